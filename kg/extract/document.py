@@ -1,0 +1,87 @@
+"""A release read once: its text, its own metadata and the context every extractor shares."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from kg.extract.mines import find_mine_mentions, mine_key
+from kg.extract.names import company_key
+from kg.extract.release import extract_release
+from kg.periods import PeriodContext, fiscal_year_end
+from kg.records import CompanyMention, MineRecord, ReleaseInfo
+from kg.text import SourceText
+from kg.vocabulary import release_currency
+
+
+@dataclass(frozen=True)
+class ReleaseDoc:
+    """What the extractors read: the text plus what the release says about itself."""
+
+    text: SourceText
+    info: ReleaseInfo
+    issuer_mentions: tuple[CompanyMention, ...]
+    mine_mentions: tuple[tuple[int, MineRecord], ...]  # (clean offset, record), in text order
+    mine_names: dict[str, str]  # mine key -> the name most often written
+    own_mines: tuple[str, ...]  # keys of the mines the issuer operates (or whose operator is unnamed)
+    currency: str | None
+    fye_month: int
+
+    @property
+    def release_date(self) -> date | None:
+        return date.fromisoformat(self.info.date) if self.info.date else None
+
+    def period_context(self) -> PeriodContext:
+        return PeriodContext(self.release_date, self.info.reporting_period, self.fye_month)
+
+    def site_before(self, position: int, since: int = 0) -> str | None:
+        """The mine named last before ``position`` (and at or after ``since``)."""
+        found = None
+        for start, record in self.mine_mentions:
+            if start >= position:
+                break
+            if start >= since:
+                found = record
+        return self.mine_names[mine_key(found.name)] if found else None
+
+    def default_site(self) -> str | None:
+        """The issuer's mine when the release has exactly one."""
+        return self.mine_names[self.own_mines[0]] if len(self.own_mines) == 1 else None
+
+
+def read_release(original: str) -> ReleaseDoc:
+    text = SourceText(original)
+    info, issuer_mentions = extract_release(text)
+    mentions = tuple(find_mine_mentions(text, info.issuer))
+    names: dict[str, Counter[str]] = {}
+    for _start, record in mentions:
+        names.setdefault(mine_key(record.name), Counter())[record.name] += 1
+    mine_names = {key: counts.most_common(1)[0][0] for key, counts in names.items()}
+    issuer_key = company_key(info.issuer or "")
+    own = []
+    for key in mine_names:
+        operators = {company_key(r.operator) for _s, r in mentions if mine_key(r.name) == key and r.operator}
+        if not operators or issuer_key in operators:
+            own.append(key)
+    return ReleaseDoc(
+        text=text,
+        info=info,
+        issuer_mentions=tuple(issuer_mentions),
+        mine_mentions=mentions,
+        mine_names=mine_names,
+        own_mines=tuple(own),
+        currency=release_currency(text.clean),
+        fye_month=fiscal_year_end(text.clean),
+    )
+
+
+def mine_kinds_in_text(doc: ReleaseDoc) -> set[str]:
+    """Kinds of operation the release mentions without naming a mine ("the open pit", "underground")."""
+    found = set()
+    if re.search(r"\bopen[- ]pit\b", doc.text.clean, re.I):
+        found.add("open pit")
+    if re.search(r"\bunderground\b", doc.text.clean, re.I):
+        found.add("underground")
+    return found

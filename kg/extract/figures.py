@@ -1,0 +1,164 @@
+"""What a number measures: metric, metal and unit from the words around it.
+
+Shared by the prose and table extractors: a quantity (``94,114 ounces``)
+plus the text before it (``producing``) and after it (``of palladium``)
+becomes a :class:`Reading` (production of palladium, oz), or nothing when
+the words say it is a change, a reserve, a capacity or a market figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.quantities import Quantity
+from kg.vocabulary import PRECIOUS, find_metals
+
+
+@dataclass(frozen=True)
+class Reading:
+    metric: str
+    metal: str | None
+    unit: str
+    basis: str | None = None
+
+
+NOT_A_FIGURE = re.compile(
+    r"\b(reserves?|resources?|intercepts?|intersect\w*|drill\w*|holes?|assays?|inferred|indicated|measured and|probable"
+    r"|proven|exploration target|hedg\w*|forward sales|sold forward|capacity|nameplate|design(?:ed)?|permitted|inventor(?:y|ies)"
+    r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|consensus|analysts?|royalty|streamed)\b",
+    re.I,
+)
+CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:increase|decrease|improvement|reduction|decline|drop|rise|gain|growth|change|jump|fall)s?\s+of"
+    r"|\b(?:up|down|by|rose|fell|declined|grew|increased|decreased|improved|dropped|climbed|jumped|higher|lower))"
+    r"\s*(?:approximately|about|nearly|some|almost|just\s+(?:under|over))?\s*$",
+    re.I,
+)
+CHANGE_AFTER = re.compile(
+    r"^\s*(?:higher|lower|increase|decrease|more|less|above|below|improvement|better|worse|up|down|over|year[- ]over"
+    r"|quarter[- ]over|reduction|decline|rise|gain|growth|jump|drop|compared|versus|vs\b|of (?:the|its|our|total)"
+    r"|interest|stake|owned|ownership|share|of (?:budget|plan|guidance|target))",
+    re.I,
+)
+ORE_PROCESSED = r"process\w*|mill(?:ed|ing)?|treat\w*|throughput|mill feed|feed|crush\w*|through the mill|stacked|leach pad|plant"
+ORE_MINED = r"mined|mining|hoist\w*|extract\w*|ore mined|tonnes mined|moved|excavat\w*"
+FORWARD = re.compile(
+    r"\b(expect\w*|anticipat\w*|forecast\w*|guidance|outlook|targets?|targeted|projected|projects?\s+to|plans?\s+to|planned"
+    r"|budget(?:ed)?|estimated?\s+(?:to|at)|will\s+(?:be|produce|average|operate|process|increase|reach)|is\s+on\s+track"
+    r"|should\s+(?:be|reach|average)|intends?\s+to|aims?\s+to|scheduled\s+to)\b",
+    re.I,
+)
+
+
+def _last(pattern: str, text: str) -> int:
+    """Position of the last match of ``pattern`` in ``text`` (-1 when none)."""
+    found = [m.start() for m in re.finditer(rf"\b(?:{pattern})\b", text, re.I)]
+    return found[-1] if found else -1
+
+
+def metal_after(after: str) -> str | None:
+    m = re.match(r"^\s*(?:of\s+)?(?:payable\s+|contained\s+|refined\s+|recovered\s+|fine\s+)?", after)
+    rest = after[m.end():] if m else after
+    metals = find_metals(rest[:40])
+    if metals and metals[0][0] == 0:
+        if re.match(r"\s*(?:concentrates?|equivalent\s+concentrate)\b", rest[metals[0][1]:]):
+            return None
+        return metals[0][2]
+    return None
+
+
+def metal_before(before: str, reach: int = 60) -> str | None:
+    metals = find_metals(before[-reach:])
+    return metals[-1][2] if metals else None
+
+
+def classify(q: Quantity, before: str, after: str, sentence_before: str = "") -> Reading | None:
+    """The reading of quantity ``q``, or None when it is not an operating or financial figure.
+
+    ``before`` is the text since the previous quantity in the clause,
+    ``after`` the text up to the next; ``sentence_before`` all the sentence
+    before ``q`` (for a metal named once for several figures).
+    """
+    near_before = before[-90:]
+    if NOT_A_FIGURE.search(near_before) or NOT_A_FIGURE.match(after.strip()[:25]):
+        return None
+    basis = "payable" if re.search(r"\bpayable\b", near_before[-40:] + after[:25], re.I) else None
+    unit = q.unit
+    explicit_metal = metal_after(after)
+    if unit == "%":
+        if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after):
+            return None
+        cue = near_before[-60:]
+        recovery, availability, grade = (_last(p, cue) for p in (r"recover\w*", r"availability|available", r"grades?|head"))
+        if max(recovery, availability, grade) < 0 and explicit_metal and explicit_metal not in PRECIOUS:
+            grade = 0
+        best = max(recovery, availability, grade)
+        if best < 0:
+            return None
+        metal = explicit_metal or metal_before(before) or metal_before(sentence_before, 400)
+        if best == recovery:
+            return Reading("recovery", metal, "%")
+        if best == availability:
+            return Reading("mill_availability", None, "%")
+        return Reading("head_grade", metal, "%") if metal else None
+    if unit in {"g/t", "oz/t"}:
+        if CHANGE_BEFORE.search(before):
+            return None
+        metal = explicit_metal or metal_before(before) or metal_before(sentence_before, 400)
+        return Reading("head_grade", metal, unit)
+    if unit == "t/d":
+        mined, milled = _last(ORE_MINED, near_before), _last(ORE_PROCESSED, near_before)
+        return Reading("mining_rate" if mined > milled else "throughput", None, "t/d")
+    if unit in {"oz", "lb", "t", "kg"}:
+        if re.match(r"\s*(?:per|a|/)\s*(?:year|annum|day)\b|\s*annually", after, re.I) or CHANGE_BEFORE.search(before):
+            return None
+        if unit == "t" and not explicit_metal:
+            if re.match(r"\s*(?:of\s+)?(?:waste|overburden|concentrates?|material moved|water|tailings)", after, re.I):
+                return None
+            if re.search(r"\b(?:\w+\s+)?concentrates?\s*(?:of|was|were|totall?ed|:)?\s*$", near_before[-40:], re.I):
+                return None
+            mined = _last(ORE_MINED, near_before)
+            milled = _last(ORE_PROCESSED, near_before)
+            if mined < 0 and milled < 0:
+                metal = metal_before(before, 40)
+                if metal and re.search(r"produc\w*|output|sold|sales", near_before, re.I):
+                    return Reading(_output_metric(near_before), metal, "t", basis)
+                if re.match(r"\s*(?:of\s+)?ore\b", after, re.I):
+                    return Reading("ore_processed", None, "t")
+                return None
+            return Reading("ore_mined" if mined > milled else "ore_processed", None, "t")
+        metal = explicit_metal or metal_before(before, 50)
+        if metal is None:
+            return None
+        return Reading(_output_metric(near_before + " " + after[:20]), metal, unit, basis)
+    if "/" in unit or unit.isupper() or unit == "$":
+        return _financial(unit, near_before, after, explicit_metal)
+    return None
+
+
+def _output_metric(cue: str) -> str:
+    if re.search(r"\b(sold|sales|sell\w*|deliver\w*)\b", cue, re.I):
+        return "sales"
+    if re.search(r"\brefin\w*", cue, re.I):
+        return "refined_production"
+    return "production"
+
+
+def _financial(unit: str, near_before: str, after: str, explicit_metal: str | None) -> Reading | None:
+    cue = near_before[-100:]
+    per_unit = "/" in unit
+    metal = explicit_metal or (metal_before(cue, 50) if per_unit else None)
+    if per_unit:
+        if re.search(r"all[- ]in[- ]sustaining|\bAISC\b", cue, re.I):
+            return Reading("aisc", metal, unit)
+        if re.search(r"cash\s+costs?|cash\s+operating\s+costs?|C1\b", cue, re.I):
+            return Reading("cash_cost", metal, unit)
+        if re.search(r"realiz\w*|realis\w*|received|average\s+(?:selling|sales)\s+price", cue, re.I):
+            return Reading("realized_price", metal, unit)
+        if re.search(r"\bcosts?\b", cue, re.I):
+            return Reading("unit_cost", metal, unit)
+        return None
+    if re.search(r"\brevenues?\b|\bsales\b", cue, re.I) and not re.search(r"\bcosts?\b|\bexpenses?\b", cue[-40:], re.I):
+        return Reading("revenue", None, unit)
+    return None

@@ -1,0 +1,112 @@
+"""Mines, mills and operations named in a release, with operator, location and kind."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.names import company_key, fold
+from kg.records import MineRecord
+from kg.text import SourceText
+
+SITE_WORD = re.compile(
+    r"\b(?P<kind>open[- ]pit\s+mine|underground\s+mine|mine|mines|mill|concentrator|operations?|complex|smelter|refinery"
+    r"|project|deposit)\b",
+    re.I,
+)
+_CONNECTORS = {"de", "des", "du", "la", "le", "del", "da", "y", "el", "of"}
+_NOT_NAME = {
+    "the", "company", "company's", "its", "our", "this", "that", "new", "open", "pit", "underground", "primary", "main",
+    "canada's", "north", "south", "east", "west", "mine", "mill", "a", "an", "gold", "copper", "nickel", "palladium",
+    "platinum", "silver", "zinc", "existing", "current", "operating", "mining", "flagship", "owned", "both", "all",
+    "each", "two", "three", "tower", "producing", "largest", "only", "annual", "quarterly", "total", "other", "various",
+    "mill's", "pilot", "plant", "exploration", "development", "expansion", "in", "at", "for", "from", "and", "to",
+    "on", "by", "with", "during", "news", "release", "results", "operating", "first", "second", "third", "fourth",
+    "q1", "q2", "q3", "q4", "base", "precious", "metals", "metal", "group", "pgm", "its", "their", "his", "her",
+}
+_KIND_OF = {"mill": "mill", "concentrator": "mill", "open pit mine": "open pit", "open-pit mine": "open pit",
+            "underground mine": "underground"}
+
+
+def mine_key(name: str) -> str:
+    """``Lac des Iles mine`` and ``Lac des Iles mill`` share ``lac des iles``."""
+    words = re.findall(r"[a-z0-9]+", fold(name).lower())
+    while words and words[-1] in {"mine", "mines", "mill", "operation", "operations", "complex", "concentrator"}:
+        words.pop()
+    return " ".join(words)
+
+
+def _name_before(text: str, end: int) -> tuple[int, str, str | None] | None:
+    """Walk back from a site word over capitalised words: (start, name, operator)."""
+    tokens = list(re.finditer(r"[\w'’.\-]+", text[max(0, end - 120):end]))
+    offset = max(0, end - 120)
+    words: list[re.Match[str]] = []
+    operator = None
+    for tok in reversed(tokens):
+        word = tok.group()
+        if re.search(r"['’]s$", word):
+            owner_end = offset + tok.end() - 2
+            owner = re.search(r"((?:[A-Z][\w&.\-]*[ \t]+){0,4}[A-Z][\w&.\-]*)$", text[max(0, owner_end - 80):owner_end])
+            operator = owner.group(1) if owner else None
+            break
+        if word[0].isupper() or (word.lower() in _CONNECTORS and words):
+            if word.endswith(".") and len(word) > 2:
+                break
+            words.append(tok)
+            continue
+        break
+    while words and (words[-1].group().lower() in _CONNECTORS or words[-1].group().lower() in _NOT_NAME):
+        words.pop()  # leading connectors or generic words (words is reversed)
+    if not words or all(w.group().lower() in _NOT_NAME | _CONNECTORS for w in words):
+        return None
+    if any(w.group().lower() in _NOT_NAME for w in words):
+        return None
+    start = offset + words[-1].start()
+    return start, text[start:end].strip(), operator
+
+
+def extract_mines(doc: SourceText, issuer: str | None = None) -> list[MineRecord]:
+    """One record per mention of a named mine, mill or operation."""
+    return [record for _start, record in find_mine_mentions(doc, issuer)]
+
+
+def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple[int, MineRecord]]:
+    """Each named mine, mill or operation with its offset in the clean text."""
+    out = []
+    clean = doc.clean
+    for m in SITE_WORD.finditer(clean):
+        kind_word = m.group("kind").lower()
+        if kind_word in {"project", "deposit", "operation", "operations", "complex", "smelter", "refinery", "mines"} and not m.group()[0].isupper():
+            continue
+        found = _name_before(clean, m.start())
+        if not found:
+            continue
+        start, name, operator = found
+        name = re.sub(r"\s+", " ", name)
+        if len(name) < 3 or not re.search(r"[a-z]", name):
+            continue
+        if issuer and company_key(name) == company_key(issuer):
+            continue
+        if operator and issuer and company_key(operator) in company_key(issuer) + " the company its":
+            operator = issuer
+        if operator is None and re.search(r"\b(its|the company's|our)\s+$", clean[max(0, start - 20):start], re.I):
+            operator = issuer
+        kinds = {_KIND_OF.get(re.sub(r"\s+", " ", kind_word), "mine")}
+        sentence_end = clean.find(".", m.end())
+        near = clean[m.end():sentence_end if sentence_end > 0 else m.end() + 200]
+        location = re.match(
+            r",?\s*(?:(?:located|situated)\s+)?((?:(?:approximately|about)\s+[\d,.]+\s*(?:km|kilometres|miles)\s+)?(?:north|south|east|west"
+            r"|northeast|northwest|southeast|southwest|near|in)\b(?:\s+of)?\s+(?:the\s+)?[A-Z][\w .'-]*?(?:,\s*[A-Z][\w .'-]*)?)(?=[,.;]|$)",
+            near,
+        )
+        before = clean[max(0, start - 60):start].lower()
+        for phrase, kind in (("open pit", "open pit"), ("underground", "underground")):
+            if phrase in before.split(".")[-1]:
+                kinds.add(kind)
+        out.append((start, MineRecord(
+            span=doc.span(start, m.end()),
+            name=name,
+            operator=operator,
+            location=location.group(1).strip() if location else None,
+            kinds=tuple(sorted(kinds)),
+        )))
+    return out

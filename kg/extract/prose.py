@@ -1,0 +1,132 @@
+"""Operating figures and guidance stated in sentences.
+
+Each sentence's quantities are read with :func:`kg.extract.figures.classify`
+and placed in a period: the period named right after the figure ("52,000
+ounces in Q2 2006"), else the last one named before it in the sentence
+("This compares to the third quarter of 2003 when the mill processed ..."),
+else the period the paragraph is about, else the release's reporting
+period. Forward-looking clauses yield guidance, never actuals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.extract.document import ReleaseDoc
+from kg.extract.figures import FORWARD, Reading, classify
+from kg.extract.tables import is_table_row
+from kg.periods import Period, PeriodMention, find_periods, year_period
+from kg.quantities import Quantity, find_quantities, parse_number
+from kg.records import Guidance, Measurement, Span
+from kg.text import Sentence
+
+_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\s+(?=\w+\s+(?:expect|anticipat|forecast|plan))", re.I)
+_COMPARISON_START = re.compile(r"^\W*(?:this|that|these)\s+compares?|^\W*(?:by|in)\s+comparison|^\W*compared", re.I)
+_RANGE_GAP = re.compile(r"^\s*(?:to|-|–|—|and)\s*$")
+_FOLLOWING_GAP = re.compile(r"^[^,;()\d]{0,40}?\b(?:in|for|during|over|through|at)\s*$|^\s*\(?$", re.I)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    quantity: Quantity
+    reading: Reading
+    low: float  # equals the value unless the text gives a range
+    period: Period | None
+    site: str | None
+    forward: bool
+
+
+def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback: Period | None) -> Period | None:
+    for mention in mentions:
+        if mention.start >= q.end:
+            if _FOLLOWING_GAP.match(text[q.end:mention.start]):
+                return mention.period
+            break
+    before = [m for m in mentions if m.end <= q.start]
+    return before[-1].period if before else fallback
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    return list(zip(cuts, cuts[1:]))
+
+
+def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None) -> list[_Figure]:
+    text = sentence.text
+    mentions = list(find_periods(text, replace(doc.period_context(), anchor=anchor)))
+    quantities = find_quantities(text, doc.currency)
+    clauses = _clauses(text)
+    out: list[_Figure] = []
+    skip_next = False
+    for i, q in enumerate(quantities):
+        if skip_next:
+            skip_next = False
+            continue
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        low = None
+        if nxt and not q.unit and _RANGE_GAP.match(text[q.end:nxt.start]):
+            factor = nxt.value / parse_number(nxt.number_text) if parse_number(nxt.number_text) else 1.0
+            low, q, skip_next = parse_number(q.number_text) * factor, nxt, True
+            nxt = quantities[i + 2] if i + 2 < len(quantities) else None
+        if not q.unit:
+            continue
+        prev_end = quantities[i - 1].end if i > 0 else 0
+        clause_start, clause_end = next((s, e) for s, e in clauses if s <= q.start < e)
+        before = text[max(prev_end, clause_start):q.start]
+        after = text[q.end:nxt.start if nxt else len(text)]
+        reading = classify(q, before, after, text[:q.start])
+        if reading is None:
+            continue
+        clause = text[clause_start:clause_end]
+        forward = bool(FORWARD.search(clause)) or low is not None
+        site = doc.site_before(sentence.start + q.start, sentence.start) or doc.site_before(sentence.start + q.start) \
+            or doc.default_site()
+        if reading.metric in {"cash_cost", "aisc", "unit_cost", "realized_price", "revenue"}:
+            site = doc.site_before(sentence.start + q.start, sentence.start)
+        period = _period_for(q, text, mentions, anchor)
+        out.append(_Figure(q, reading, low if low is not None else q.value, period, site, forward))
+    return out
+
+
+def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None) -> Period | None:
+    if _COMPARISON_START.match(sentence.text):
+        return anchor
+    mentions = [m for m in find_periods(sentence.text, replace(doc.period_context(), anchor=anchor)) if not m.relative]
+    return mentions[0].period if mentions else anchor
+
+
+def _guidance_period(doc: ReleaseDoc, figure: _Figure) -> Period | None:
+    if figure.period is not None and figure.period != doc.info.reporting_period:
+        return figure.period
+    release_date = doc.release_date
+    return year_period(release_date.year) if release_date else figure.period
+
+
+def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
+    """Measurements and guidance from every sentence outside tables."""
+    out: list[Measurement | Guidance] = []
+    anchor = doc.info.reporting_period
+    paragraph = -1
+    for sentence in doc.text.sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, anchor = sentence.paragraph, doc.info.reporting_period
+        if is_table_row(sentence.text):
+            continue
+        span = doc.text.span(sentence.start, sentence.end)
+        for figure in _sentence_figures(doc, sentence, anchor):
+            r = figure.reading
+            if figure.forward:
+                period = _guidance_period(doc, figure)
+                if period is not None:
+                    out.append(Guidance(span, r.metric, figure.low, figure.quantity.value, r.unit, period, r.metal,
+                                        figure.site))
+            elif figure.period is not None:
+                out.append(Measurement(span, r.metric, figure.quantity.value, r.unit, figure.period, r.metal,
+                                       figure.site, r.basis))
+        anchor = _anchor_after(doc, sentence, anchor)
+    return out
+
+
+def quote_span(doc: ReleaseDoc, sentence: Sentence) -> Span:
+    return doc.text.span(sentence.start, sentence.end)

@@ -1,0 +1,178 @@
+"""What a release says about itself: dateline, title, issuer, tickers, address, website."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kg.dates import DAY_MONTH, find_dates, month_number
+from kg.extract.names import company_key, find_companies
+from kg.periods import Period, PeriodContext, find_periods
+from kg.records import CompanyMention, ReleaseInfo
+from kg.text import SourceText
+
+EXCHANGE = (
+    r"TSX[- ]?V(?:enture)?(?:\s+Exchange)?|TSX|TSE|Toronto Stock Exchange|NYSE[- ](?:American|MKT|Amex|Arca)|NYSE|AMEX"
+    r"|American Stock Exchange|NASDAQ|Nasdaq|ASX|JSE|LSE|AIM|OTCQX|OTCQB|OTC|CSE|Frankfurt|FSE|BVL|SIX"
+)
+TICKER = re.compile(rf"\b(?P<ex>{EXCHANGE})\s*(?:[:\-–—]|\s)\s*(?P<sym>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)\b(?![a-z])")
+TITLE_VERB = re.compile(
+    r"\b(Announces?|Reports?|Provides|Releases|Declares|Completes|Enters|Signs|Achieves|Updates|Posts|Delivers"
+    r"|Increases|Acquires|Agrees|Files|Confirms|Records|Exceeds|Produces|Results|Update|Production)\b"
+)
+_NOT_TITLE = re.compile(r"(?i)^\W*(news release|press release|for immediate release|trading symbols?|website|tel|fax|www\.)")
+WEBSITE = re.compile(r"\b(?:https?://)?www\.[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?", re.I)
+STREET = re.compile(
+    r"\b\d[\w-]*(?:\s*[-–]\s*\d+)?\s+(?:[A-Z][\w.]*\s+){1,4}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Drive|Dr|Way"
+    r"|Place|Square|Lane|Crescent|Court|Plaza|Parkway)\b\.?"
+)
+POSTAL = re.compile(r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.' -]{2,30})?)\s*,?\s*"
+    r"(?:[-–—]{1,2}|,|\(|/)\s*(?:\(?\s*(?:Marketwire|Marketwired|CNW|Canada NewsWire|Business Wire|BUSINESS WIRE|PR ?Newswire"
+    r"|GLOBE NEWSWIRE|Newsfile|ACCESSWIRE)|(?:" + r"January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d)|^\s*(?P<place2>[A-Z][A-Za-z.' ]{2,40},"
+    r"\s*[A-Z][A-Za-z.' ]{2,30})\s+[—–-]{1,2}\s"
+)
+
+
+def header_end(doc: SourceText) -> int:
+    """Where the body starts: the first paragraph that reads as prose."""
+    for para in doc.paragraphs:
+        if len(para.text) >= 200 and "\t" not in para.text and para.text.count(".") >= 1:
+            return para.start
+    return min(len(doc.clean), 600)
+
+
+def _release_date(doc: SourceText, body_start: int, period: Period | None) -> date | None:
+    clean = doc.clean
+    window = clean[: max(body_start, 0) + 400]
+    for start, _end, value in find_dates(window):
+        if not re.search(r"(?i)(ended|ending|as at|as of|dated|since)\s*$", window[max(0, start - 20):start]):
+            return value
+    m = DAY_MONTH.search(clean[body_start:body_start + 200]) if body_start < len(clean) else None
+    if m:
+        month, day = month_number(m.group("m")), int(m.group("d"))
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clean)]
+        if period is not None:
+            year = period.end.year + (1 if (month, day) <= (period.end.month, period.end.day) else 0)
+        elif years:
+            year = max(years)
+        else:
+            return None
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    for start, _end, value in find_dates(clean):
+        if not re.search(r"(?i)(ended|ending|as at|as of)\s*$", clean[max(0, start - 20):start]):
+            return value
+    return None
+
+
+def _title(doc: SourceText, body_start: int) -> tuple[int, int] | None:
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.clean[:body_start])]
+    candidates = [(s, e) for s, e in lines if not _NOT_TITLE.match(doc.clean[s:e]) and len(doc.clean[s:e].split()) >= 4
+                  and not (any(find_dates(doc.clean[s:e])) and len(doc.clean[s:e].split()) <= 7)]
+    for s, e in candidates:
+        if TITLE_VERB.search(doc.clean[s:e]) and not re.search(r"\t", doc.clean[s:e]):
+            return s, e
+    for s, e in reversed(candidates):
+        text = doc.clean[s:e]
+        if not STREET.search(text) and not TICKER.search(text) and not re.search(r"\d{3}[-.]\d{4}", text):
+            return s, e
+    return None
+
+
+def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
+    if title:
+        found = find_companies(title)
+        if found:
+            return found[0][2]
+    head = doc.clean[: body_start + 600]
+    listed = re.search(rf"(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,6}}?)\(\s*(?:{EXCHANGE})\s*[:\-]", head)
+    found = find_companies(head)
+    if listed:
+        name = listed.group("name").strip().rstrip(",")
+        for _s, _e, company in found:
+            if company_key(company) == company_key(name):
+                return company
+        return re.sub(r"^(?:The\s+)", "", name)
+    if found:
+        return found[0][2]
+    counts: dict[str, tuple[int, str]] = {}
+    for _s, _e, company in find_companies(doc.clean):
+        n, first = counts.get(company_key(company), (0, company))
+        counts[company_key(company)] = (n + 1, first)
+    if counts:
+        return max(counts.values(), key=lambda c: c[0])[1]
+    return None
+
+
+def _tickers(doc: SourceText, body_start: int, issuer: str | None) -> tuple[str, ...]:
+    zone = doc.clean[: body_start + 400]
+    out: list[str] = []
+    for m in TICKER.finditer(zone):
+        exchange = re.sub(r"\s+", " ", m.group("ex")).upper()
+        exchange = {"TORONTO STOCK EXCHANGE": "TSX", "AMERICAN STOCK EXCHANGE": "AMEX", "TSX-V": "TSXV",
+                    "TSX V": "TSXV", "TSX VENTURE": "TSXV", "TSX VENTURE EXCHANGE": "TSXV"}.get(exchange, exchange)
+        ticker = f"{exchange}:{m.group('sym')}"
+        if m.start() >= body_start:
+            before = doc.clean[max(0, m.start() - 120):m.start()]
+            if issuer and company_key(issuer).split()[0] not in before.lower():
+                continue
+        if ticker not in out:
+            out.append(ticker)
+    return tuple(out)
+
+
+def _address(doc: SourceText, body_start: int) -> str | None:
+    zone = doc.clean[:body_start]
+    street = STREET.search(zone)
+    if not street:
+        return None
+    postal = POSTAL.search(zone, street.end(), min(len(zone), street.end() + 160))
+    end = postal.end() if postal else street.end()
+    return " ".join(zone[street.start():end].split())
+
+
+def _dateline_place(doc: SourceText, body_start: int) -> str | None:
+    m = DATELINE.search(doc.clean[body_start:body_start + 200])
+    if not m:
+        return None
+    return (m.group("place") or m.group("place2") or "").strip().strip(",") or None
+
+
+def extract_release(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention]]:
+    """The release's own metadata, and the issuer as a company mention."""
+    body_start = header_end(doc)
+    title_at = _title(doc, body_start)
+    title = " ".join(doc.clean[title_at[0]:title_at[1]].split()) if title_at else None
+    ctx = PeriodContext()
+    period = None
+    for zone in ([title] if title else []) + [doc.clean[body_start:body_start + 1500]]:
+        mentions = [m for m in find_periods(zone, ctx) if not m.relative]
+        if mentions:
+            period = mentions[0].period
+            break
+    release_date = _release_date(doc, body_start, period)
+    issuer = _issuer(doc, title, body_start)
+    span = doc.span(*title_at) if title_at else doc.span(0, min(len(doc.clean), body_start))
+    website = WEBSITE.search(doc.clean)
+    info = ReleaseInfo(
+        span=span,
+        date=release_date.isoformat() if release_date else None,
+        title=title,
+        issuer=issuer,
+        tickers=_tickers(doc, body_start, issuer),
+        website=website.group().rstrip(".") if website else None,
+        address=_address(doc, body_start),
+        dateline_place=_dateline_place(doc, body_start),
+        reporting_period=period,
+    )
+    mentions = []
+    if issuer:
+        m = re.search(re.escape(issuer), doc.clean)
+        if m:
+            mentions.append(CompanyMention(doc.span(m.start(), m.end()), issuer))
+    return info, mentions

@@ -1,0 +1,309 @@
+"""Reporting periods: quarters, halves, nine months, years and months.
+
+A period is the ``months`` months ending with month ``end_month`` of
+``year``, so fiscal periods and calendar ones share one representation: the
+third quarter of a fiscal year ending 30 June 2016 is the quarter ending
+March 2016, which is calendar ``2016-Q1``; the issuer's own label is kept
+alongside as ``fiscal_label``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Iterator
+
+from kg.dates import MONTH_NAME, month_number
+
+MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "nine_months": 9, "year": 12}
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    kind: str  # one of MONTHS_IN
+    year: int  # calendar year of the last month
+    end_month: int  # 1..12, the last month
+    fiscal_label: str | None = field(default=None, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.kind not in MONTHS_IN or not 1 <= self.end_month <= 12 or not 1000 <= self.year <= 9999:
+            raise ValueError(f"not a period: {self.kind} {self.year}-{self.end_month}")
+
+    @property
+    def months(self) -> int:
+        return MONTHS_IN[self.kind]
+
+    @property
+    def calendar_aligned(self) -> bool:
+        return self.kind == "month" or self.end_month % self.months == 0 and (
+            self.kind != "nine_months" or self.end_month == 9
+        )
+
+    @property
+    def label(self) -> str:
+        """``2003-Q4``, ``2003``, ``2003-H1``, ``2003-9M``, ``2003-06``."""
+        if self.kind == "quarter":
+            return f"{self.year}-Q{(self.end_month + 2) // 3}"
+        if self.kind == "half":
+            return f"{self.year}-H{1 if self.end_month <= 6 else 2}"
+        if self.kind == "nine_months":
+            return f"{self.year}-9M"
+        if self.kind == "month":
+            return f"{self.year}-{self.end_month:02d}"
+        return str(self.year)
+
+    @property
+    def key(self) -> str:
+        """Identity of the period: the label, plus its end when not calendar-aligned."""
+        if self.calendar_aligned:
+            return self.label
+        return f"{self.label}-ending-{self.year}-{self.end_month:02d}"
+
+    @property
+    def start(self) -> date:
+        index = self.year * 12 + self.end_month - 1 - (self.months - 1)
+        return date(index // 12, index % 12 + 1, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, self.end_month, calendar.monthrange(self.year, self.end_month)[1])
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def shifted(self, years: int = 0, months: int = 0) -> Period:
+        index = self.year * 12 + self.end_month - 1 + years * 12 + months
+        return replace(self, year=index // 12, end_month=index % 12 + 1, fiscal_label=None)
+
+    def previous(self) -> Period:
+        return self.shifted(months=-self.months)
+
+
+def quarter(year: int, q: int) -> Period:
+    return Period("quarter", year, 3 * q)
+
+
+def year_period(year: int, end_month: int = 12) -> Period:
+    return Period("year", year, end_month)
+
+
+def containing(day: date, kind: str = "quarter") -> Period:
+    """The calendar period of ``kind`` that contains ``day``."""
+    months = MONTHS_IN[kind]
+    end_month = ((day.month - 1) // months + 1) * months if kind != "nine_months" else 9
+    return Period(kind, day.year, min(end_month, 12))
+
+
+def fiscal_quarter(fiscal_year: int, q: int, fye_month: int = 12) -> Period:
+    """Quarter ``q`` of the fiscal year ending in month ``fye_month`` of ``fiscal_year``."""
+    end = Period("quarter", fiscal_year, fye_month).shifted(months=-3 * (4 - q))
+    label = f"fiscal {fiscal_year} Q{q}" if fye_month != 12 else None
+    return replace(end, fiscal_label=label)
+
+
+def label_to_period(label: str) -> Period:
+    """Parse a period label as written by :attr:`Period.label` (``2003-Q4`` ...)."""
+    m = re.fullmatch(r"(\d{4})(?:-(Q[1-4]|H[12]|9M|\d\d))?", label.strip())
+    if not m:
+        raise ValueError(f"not a period label: {label!r} (expected 2003, 2003-Q4, 2003-H1, 2003-9M or 2003-06)")
+    year, part = int(m.group(1)), m.group(2)
+    if part is None:
+        return year_period(year)
+    if part.startswith("Q"):
+        return quarter(year, int(part[1]))
+    if part.startswith("H"):
+        return Period("half", year, 6 * int(part[1]))
+    if part == "9M":
+        return Period("nine_months", year, 9)
+    return Period("month", year, int(part))
+
+
+# ---------------------------------------------------------------- in text
+
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
+_Y = r"(?P<y>(?:19|20)\d\d)"
+_SPAN_WORDS = {"three": "quarter", "3": "quarter", "six": "half", "6": "half", "nine": "nine_months",
+               "9": "nine_months", "twelve": "year", "12": "year"}
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: Period
+    relative: bool = False  # resolved against a context period
+
+
+@dataclass(frozen=True)
+class PeriodContext:
+    """What relative periods resolve against."""
+
+    release_date: date | None = None
+    anchor: Period | None = None  # the period the text is talking about
+    fye_month: int = 12
+
+    def anchor_year(self) -> int | None:
+        if self.anchor:
+            return self.anchor.year
+        return self.release_date.year if self.release_date else None
+
+
+def _year(text: str) -> int:
+    value = int(text.lstrip("'"))
+    return value if value > 100 else (2000 + value if value < 50 else 1900 + value)
+
+
+_FISCAL_YEAR_END = re.compile(
+    rf"\b(?:fiscal|financial)\s+year\s+(?:end(?:s|ed|ing)?|which\s+ends|that\s+ends)\s+(?:on\s+)?(?P<m>{MONTH_NAME})", re.I
+)
+
+
+def fiscal_year_end(text: str) -> int:
+    """The month an issuer's fiscal year ends in, as the text states it (default December)."""
+    m = _FISCAL_YEAR_END.search(text)
+    return month_number(m.group("m")) if m else 12
+
+
+_ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
+    # three months ended June 30, 2006 / quarter ended June 30, 2006 / year ended December 31, 2003
+    (re.compile(
+        r"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)(?:\s+and\s+(?:three|six|nine|twelve|3|6|9|12))?[- ]months?"
+        r"(?:\s+period)?|(?P<q>quarter)|(?P<fy>(?:fiscal\s+|financial\s+)?year))\s+end(?:ed|ing)\s+"
+        rf"(?P<m>{MONTH_NAME})\s+(?:[0-3]?\d(?:st|nd|rd|th)?)?(?:,?\s*{_Y})?", re.I), "ended"),
+    # the third quarter of fiscal 2016 / fourth quarter 2003 / Q4 2003 / Q1, 2002 / 3Q06 / Q3 FY2016
+    (re.compile(rf"\b{_ORD}\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+the)?(?P<f>\s+(?:fiscal|financial|FY|F)(?:\s+year)?)?,?\s*'?{_Y}", re.I),
+     "quarter"),
+    (re.compile(rf"\b(?P<f>fiscal|financial|FY|F)\s*'?{_Y}\s+{_ORD}\s+quarter", re.I), "quarter"),
+    (re.compile(r"\bQ(?P<qn>[1-4])(?:\s*,\s*|\s*[-/]\s*|\s+)?(?P<f>(?:fiscal|FY|F)\s*)?(?P<y>(?:19|20)\d\d)\b", re.I),
+     "quarter"),
+    (re.compile(r"\bQ(?P<qn>[1-4])\s*(?:[-/']|(?P<f>FY|F))\s*(?P<y>\d\d)\b", re.I), "quarter"),
+    (re.compile(r"\b(?P<qn>[1-4])Q\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.I), "quarter"),
+    # first half of 2005 / H1 2005 / 1H05
+    (re.compile(rf"\b(?P<h>first|second|1st|2nd)\s+half(?:\s+of)?(?P<f>\s+(?:fiscal|FY))?,?\s*{_Y}", re.I), "half"),
+    (re.compile(r"\b(?:H(?P<hn>[12])|(?P<hm>[12])H)\s*,?\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.I), "half"),
+    # nine months of 2005 / 9M 2005 / 2005 year to date
+    (re.compile(rf"\b(?:(?:first\s+)?nine\s+months|9M)(?:\s+of)?,?\s*{_Y}", re.I), "nine"),
+    # the month of June 2006 / June 2006
+    (re.compile(rf"\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.I), "month"),
+    # fiscal 2006 / FY2006 / full year 2003 / in 2003 / for 2003
+    (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.I), "year"),
+    (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year)\s+(?:of\s+)?{_Y}\b", re.I), "year"),
+    (re.compile(rf"\b{_Y}\s+(?:full[- ]year|annual|calendar year)\b", re.I), "year"),
+    (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|since|with)\s+(?:the\s+year\s+)?|^|\(){_Y}(?![\w-]|\s+(?:to|and)\s+\d|,\s*\d)", re.I), "year"),
+]
+
+_RELATIVE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:the\s+)?(?:same|comparable|corresponding|equivalent|prior[- ]year)\s+"
+                r"(?:quarter|period|three[- ]month period|six[- ]month period|nine[- ]month period|months?)"
+                r"(?:\s+(?:of|in|a)\s+(?:the\s+)?(?:prior|previous|last|preceding)\s+year|\s+(?:a\s+)?year\s+(?:ago|earlier)"
+                r"|\s+last\s+year|\s+of\s+(?P<y>(?:19|20)\d\d)|\s+in\s+(?P<y2>(?:19|20)\d\d))?", re.I), "same_period"),
+    (re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding|last|sequential|immediately preceding)\s+quarter\b", re.I),
+     "previous_quarter"),
+    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter(?:\s+of)?\s+(?:the\s+)?(?P<rel>last|previous|prior|this|current)\s+year", re.I),
+     "ordinal_quarter"),
+    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter\b", re.I), "ordinal_quarter"),
+    (re.compile(r"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:the\s+)?(?P<rel>year|last year|this year))?\b", re.I),
+     "half"),
+    (re.compile(r"\b(?:year[- ]to[- ]date|YTD)\b", re.I), "ytd"),
+    (re.compile(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|a\s+year\s+(?:ago|earlier))\b", re.I),
+     "last_year"),
+    (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I), "this_year"),
+    (re.compile(r"\bnext\s+year\b", re.I), "next_year"),
+    (re.compile(r"\b(?:the|this)\s+(?:current\s+)?quarter\b", re.I), "this_quarter"),
+]
+
+
+def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
+    g = m.groupdict()
+    fiscal = bool((g.get("f") or g.get("f2") or "").strip())
+    if g.get("y") or g.get("y2"):
+        year = _year(g.get("y") or g["y2"])
+    elif ctx.anchor_year():
+        year = ctx.anchor_year()  # type: ignore[assignment]
+    else:
+        return None
+    if form == "ended":
+        month = month_number(g["m"])
+        if not g.get("y") and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):
+            year -= 1
+        kind = "quarter" if g.get("q") else ("year" if g.get("fy") else _SPAN_WORDS[g["n"].lower()])
+        return Period(kind, year, month)
+    if form == "quarter":
+        q = ORDINALS[g["ord"].lower()] if g.get("ord") else int(g["qn"])
+        return fiscal_quarter(year, q, ctx.fye_month) if fiscal else quarter(year, q)
+    if form == "half":
+        h = 1 if (g.get("h") or "").lower() in {"first", "1st"} or g.get("hn") == "1" or g.get("hm") == "1" else 2
+        end = Period("year", year, ctx.fye_month if fiscal else 12).shifted(months=-6 * (2 - h))
+        return Period("half", end.year, end.end_month)
+    if form == "nine":
+        return Period("nine_months", year, 9)
+    if form == "month":
+        return Period("month", year, month_number(g["m"]))
+    if fiscal and ctx.fye_month != 12:
+        return replace(year_period(year, ctx.fye_month), fiscal_label=f"fiscal {year}")
+    return year_period(year)
+
+
+def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
+    g = m.groupdict()
+    anchor = ctx.anchor
+    if anchor is None and ctx.release_date is not None:
+        anchor = containing(ctx.release_date).previous()
+    if anchor is None:
+        return None
+    if form == "same_period":
+        year = g.get("y") or g.get("y2")
+        return replace(anchor, year=int(year), fiscal_label=None) if year else anchor.shifted(years=-1)
+    if form == "previous_quarter":
+        base = anchor if anchor.kind == "quarter" else containing(anchor.end)
+        return base.previous()
+    if form == "ordinal_quarter":
+        rel = (g.get("rel") or "").lower()
+        year = anchor.year - 1 if rel in {"last", "previous", "prior"} else anchor.year
+        return quarter(year, ORDINALS[g["ord"].lower()])
+    if form == "half":
+        rel = (g.get("rel") or "").lower()
+        year = anchor.year - 1 if rel == "last year" else anchor.year
+        return Period("half", year, 6 if g["h"].lower() == "first" else 12)
+    if form == "ytd":
+        kind = {3: "quarter", 6: "half", 9: "nine_months", 12: "year"}.get(anchor.end_month)
+        return Period(kind, anchor.year, anchor.end_month) if kind else None
+    if form == "last_year":
+        return anchor.shifted(years=-1)
+    if form in {"this_year", "next_year"}:
+        base = ctx.release_date.year if ctx.release_date else anchor.year
+        return year_period(base + (form == "next_year"))
+    return anchor  # this quarter
+
+
+def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
+    """Period mentions in ``text``, left to right, without overlaps.
+
+    Absolute mentions ("the fourth quarter of 2003", "Q1, 2002", "fiscal
+    2016") come first; relative ones ("the same period last year", "the
+    previous quarter") resolve against the most recent absolute mention
+    before them, or the context's anchor.
+    """
+    chosen: list[tuple[int, int, bool, re.Match[str], str]] = []
+    for relative, patterns in ((False, _ABSOLUTE), (True, _RELATIVE)):
+        candidates = sorted(
+            ((m.start(), m.end(), relative, m, form) for pattern, form in patterns for m in pattern.finditer(text)),
+            key=lambda f: (f[0], -f[1]),
+        )
+        for candidate in candidates:
+            if all(candidate[1] <= c[0] or candidate[0] >= c[1] for c in chosen):
+                chosen.append(candidate)
+    chosen.sort(key=lambda f: f[0])
+    anchor = ctx
+    anchored_here = False
+    for start, end, relative, m, form in chosen:
+        period = _relative(m, form, anchor) if relative else _absolute(m, form, anchor)
+        if period is None:
+            continue
+        yield PeriodMention(start, end, period, relative)
+        if not relative and not anchored_here:
+            anchor, anchored_here = replace(anchor, anchor=period), True

@@ -1,0 +1,119 @@
+"""Numbers with their units, as releases write them.
+
+``1,500,684 tonnes``, ``2.6 million tonnes``, ``2 043 kt``, ``94.1 koz``,
+``C$2.0 million``, ``$412 per ounce``, ``75.1%``, ``2.60 grams per tonne``:
+each becomes a :class:`Quantity` in base units (t, t/d, g/t, %, oz, lb, a
+currency, or a currency per unit) with its offsets in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.vocabulary import CURRENCY_PREFIXES
+
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500,684.5
+    r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.234,5 (decimal comma)
+    r"|\d{1,3}(?: \d{3})+(?![\d,])(?:\.\d+)?"  # 2 043 (space-grouped)
+    r"|\d+(?:\.\d+)?"  # 1500684, 2.60
+    r"|\d+,\d{1,2}(?!\d)"  # 74,5 (decimal comma)
+    r"|\.\d+)(?![\d])"
+)
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
+_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|mm|bn)\b|(?P<sfx>[kKmMbB])(?=\s|$|[).,;]))?"
+
+# unit pattern -> (code, factor)
+_UNITS: list[tuple[str, str, float]] = [
+    (r"(?i:(?:k|thousand\s+)(?:tonnes|tons|t)\s*(?:per|/|a)\s*day|ktpd|kt/d)", "t/d", 1e3),
+    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t|dmt|wmt|mt)\s*(?:per|/|a)\s*(?:calendar\s+|operating\s+)?day|tpd|mtpd|t/d"
+     r"|tonnes/day)", "t/d", 1),
+    (r"(?i:grams?\s+per\s+(?:metric\s+)?(?:tonne|ton|t)|g/tonne|g/t|gpt|grams?/tonne)", "g/t", 1),
+    (r"(?i:ounces?\s+per\s+ton|oz/t(?:on)?|opt)", "oz/t", 1),
+    (r"(?i:%|per\s?cent|pct)", "%", 1),
+    (r"Moz|MOz|(?i:million\s+(?:troy\s+)?ounces)", "oz", 1e6),
+    (r"(?i:koz|kozs|thousand\s+(?:troy\s+)?ounces|000\s*oz)", "oz", 1e3),
+    (r"(?i:(?:troy\s+)?ounces?|ozs?|ozt|oz\.)", "oz", 1),
+    (r"Mlbs?|MLbs?|(?i:million\s+pounds|mmlbs)", "lb", 1e6),
+    (r"(?i:klbs?|thousand\s+pounds)", "lb", 1e3),
+    (r"(?i:pounds|lbs?\.?)", "lb", 1),
+    (r"Mt|(?i:million\s+(?:metric\s+|dry\s+)?(?:tonnes|tons)|Mtonnes)", "t", 1e6),
+    (r"kt|(?i:ktonnes|thousand\s+(?:metric\s+)?(?:tonnes|tons)|kilotonnes)", "t", 1e3),
+    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|tonne|ton|dmt|wmt)|t)(?![/\w])", "t", 1),
+    (r"(?i:kg|kilograms?)", "kg", 1),
+]
+_UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
+_CURRENCY = r"(?P<cur>US\$|U\.S\.\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$)"
+_PER = r"(?:\s*(?:per|/|a)\s*(?P<per>ounce|oz|pound|lb|tonne|ton|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold)s?)?"
+
+QUANTITY = re.compile(
+    rf"{_CURRENCY}\s?(?P<num>{NUMBER}){_SCALE}(?:\s+(?P<cur2>USD|CAD|AUD|ZAR))?{_PER}"
+    rf"|(?<![\w.,/])(?P<num2>{NUMBER}){_SCALE.replace('scale', 'scale2').replace('sfx', 'sfx2')}\s?-?(?:(?P<unit>{_UNIT_GROUPS})(?![A-Za-z])"
+    rf"|(?P<curword>\s*(?:Canadian|Australian|U\.?S\.?|US)?\s*dollars))?",
+)
+_PER_UNIT = {"ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t", "t": "t"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    value: float
+    unit: str  # base unit code; "" for a bare number
+    text: str
+    number_text: str
+    scaled: bool = False  # a scale word or prefix was applied
+
+
+def parse_number(text: str) -> float:
+    """``1,500,684`` -> 1500684; ``1.234,5`` -> 1234.5; ``2 043`` -> 2043; ``74,5`` -> 74.5."""
+    s = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", s):
+        return float(s.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+,\d{1,2}", s):
+        return float(s.replace(",", "."))
+    return float(s.replace(",", "").replace(" ", ""))
+
+
+def _scale(m: re.Match[str], scale: str, sfx: str) -> float:
+    word = (m.group(scale) or m.group(sfx) or "").lower()
+    return SCALES.get(word, 1.0)
+
+
+def find_quantities(text: str, default_currency: str | None = None) -> list[Quantity]:
+    """Every number in ``text`` with its unit, in base units."""
+    out = []
+    for m in QUANTITY.finditer(text):
+        if m.group("num"):
+            value = parse_number(m.group("num")) * _scale(m, "scale", "sfx")
+            currency = CURRENCY_PREFIXES.get(m.group("cur"), "$")
+            if m.group("cur2"):
+                currency = m.group("cur2")
+            if currency == "$" and default_currency:
+                currency = default_currency
+            per = m.group("per")
+            unit = currency
+            if per:
+                key = per.lower().split()[-1] if per.lower().split()[-1] in _PER_UNIT else per.lower().split()[0]
+                unit = f"{currency}/{_PER_UNIT.get(key, key)}"
+            out.append(Quantity(m.start(), m.start() + len(m.group().rstrip()), value, unit, m.group().rstrip(), m.group("num"),
+                                scaled=bool(m.group("scale") or m.group("sfx"))))
+            continue
+        number = m.group("num2")
+        value = parse_number(number)
+        factor = _scale(m, "scale2", "sfx2")
+        unit = ""
+        if m.group("unit"):
+            index = next(int(k[1:]) for k, v in m.groupdict().items() if v and re.fullmatch(r"u\d+", k))
+            _, unit, unit_factor = _UNITS[index]
+            factor *= unit_factor
+        elif m.group("curword"):
+            word = m.group("curword").lower()
+            unit = "CAD" if "canad" in word else "AUD" if "austral" in word else "USD" if "u" in word.split("dollar")[0] else (
+                default_currency or "$")
+        elif m.group("sfx2") and not m.group("scale2"):
+            factor = 1.0  # "5M" alone: keep the number as written
+        out.append(Quantity(m.start(), m.start() + len(m.group().rstrip()), value * factor, unit, m.group().rstrip(), number,
+                            scaled=factor != 1.0))
+    return out

@@ -1,0 +1,81 @@
+"""The controlled vocabularies: metrics, metals, currencies (mirrors ``ontology/``)."""
+
+from __future__ import annotations
+
+import re
+
+METRICS = (
+    "ore_processed", "ore_mined", "throughput", "mining_rate", "head_grade", "recovery", "mill_availability",
+    "production", "refined_production", "sales", "cash_cost", "aisc", "unit_cost", "realized_price", "revenue",
+)
+
+# metal -> (names and forms that mean it, case-insensitive; chemical symbols, case-sensitive)
+METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "palladium": (("palladium",), ("Pd",)),
+    "platinum": (("platinum",), ("Pt",)),
+    "gold_equivalent": (("gold equivalent", "gold-equivalent", "gold eq", "GEOs?", "AuEq"), ("AuEq", "GEO")),
+    "gold": (("gold",), ("Au",)),
+    "silver": (("silver",), ("Ag",)),
+    "rhodium": (("rhodium",), ("Rh",)),
+    "ruthenium": (("ruthenium",), ("Ru",)),
+    "iridium": (("iridium",), ("Ir",)),
+    "copper": (("copper",), ("Cu",)),
+    "nickel": (("nickel",), ("Ni",)),
+    "zinc": (("zinc",), ("Zn",)),
+    "lead": (("lead",), ("Pb",)),
+    "molybdenum": (("molybdenum", "moly"), ("Mo",)),
+    "cobalt": (("cobalt",), ("Co",)),
+    "uranium": (("uranium", "U3O8", "U₃O₈", "yellowcake"), ("U3O8",)),
+    "iron": (("iron ore", "iron"), ("Fe",)),
+    "pgm": (("PGMs?", "PGEs?", "platinum[- ]group (?:metals|elements)", "[2-6]E(?:\\+Au)?"), ()),
+}
+PRECIOUS = {"palladium", "platinum", "gold", "silver", "rhodium", "ruthenium", "iridium", "pgm", "gold_equivalent"}
+
+_METAL_ALTS = []
+for _metal, (_names, _symbols) in METALS.items():
+    _METAL_ALTS += [(rf"(?i:\b{n}\b)", _metal) for n in _names]
+    _METAL_ALTS += [(rf"\b{s}\b(?!\.)", _metal) for s in _symbols]
+METAL_PATTERN = re.compile("|".join(f"(?P<m{i}>{alt})" for i, (alt, _) in enumerate(_METAL_ALTS)))
+_METAL_BY_GROUP = {f"m{i}": metal for i, (_, metal) in enumerate(_METAL_ALTS)}
+
+
+def find_metals(text: str) -> list[tuple[int, int, str]]:
+    """Metal mentions in ``text``: names ("palladium", "PGMs") and symbols ("Pd", "Au")."""
+    out = []
+    for m in METAL_PATTERN.finditer(text):
+        metal = _METAL_BY_GROUP[m.lastgroup or ""]
+        if metal == "lead" and re.match(r"(?i)lead(?:s|ing)?\s+(?:to|by|the|us|in\s+the)\b", text[m.start():m.start() + 16]):
+            continue  # "led to", "leading the": the verb, not the metal
+        if metal == "iron" and not re.match(r"(?i)iron\s+ore|Fe\b", m.group()):
+            continue
+        out.append((m.start(), m.end(), metal))
+    return out
+
+
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "U.S.$": "USD", "USD": "USD", "USD$": "USD", "C$": "CAD", "CDN$": "CAD", "Cdn$": "CAD",
+    "CAD": "CAD", "CAD$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "R": "ZAR", "ZAR": "ZAR",
+    "NZ$": "NZD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "MXN": "MXN", "MX$": "MXN", "$": "$",
+}
+CURRENCY_NAMES = {
+    "canadian dollars": "CAD", "canadian dollar": "CAD", "u.s. dollars": "USD", "us dollars": "USD",
+    "united states dollars": "USD", "american dollars": "USD", "australian dollars": "AUD", "rand": "ZAR",
+    "south african rand": "ZAR",
+}
+
+
+def release_currency(text: str) -> str | None:
+    """The currency a release declares for all its figures, if it says so."""
+    m = re.search(
+        r"(?i)(?:all|unless otherwise (?:noted|stated|indicated))[^.]{0,80}?(?:are|is|expressed|reported|stated)\s+in\s+"
+        r"(canadian dollars?|u\.?s\.? dollars|us dollars|united states dollars|australian dollars|(?:south african )?rand)"
+        r"|(?i:amounts|figures|dollar amounts)[^.]{0,40}?\(?(US\$|C\$|A\$|CDN\$)\)?",
+        text,
+    )
+    if not m:
+        return None
+    if m.group(1):
+        return CURRENCY_NAMES.get(re.sub(r"\s+", " ", m.group(1).lower().replace("u.s.", "u.s.")), None) or (
+            "USD" if "u" in m.group(1).lower()[:2] else None
+        )
+    return CURRENCY_PREFIXES.get(m.group(2))
