@@ -91,9 +91,14 @@ def unit_iri(code: str) -> URIRef:
     """The QUDT unit (or currency, or per-unit price) for a unit code."""
     if code in QUDT_UNITS:
         return QUDT_UNITS[code]
-    if re.fullmatch(r"[A-Z]{3}", code):
-        return CUR[code]
-    return VOCAB["unit/" + slug(code.replace("/", "-per-"))]
+    if re.fullmatch(r"[A-Z]{3}|\$", code):
+        return currency_iri(code)
+    return VOCAB["unit/" + slug(code.replace("$", "dollar").replace("/", "-per-"))]
+
+
+def currency_iri(code: str) -> URIRef:
+    """A QUDT currency; a bare ``$`` (the release never says which dollar) is a concept of ours."""
+    return CUR[code] if re.fullmatch(r"[A-Z]{3}", code) else VOCAB["currency/unspecified-dollar"]
 
 
 def metric_iri(metric: str) -> URIRef:

@@ -1,0 +1,52 @@
+"""Extractors: pure functions from a read release to typed records.
+
+``read_release`` reads the text and what the release says about itself;
+every extractor in :data:`EXTRACTORS` then takes that :class:`ReleaseDoc`
+and returns records, each carrying the span it was read from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from kg.extract.agreements import extract_agreements
+from kg.extract.document import ReleaseDoc, read_release
+from kg.extract.incidents import extract_incidents
+from kg.extract.mines import extract_mines
+from kg.extract.people import extract_people
+from kg.extract.prose import extract_prose_figures
+from kg.extract.tables import extract_table_figures
+from kg.records import Record
+
+
+def extract_release_mines(doc: ReleaseDoc) -> list[Record]:
+    return list(extract_mines(doc.text, doc.info.issuer))
+
+
+def extract_release_info(doc: ReleaseDoc) -> list[Record]:
+    return [doc.info, *doc.issuer_mentions]
+
+
+Extractor = Callable[[ReleaseDoc], Sequence[Record]]
+
+EXTRACTORS: tuple[Extractor, ...] = (
+    extract_release_info,
+    extract_release_mines,
+    extract_prose_figures,
+    extract_table_figures,
+    extract_agreements,
+    extract_people,
+    extract_incidents,
+)
+
+
+def extract_all(text: str) -> list[Record]:
+    """Every record of a release, in extractor order."""
+    doc = read_release(text)
+    records: list[Record] = []
+    for extractor in EXTRACTORS:
+        records.extend(extractor(doc))
+    return records
+
+
+__all__ = ["EXTRACTORS", "ReleaseDoc", "extract_all", "read_release"]

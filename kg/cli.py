@@ -1,0 +1,204 @@
+"""The ``kg`` command: one verb per stage. Results go to stdout, progress and messages to stderr."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+from kg.pipeline import build as build_releases
+from kg.pipeline import release_files
+from kg.queries import FORMATS, parse_binding, query_names, query_summary, render, run_query
+from kg.store import DEFAULT_STORE, EXPORT_FORMATS, Store
+from kg.terms import Minter
+
+store_option = click.option(
+    "--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True,
+    help="Store directory (or set KG_STORE).",
+)
+format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                             help="Output format.")
+
+
+class KgGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Build a knowledge graph of mining news releases, validate it and query it.
+
+    \b
+    Example:
+      kg build examples/releases --store .kg-store
+      kg query facts --store .kg-store --format csv
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--base", help="Base IRI of instance data (or set KG_BASE_IRI).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: bool) -> None:
+    """Extract releases (files or folders) into the store.
+
+    New and changed files replace their release's named graph; unchanged
+    files are skipped; a file that cannot be read or is not a mining release
+    is named with the reason and nothing of it is stored.
+
+    \b
+    Example:
+      kg build examples/releases --store .kg-store
+    """
+    try:
+        minter = Minter(base)
+    except ValueError as exc:
+        raise KgError(str(exc)) from exc
+    store = Store(store_path)
+    files = release_files(inputs)
+    if quiet or not files:
+        report = build_releases(files, store, minter)
+    else:
+        with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
+            report = build_releases(files, store, minter, progress=lambda _p: bar.update(1))
+    for rejected in report.rejected:
+        click.echo(f"rejected: {rejected}", err=True)
+    click.echo(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, {len(report.rejected)} rejected "
+               f"({store.quad_count()} quads in {store_path})", err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("name", required=False)
+@store_option
+@format_option
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable to an RDF term (an IRI when the value is one, else a literal).")
+@click.option("--list", "list_queries", is_flag=True, help="List the queries and what each answers.")
+def query(name: str | None, store_path: Path, fmt: str, params: tuple[str, ...], list_queries: bool) -> None:
+    """Run a named query from queries/NAME.rq.
+
+    \b
+    Example:
+      kg query production_by_quarter --store .kg-store
+      kg query figure_lineage -p site="Lac des Iles" -p period=2003-Q3 -p metric=production
+    """
+    if list_queries or not name:
+        for q in query_names():
+            click.echo(f"{q:<24} {query_summary(q)}")
+        return
+    bindings = dict(parse_binding(p) for p in params)
+    header, rows = run_query(Store(store_path, read_only=True), name, bindings)
+    click.echo(render(header, rows, fmt), nl=False)
+
+
+@main.command()
+@click.argument("fact", required=False)
+@store_option
+@format_option
+@click.option("--site", help="Mine name (with --period and --metric).")
+@click.option("--period", help="Period label: 2003-Q4, 2003, 2003-H1, 2003-9M, 2003-06.")
+@click.option("--metric", help="Metric: production, head_grade, recovery, ...")
+@click.option("--metal", help="Metal: palladium, gold, ...")
+def lineage(fact: str | None, store_path: Path, fmt: str, site: str | None, period: str | None, metric: str | None,
+            metal: str | None) -> None:
+    """Where a fact comes from: release, date, offsets and quote.
+
+    Give a fact IRI, or a site, period and metric (and metal) to see every
+    release that states that figure.
+
+    \b
+    Example:
+      kg lineage --site "Lac des Iles" --period 2003-Q3 --metric production --metal palladium
+    """
+    store = Store(store_path, read_only=True)
+    if fact:
+        _, iri = parse_binding(f"fact=<{fact.strip('<>')}>")
+        header, rows = run_query(store, "fact_lineage", {"fact": iri})
+    elif period and metric:
+        bindings = dict(parse_binding(f"{k}={v}") for k, v in
+                        (("site", site), ("period", period), ("metric", metric), ("metal", metal)) if v)
+        header, rows = run_query(store, "figure_lineage", bindings)
+    else:
+        raise click.UsageError("give a fact IRI, or --period and --metric (with --site and --metal)")
+    if not rows:
+        raise KgError("no such fact in the store")
+    click.echo(render(header, rows, fmt), nl=False)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="nquads", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+def export(store_path: Path, fmt: str, output: Path | None) -> None:
+    """Export the store: N-Quads and TriG keep one graph per release; Turtle merges them.
+
+    \b
+    Example:
+      kg export --format trig -o graph.trig
+    """
+    store = Store(store_path, read_only=True)
+    if output:
+        with output.open("wb") as handle:
+            store.export(fmt, handle)
+    else:
+        store.export(fmt, sys.stdout.buffer)
+
+
+@main.command()
+@click.argument("release")
+@store_option
+def remove(release: str, store_path: Path) -> None:
+    """Drop one release (by file name, stem or graph IRI) from the store.
+
+    \b
+    Example:
+      kg remove 000_de8b326c4e62c9a5.txt
+    """
+    removed = Store(store_path).remove_release(release)
+    click.echo(f"removed {removed.name} ({removed.graph})", err=True)
+
+
+@main.command()
+@store_option
+def stats(store_path: Path) -> None:
+    """Counts of releases, quads and entities per class.
+
+    \b
+    Example:
+      kg stats --store .kg-store
+    """
+    store = Store(store_path, read_only=True)
+    rows = store.select("""SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }
+                           GROUP BY ?class ORDER BY DESC(?n)""")
+    click.echo(f"releases  {len(store.releases())}")
+    click.echo(f"quads     {store.quad_count()}")
+    for row in rows:
+        click.echo(f"{row['n'].value:>8}  {row['class'].value}")
+
+
+@main.command()
+@store_option
+def validate(store_path: Path) -> None:
+    """Validate the store against the SHACL shapes in shapes/ (structural checks only for now).
+
+    \b
+    Example:
+      kg validate --store .kg-store
+    """
+    from kg.validation import validate_store
+
+    conforms, text = validate_store(Store(store_path, read_only=True))
+    click.echo(text)
+    sys.exit(0 if conforms else 1)

@@ -1,0 +1,113 @@
+"""The one path of the data: release files -> records -> RDF -> the store.
+
+``build`` reads each file, extracts its records, turns them into one named
+graph and writes it in a single transaction. A file that fails anywhere on
+that path is rejected with its reason and leaves nothing behind; the other
+files still land.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kg import __version__
+from kg.errors import KgError, RejectedRelease
+from kg.extract import extract_all
+from kg.rdf import SourceFile, Triple, release_triples
+from kg.records import Agreement, Incident, Measurement, MineRecord, PersonRecord, Record
+from kg.sources import is_release_file, read_source
+from kg.store import Store
+from kg.terms import Minter
+
+MINING_WORDS = re.compile(
+    r"(?i)\b(mines?|mining|mill(?:ed|ing)?|ore|ounces|tonnes|concentrate|drill\w*|exploration|smelter|deposit|palladium|platinum"
+    r"|gold|silver|copper|nickel|zinc|uranium|molybdenum|cobalt|tailings|pit|underground|grade)\b"
+)
+
+
+@dataclass
+class BuildReport:
+    ingested: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[RejectedRelease] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+def extraction_time() -> datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def release_files(inputs: Iterable[Path]) -> list[Path]:
+    """The release files named, or found in the folders named, in a stable order."""
+    files: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if is_release_file(p))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise KgError(f"{path}: no such file or folder")
+    return files
+
+
+def check_is_release(source: SourceFile, records: list[Record]) -> None:
+    """Reject text that is not a mining release: nothing extracted and no mining vocabulary."""
+    substantive = [r for r in records if isinstance(r, (Measurement, MineRecord, Agreement, PersonRecord, Incident))]
+    if not substantive and len(MINING_WORDS.findall(source.text)) < 3:
+        raise RejectedRelease(source.name, "not a mining release: no figures, mines, people or events, and no mining terms")
+
+
+def graph_of(source: SourceFile, minter: Minter, extracted_at: datetime) -> list[Triple]:
+    """A release file's triples: extraction, then RDF."""
+    records = extract_all(source.text)
+    check_is_release(source, records)
+    return release_triples(source, records, minter, extracted_at)
+
+
+def build(
+    inputs: Iterable[Path],
+    store: Store,
+    minter: Minter | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> BuildReport:
+    """Ingest release files into the store: new and changed ones replace their graph, unchanged ones are skipped."""
+    minter = minter or Minter()
+    report = BuildReport()
+    stored = store.releases()
+    by_hash = {r.sha256: r.name for r in stored.values()}
+    extracted_at = extraction_time()
+    for path in release_files(inputs):
+        try:
+            source = read_source(path)
+            known = stored.get(source.name)
+            if known and known.sha256 == source.sha256 and known.tool_version == __version__:
+                report.unchanged.append(source.name)
+                continue
+            twin = by_hash.get(source.sha256)
+            if twin and twin != source.name:
+                raise RejectedRelease(source.name, f"same content as {twin}, already in the store")
+            triples = graph_of(source, minter, extracted_at)
+            store.replace_release(minter.release_graph(source.name), triples)
+            by_hash[source.sha256] = source.name
+            report.ingested.append(source.name)
+        except RejectedRelease as exc:
+            report.rejected.append(exc)
+        except (ValueError, RecursionError, UnicodeError) as exc:
+            report.rejected.append(RejectedRelease(path.name, f"extraction failed: {type(exc).__name__}: {exc}"))
+        finally:
+            if progress:
+                progress(path)
+    store.flush()
+    return report

@@ -1,0 +1,145 @@
+"""Reading release files: bytes to text, with a clear rejection for what is not a release.
+
+Plain text and markdown are decoded (UTF-8, else Windows-1252); HTML is
+reduced to its main text with tables kept as tab-separated rows; PDF pages
+are read from the text layer, their starting offsets kept for lineage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kg.errors import RejectedRelease
+from kg.rdf import SourceFile
+
+SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".pdf"}
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def is_release_file(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
+
+
+def read_source(path: Path) -> SourceFile:
+    """The decoded text of a release file, or :class:`RejectedRelease` saying why not."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise RejectedRelease(name, f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit for one release")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RejectedRelease(name, f"cannot be read: {exc.strerror or exc}") from exc
+    sha = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise RejectedRelease(name, "file is empty")
+    if data.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
+        text, pages = _pdf_text(name, data)
+        return SourceFile(name, sha, text, pages)
+    if b"\x00" in data[:8192] or _control_ratio(data[:8192]) > 0.1:
+        raise RejectedRelease(name, "binary file, not a text, HTML or PDF release")
+    text = _decode(data)
+    if path.suffix.lower() in {".html", ".htm", ".xhtml"} or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
+        text = html_to_text(text)
+        if not text.strip():
+            raise RejectedRelease(name, "HTML page holds no text")
+    return SourceFile(name, sha, text)
+
+
+def _control_ratio(data: bytes) -> float:
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    return controls / max(1, len(data))
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _pdf_text(name: str, data: bytes) -> tuple[str, tuple[int, ...]]:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
+        raise RejectedRelease(name, "PDF support needs pypdf (pip install pypdf)") from exc
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise RejectedRelease(name, f"broken or truncated PDF ({exc})") from exc
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise RejectedRelease(name, f"broken or truncated PDF ({type(exc).__name__}: {exc})") from exc
+    starts, parts, offset = [], [], 0
+    for text in pages:
+        starts.append(offset)
+        parts.append(text)
+        offset += len(text) + 2
+    text = "\n\n".join(parts)
+    if not text.strip():
+        raise RejectedRelease(name, "PDF has no text layer (scanned image?)")
+    return text, tuple(starts)
+
+
+_BLOCK = {"p", "div", "section", "article", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table",
+          "blockquote", "pre", "hr", "dt", "dd", "header", "footer", "main", "address", "figure", "figcaption"}
+_SKIP = {"script", "style", "nav", "noscript", "template", "svg", "iframe", "form", "button", "select", "aside", "head"}
+_FURNITURE = re.compile(r"(?i)\b(nav|menu|breadcrumb|sidebar|share|social|related|footer|header|cookie|ticker|quote-box|stock)\b")
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.stack: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr_text = " ".join(v or "" for k, v in attrs if k in {"class", "id", "role"})
+        skip = tag in _SKIP or bool(_FURNITURE.search(attr_text))
+        if tag not in {"br", "hr", "img", "meta", "link", "input"}:
+            self.stack.append((tag, skip))
+            if skip:
+                self.skip_depth += 1
+        if self.skip_depth:
+            return
+        if tag == "tr":
+            self.parts.append("\n")
+        elif tag in {"td", "th"}:
+            self.parts.append("\t")
+        elif tag in _BLOCK:
+            self.parts.append("\n\n" if tag in {"p", "div", "h1", "h2", "h3", "table", "section", "article"} else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            open_tag, skip = self.stack.pop()
+            if skip:
+                self.skip_depth -= 1
+            if open_tag == tag:
+                break
+        if not self.skip_depth and tag in {"p", "div", "table", "h1", "h2", "h3", "li"}:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML page: paragraphs on their own lines, table rows as tab-separated cells."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"\n[ ]+", "\n", text)
+    text = re.sub(r"[ ]+\n", "\n", text)
+    text = re.sub(r"\n\t+(?=\S)", lambda m: "\n" + m.group()[2:], text)  # a row's first cell starts the line
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n"

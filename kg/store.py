@@ -1,0 +1,148 @@
+"""The persistent, embedded RDF store: an Oxigraph database on disk.
+
+One named graph per release. Replacing a release's graph is a single SPARQL
+update, so it is atomic: a failed or killed build leaves either the old graph
+or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from kg.errors import StoreError, UnknownName
+from kg.rdf import Triple
+from kg.terms import PREFIXES
+
+DEFAULT_STORE = Path(os.environ.get("KG_STORE", ".kg-store"))
+
+EXPORT_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.NamedNode(str(term))
+
+
+@dataclass(frozen=True)
+class StoredRelease:
+    name: str
+    sha256: str
+    tool_version: str
+    graph: str
+
+
+class Store:
+    """A release-per-graph RDF store on disk."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if read_only:
+                if not path.exists():
+                    raise StoreError(f"no store at {path}: run `kg build DOCS --store {path}` first")
+                self._db = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._db = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc} (is another kg process using it?)") from exc
+
+    # ----------------------------------------------------------- releases
+
+    def releases(self) -> dict[str, StoredRelease]:
+        """The releases in the store, by file name."""
+        query = """
+            SELECT ?g ?name ?sha ?version WHERE { GRAPH ?g {
+              ?r a mkg:Release ; mkg:fileName ?name ; mkg:sha256 ?sha .
+              OPTIONAL { ?a prov:used ?r ; mkg:toolVersion ?version } } }"""
+        out = {}
+        for row in self.select(query):
+            name = row["name"].value
+            out[name] = StoredRelease(name, row["sha"].value, row["version"].value if row["version"] else "",
+                                      row["g"].value)
+        return out
+
+    def replace_release(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Drop the release's graph and write the new one, in one transaction."""
+        body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
+        g = to_ox(graph)
+        try:
+            self._db.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write graph {graph}: {exc}") from exc
+
+    def remove_release(self, name: str) -> StoredRelease:
+        stored = self.releases()
+        match = stored.get(name) or next((r for r in stored.values() if Path(r.name).stem == name or r.graph == name), None)
+        if match is None:
+            raise UnknownName("release", name, sorted(stored))
+        self._db.update(f"DROP SILENT GRAPH {ox.NamedNode(match.graph)}")
+        return match
+
+    def flush(self) -> None:
+        self._db.flush()
+
+    # ------------------------------------------------------------- reading
+
+    def select(self, query: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None) -> Iterator[dict]:
+        """Rows of a SELECT query over the union of all release graphs, as dicts of terms (None when unbound)."""
+        results = self.raw_query(query, bindings)
+        if not isinstance(results, ox.QuerySolutions):
+            raise StoreError("not a SELECT query")
+        names = [v.value for v in results.variables]
+        for solution in results:
+            yield {name: solution[name] for name in names}
+
+    def raw_query(self, query: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):  # type: ignore[no-untyped-def]
+        prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self._db.query(query, prefixes=prefixes, use_default_graph_as_union=True,
+                                  substitutions=substitutions or None)
+        except SyntaxError as exc:
+            raise StoreError(f"query does not parse: {exc}") from exc
+
+    def quad_count(self) -> int:
+        return len(self._db)
+
+    def export(self, fmt: str, output: IO[bytes]) -> None:
+        """Write the store: N-Quads sorted (byte-identical across re-builds); Turtle as the merged default graph."""
+        if fmt not in EXPORT_FORMATS:
+            raise UnknownName("export format", fmt, sorted(EXPORT_FORMATS))
+        prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        if fmt in {"nquads", "ntriples"}:
+            if fmt == "nquads":
+                lines = sorted(str(q) + " .\n" for q in self._db)
+            else:
+                lines = sorted({str(ox.Triple(q.subject, q.predicate, q.object)) + " .\n" for q in self._db})
+            for line in lines:
+                output.write(line.encode("utf-8"))
+            return
+        if fmt == "turtle":
+            triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in self._db}, key=str)
+            ox.serialize(triples, output, ox.RdfFormat.TURTLE, prefixes=prefixes)
+            return
+        quads = sorted(self._db, key=str)
+        if fmt == "jsonld":
+            ox.serialize(quads, output, ox.RdfFormat.JSON_LD)
+            return
+        ox.serialize(quads, output, ox.RdfFormat.TRIG, prefixes=prefixes)
+
