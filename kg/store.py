@@ -119,6 +119,8 @@ class Store:
                                   substitutions=substitutions or None)
         except SyntaxError as exc:
             raise StoreError(f"query does not parse: {exc}") from exc
+        except RuntimeError as exc:
+            raise StoreError(f"cannot run the query: {exc} (parameters must be variables the query selects)") from exc
 
     def quad_count(self) -> int:
         return len(self._db)

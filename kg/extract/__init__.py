@@ -15,23 +15,16 @@ from kg.extract.incidents import extract_incidents
 from kg.extract.mines import extract_mines
 from kg.extract.people import extract_people
 from kg.extract.prose import extract_prose_figures
+from kg.extract.release import extract_release_info
 from kg.extract.tables import extract_table_figures
 from kg.records import Record
-
-
-def extract_release_mines(doc: ReleaseDoc) -> list[Record]:
-    return list(extract_mines(doc.text, doc.info.issuer))
-
-
-def extract_release_info(doc: ReleaseDoc) -> list[Record]:
-    return [doc.info, *doc.issuer_mentions]
 
 
 Extractor = Callable[[ReleaseDoc], Sequence[Record]]
 
 EXTRACTORS: tuple[Extractor, ...] = (
     extract_release_info,
-    extract_release_mines,
+    extract_mines,
     extract_prose_figures,
     extract_table_figures,
     extract_agreements,

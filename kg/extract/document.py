@@ -9,7 +9,7 @@ from datetime import date
 
 from kg.extract.mines import find_mine_mentions, mine_key
 from kg.extract.names import company_key
-from kg.extract.release import extract_release
+from kg.extract.release import read_release_info
 from kg.periods import PeriodContext, fiscal_year_end
 from kg.records import CompanyMention, MineRecord, ReleaseInfo
 from kg.text import SourceText
@@ -53,7 +53,7 @@ class ReleaseDoc:
 
 def read_release(original: str) -> ReleaseDoc:
     text = SourceText(original)
-    info, issuer_mentions = extract_release(text)
+    info, issuer_mentions = read_release_info(text)
     mentions = tuple(find_mine_mentions(text, info.issuer))
     names: dict[str, Counter[str]] = {}
     for _start, record in mentions:

@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 
 from kg.extract.names import company_key, fold
+from typing import TYPE_CHECKING
+
 from kg.records import MineRecord
 from kg.text import SourceText
+
+if TYPE_CHECKING:
+    from kg.extract.document import ReleaseDoc
 
 SITE_WORD = re.compile(
     r"\b(?P<kind>open[- ]pit\s+mine|underground\s+mine|mine|mines|mill|concentrator|operations?|complex|smelter|refinery"
@@ -64,9 +69,9 @@ def _name_before(text: str, end: int) -> tuple[int, str, str | None] | None:
     return start, text[start:end].strip(), operator
 
 
-def extract_mines(doc: SourceText, issuer: str | None = None) -> list[MineRecord]:
+def extract_mines(doc: ReleaseDoc) -> list[MineRecord]:
     """One record per mention of a named mine, mill or operation."""
-    return [record for _start, record in find_mine_mentions(doc, issuer)]
+    return [record for _start, record in doc.mine_mentions]
 
 
 def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple[int, MineRecord]]:

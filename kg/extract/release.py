@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kg.dates import DAY_MONTH, find_dates, month_number
 from kg.extract.names import company_key, find_companies
 from kg.periods import Period, PeriodContext, find_periods
 from kg.records import CompanyMention, ReleaseInfo
 from kg.text import SourceText
+
+if TYPE_CHECKING:
+    from kg.extract.document import ReleaseDoc
 
 EXCHANGE = (
     r"TSX[- ]?V(?:enture)?(?:\s+Exchange)?|TSX|TSE|Toronto Stock Exchange|NYSE[- ](?:American|MKT|Amex|Arca)|NYSE|AMEX"
@@ -143,7 +147,12 @@ def _dateline_place(doc: SourceText, body_start: int) -> str | None:
     return (m.group("place") or m.group("place2") or "").strip().strip(",") or None
 
 
-def extract_release(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention]]:
+def extract_release_info(doc: ReleaseDoc) -> list[ReleaseInfo | CompanyMention]:
+    """The release's metadata and its issuer, as read by :func:`read_release_info`."""
+    return [doc.info, *doc.issuer_mentions]
+
+
+def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention]]:
     """The release's own metadata, and the issuer as a company mention."""
     body_start = header_end(doc)
     title_at = _title(doc, body_start)

@@ -1,0 +1,81 @@
+"""The kg command: every verb documented with an example, errors named, exit statuses honest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from kg.cli import main
+from kg.queries import query_names
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    assert f"kg {command}" in README
+
+
+@pytest.mark.parametrize("name", query_names())
+def test_every_query_is_documented(name: str) -> None:
+    text = (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    assert text.startswith("#")
+    assert f"`{name}`" in README
+
+
+def test_build_query_and_csv_columns(runner: CliRunner, built: Path) -> None:
+    result = runner.invoke(main, ["query", "facts", "--store", str(built), "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].startswith(
+        "source,release_date,company,site,period,metric,metal,value,unit,evidence")
+
+
+def test_unknown_query_lists_the_queries(runner: CliRunner, built: Path) -> None:
+    result = runner.invoke(main, ["query", "nope", "--store", str(built)])
+    assert result.exit_code == 2
+    assert "unknown query 'nope'" in result.output and "production_by_quarter" in result.output
+
+
+def test_query_on_missing_store_says_what_to_do(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["query", "facts", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert "kg build" in result.output
+
+
+def test_build_reports_rejections_and_exits_non_zero(runner: CliRunner, tmp_path: Path, releases: Path) -> None:
+    (releases / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<<")
+    result = runner.invoke(main, ["build", str(releases), "--store", str(tmp_path / "s"), "-q"])
+    assert result.exit_code == 1
+    assert "rejected: broken.pdf:" in result.output
+    assert "3 ingested, 0 unchanged, 1 rejected" in result.output
+
+
+def test_lineage_by_figure(runner: CliRunner, built: Path) -> None:
+    result = runner.invoke(main, ["lineage", "--store", str(built), "--site", "Lac des Iles", "--period", "2003-Q3",
+                                  "--metric", "production", "--metal", "palladium", "--format", "csv"])
+    assert result.exit_code == 0
+    rows = result.output.strip().splitlines()[1:]
+    assert len(rows) == 2 and all("76729" in r for r in rows)
+
+
+def test_lineage_of_a_fact_iri(runner: CliRunner, built: Path) -> None:
+    facts = runner.invoke(main, ["query", "facts", "--store", str(built), "--format", "json"])
+    import json
+    fact = json.loads(facts.output)[0]
+    result = runner.invoke(main, ["lineage", fact["fact"], "--store", str(built), "--format", "json"])
+    assert result.exit_code == 0
+    row = json.loads(result.output)[0]
+    assert row["quote"] == fact["evidence"] and row["start"] == fact["start"]
+
+
+def test_stats_and_validate(runner: CliRunner, built: Path) -> None:
+    stats = runner.invoke(main, ["stats", "--store", str(built)])
+    assert stats.exit_code == 0 and "releases  3" in stats.output
+    validate = runner.invoke(main, ["validate", "--store", str(built)])
+    assert validate.exit_code == 0 and "conforms" in validate.output
