@@ -158,7 +158,7 @@ def _year(text: str) -> int:
 
 
 _FISCAL_YEAR_END = re.compile(
-    rf"\b(?:fiscal|financial)\s+year\s+(?:end(?:s|ed|ing)?|which\s+ends|that\s+ends)\s+(?:on\s+)?(?P<m>{MONTH_NAME})", re.I
+    rf"\b(?:fiscal|financial)\s+year\s+(?:end(?:s|ed|ing)?|which\s+ends|that\s+ends)\s+(?:on\s+)?(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})", re.I
 )
 
 
@@ -173,7 +173,7 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(
         r"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)(?:\s+and\s+(?:three|six|nine|twelve|3|6|9|12))?[- ]months?"
         r"(?:\s+period)?|(?P<q>quarter)|(?P<fy>(?:fiscal\s+|financial\s+)?year))\s+end(?:ed|ing)\s+"
-        rf"(?P<m>{MONTH_NAME})\s+(?:[0-3]?\d(?:st|nd|rd|th)?)?(?:,?\s*{_Y})?", re.I), "ended"),
+        rf"(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})\s*(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d))?(?:,?\s*{_Y})?", re.I), "ended"),
     # the third quarter of fiscal 2016 / fourth quarter 2003 / Q4 2003 / Q1, 2002 / 3Q06 / Q3 FY2016
     (re.compile(rf"\b{_ORD}\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+the)?(?P<f>\s+(?:fiscal|financial|FY|F)(?:\s+year)?)?,?\s*'?{_Y}", re.I),
      "quarter"),

@@ -128,12 +128,12 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
                     return Reading("ore_processed", None, "t")
                 return None
             return Reading("ore_mined" if mined > milled else "ore_processed", None, "t")
-        metal = explicit_metal or metal_before(before, 50)
+        metal = explicit_metal or metal_before(before, 100)
         if metal is None:
             return None
         return Reading(_output_metric(near_before + " " + after[:20]), metal, unit, basis)
     if "/" in unit or unit.isupper() or unit == "$":
-        return _financial(unit, near_before, after, explicit_metal)
+        return _financial(unit, near_before, after, explicit_metal, q.text)
     return None
 
 
@@ -145,10 +145,12 @@ def _output_metric(cue: str) -> str:
     return "production"
 
 
-def _financial(unit: str, near_before: str, after: str, explicit_metal: str | None) -> Reading | None:
+def _financial(unit: str, near_before: str, after: str, explicit_metal: str | None, quantity_text: str) -> Reading | None:
     cue = near_before[-100:]
     per_unit = "/" in unit
     metal = explicit_metal or (metal_before(cue, 50) if per_unit else None)
+    if per_unit and metal is None:
+        metal = metal_before(quantity_text)
     if per_unit:
         if re.search(r"all[- ]in[- ]sustaining|\bAISC\b", cue, re.I):
             return Reading("aisc", metal, unit)

@@ -32,11 +32,15 @@ _MENTIONS = [
     re.compile(rf"\b{EVENT}\s+(?:of|in|at|on|to|from|affecting)\s+(?:the\s+|a\s+|its\s+)?{OBJECT}", re.I),
     re.compile(rf"\b{OBJECT}\s+{EVENT}\b", re.I),
     re.compile(rf"\b{OBJECT}\s+(?:\w+\s+){{0,6}}?(?:ha(?:ve|s)\s+been|was|were|is|are)\s+(?:temporarily\s+)?(?P<event>shut\s+down|suspended|damaged|halted|closed)", re.I),
-    re.compile(rf"\b(?P<event>fatality|fatal accident|fatal incident|strike|work stoppage|power outage|fire|explosion|rock\s?burst)\b", re.I),
+    re.compile(rf"\b(?P<event>fatality|fatal accident|fatal incident|strike|work stoppage|power outage|fire|explosion|rock\s?burst"
+               r"|fall[- ]of[- ]ground(?: accident| incident)?|lost (?:his|her|their) li(?:fe|ves)|died|was killed|were killed"
+               r"|road blockade|blockade|pit wall failure|wall failure|slope failure)\b", re.I),
     re.compile(rf"\b(?:the|this)\s+{EVENT}\b", re.I),  # a later reference to the same event
 ]
 _NOT_INCIDENT = re.compile(r"(?i)\b(forward[- ]looking|risks?|could|may|might|would|no (?:lost[- ]time )?(?:injur|incident)|safety record|without|potential|if\b)")
-_CANONICAL = {"shut down": "shutdown", "shutdown": "shutdown", "leakage": "leak", "flooding": "flood", "suspended": "suspension",
+_CANONICAL = {"lost his life": "fatality", "lost her life": "fatality", "lost their lives": "fatality", "died": "fatality",
+              "was killed": "fatality", "were killed": "fatality", "fall-of-ground accident": "fall of ground",
+              "fall of ground accident": "fall of ground", "shut down": "shutdown", "shutdown": "shutdown", "leakage": "leak", "flooding": "flood", "suspended": "suspension",
               "release of": "release", "injuries": "injury", "rock fall": "rockfall", "rock burst": "rockburst",
               "damaged": "damage", "halted": "stoppage", "closed": "closure"}
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from kg.extract.document import ReleaseDoc
 
 SITE_WORD = re.compile(
-    r"\b(?P<kind>open[- ]pit\s+mine|underground\s+mine|mine|mines|mill|concentrator|operations?|complex|smelter|refinery"
+    r"\b(?P<kind>open[- ]pit\s+mine|underground\s+mine|mine|mines|mill|concentrator|operations?|complex|smelter|refinery|shaft"
     r"|project|deposit)\b",
     re.I,
 )

@@ -24,7 +24,7 @@ from kg.text import Sentence
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\s+(?=\w+\s+(?:expect|anticipat|forecast|plan))", re.I)
 _COMPARISON_START = re.compile(r"^\W*(?:this|that|these)\s+compares?|^\W*(?:by|in)\s+comparison|^\W*compared", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|—|and)\s*$")
-_FOLLOWING_GAP = re.compile(r"^[^,;()\d]{0,40}?\b(?:in|for|during|over|through|at)\s*$|^\s*\(?$", re.I)
+_FOLLOWING_GAP = re.compile(r"^[^,;()\d]{0,40}?\b(?:in|for|during|over|through|at)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
 def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None) -> Period | None:
     if _COMPARISON_START.match(sentence.text):
         return anchor
-    mentions = [m for m in find_periods(sentence.text, replace(doc.period_context(), anchor=anchor)) if not m.relative]
+    mentions = list(find_periods(sentence.text, replace(doc.period_context(), anchor=anchor)))
     return mentions[0].period if mentions else anchor
 
 

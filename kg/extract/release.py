@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from kg.dates import DAY_MONTH, find_dates, month_number
 from kg.extract.names import company_key, find_companies
-from kg.periods import Period, PeriodContext, find_periods
+from kg.periods import Period, PeriodContext, find_periods, fiscal_year_end
 from kg.records import CompanyMention, ReleaseInfo
 from kg.text import SourceText
 
@@ -157,7 +157,7 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
     body_start = header_end(doc)
     title_at = _title(doc, body_start)
     title = " ".join(doc.clean[title_at[0]:title_at[1]].split()) if title_at else None
-    ctx = PeriodContext()
+    ctx = PeriodContext(fye_month=fiscal_year_end(doc.clean))
     period = None
     for zone in ([title] if title else []) + [doc.clean[body_start:body_start + 1500]]:
         mentions = [m for m in find_periods(zone, ctx) if not m.relative]

@@ -167,17 +167,17 @@ def _guess_unit(label: str) -> str:
 def read_label(label: str, unit_column: str = "") -> tuple[Reading, float] | None:
     """What a row label measures, and the scale of its cells."""
     text, unit_text, scale = _label_unit(label)
+    qualifier = unit_text
     if unit_column:
         unit_text = unit_column
+        qualifier = f"{qualifier} {unit_column}"
     unit_q = _unit_quantity(unit_text, text)
     if unit_q is None:
         return None
-    after = unit_text[len(re.match(r"[^A-Z]*", unit_text).group()):] if unit_text else ""
-    metal_in_unit = find_metals(unit_text)
+    metal_in_unit = find_metals(qualifier)
     reading = classify(unit_q, text + " ", " " + (metal_in_unit[0][2] if metal_in_unit else ""))
     if reading is None:
         return None
-    del after
     return reading, scale * unit_q.value
 
 
