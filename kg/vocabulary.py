@@ -58,7 +58,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "NZ$": "NZD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "MXN": "MXN", "MX$": "MXN", "$": "$",
 }
 CURRENCY_NAMES = {
-    "canadian dollars": "CAD", "canadian dollar": "CAD", "u.s. dollars": "USD", "us dollars": "USD",
+    "canadian dollars": "CAD", "us dollars": "USD", "australian dollars": "AUD", "rands": "ZAR",
     "united states dollars": "USD", "american dollars": "USD", "australian dollars": "AUD", "rand": "ZAR",
     "south african rand": "ZAR",
 }
@@ -66,6 +66,7 @@ CURRENCY_NAMES = {
 
 def release_currency(text: str) -> str | None:
     """The currency a release declares for all its figures, if it says so."""
+    text = " ".join(text.split())
     m = re.search(
         r"(?i)(?:all|unless otherwise (?:noted|stated|indicated))[^.]{0,80}?(?:are|is|expressed|reported|stated)\s+in\s+"
         r"(canadian dollars?|u\.?s\.? dollars|us dollars|united states dollars|australian dollars|(?:south african )?rand)"
@@ -75,7 +76,6 @@ def release_currency(text: str) -> str | None:
     if not m:
         return None
     if m.group(1):
-        return CURRENCY_NAMES.get(re.sub(r"\s+", " ", m.group(1).lower().replace("u.s.", "u.s.")), None) or (
-            "USD" if "u" in m.group(1).lower()[:2] else None
-        )
+        name = m.group(1).lower().replace("u.s.", "us").replace("u.s", "us").rstrip("s") + "s"
+        return CURRENCY_NAMES.get(name) or CURRENCY_NAMES.get(name.rstrip("s")) or ("USD" if name.startswith("u") else None)
     return CURRENCY_PREFIXES.get(m.group(2))

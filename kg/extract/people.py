@@ -38,6 +38,12 @@ QUOTE_PATTERNS = [
 ]
 
 
+def _is_name(name: str) -> bool:
+    """A person's name, not a title that looks like one ("Vice President")."""
+    return not any(re.fullmatch(ROLE_WORD + r"|Investor|Relations|Media|Contact|Corporate|Office|Toronto|Vancouver",
+                                word, re.I) for word in name.split())
+
+
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
@@ -58,10 +64,11 @@ def _contact_people(doc: ReleaseDoc) -> list[PersonRecord]:
             block_end = head.end() + boiler.start()
         block_end = min(block_end, head.end() + 1500)
         block = clean[head.end():block_end]
-        matches = [m for m in _NAME_ROLE.finditer(block) if _clean_role(m.group("role"))]
-        if not matches:
-            matches = list(re.finditer(rf"^\s*(?P<name>{PERSON_NAME})\s*\n\s*(?P<role>[^\n]+)", block, re.M))
-            matches = [m for m in matches if _clean_role(m.group("role"))]
+        matches = [m for m in _NAME_ROLE.finditer(block) if _clean_role(m.group("role")) and _is_name(m.group("name"))]
+        stacked = [m for m in re.finditer(rf"^[ \t]*(?P<name>{PERSON_NAME})[ \t]*\n[ \t]*(?P<role>[^\n]+)", block, re.M)
+                   if _clean_role(m.group("role")) and _is_name(m.group("name"))]
+        if len(stacked) > len(matches):
+            matches = stacked
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(block)
             tail = block[m.end():end]
@@ -85,7 +92,7 @@ def _quoted_people(doc: ReleaseDoc) -> list[PersonRecord]:
         for pattern in QUOTE_PATTERNS:
             for m in pattern.finditer(sentence.text):
                 role = _clean_role(m.group("role"))
-                if role is None:
+                if role is None or not _is_name(m.group("name")):
                     continue
                 org = m.groupdict().get("org")
                 out.append(PersonRecord(

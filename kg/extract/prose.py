@@ -76,6 +76,10 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         before = text[max(prev_end, clause_start):q.start]
         after = text[q.end:nxt.start if nxt else len(text)]
         reading = classify(q, before, after, text[:q.start])
+        if reading is None and out and _restates_previous(before, mentions, max(prev_end, clause_start)):
+            previous = out[-1].reading
+            if previous.unit == q.unit:
+                reading = previous  # "R638.2 million (Q2 F2006: R561.4 million)": the same measure, another period
         if reading is None:
             continue
         clause = text[clause_start:clause_end]
@@ -87,6 +91,20 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         period = _period_for(q, text, mentions, anchor)
         out.append(_Figure(q, reading, low if low is not None else q.value, period, site, forward))
     return out
+
+
+_CONNECTIVE = {"vs", "versus", "compared", "with", "to", "from", "and", "the", "was", "were", "in", "for", "against",
+               "of", "or", "respectively", "last", "year", "quarter", "period", "same", "prior", "previous"}
+
+
+def _restates_previous(before: str, mentions: list[PeriodMention], offset: int) -> bool:
+    """Only a period and connectives stand between this figure and the one before it."""
+    chars = list(before)
+    for m in mentions:
+        for i in range(max(m.start - offset, 0), min(m.end - offset, len(chars))):
+            chars[i] = " "
+    words = re.findall(r"[A-Za-z]{2,}", "".join(chars))
+    return all(w.lower() in _CONNECTIVE for w in words)
 
 
 def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None) -> Period | None:

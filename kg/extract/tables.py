@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract.document import ReleaseDoc
 from kg.extract.figures import Reading, classify
+from kg.extract.mines import mine_key
 from kg.periods import Period, find_periods
 from kg.quantities import Quantity, find_quantities
 from kg.records import Measurement
@@ -52,21 +53,43 @@ class _Row:
 
 
 def _blocks(doc: ReleaseDoc) -> list[list[_Row]]:
+    """Runs of table rows; a short line between two rows (a section label) belongs to the table."""
+    lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]*", doc.text.clean)]
+    lines = [line for line in lines if line[0] < len(doc.text.clean)]
+    is_row = [bool(text.strip()) and is_table_row(text) for _s, _e, text in lines]
     blocks: list[list[_Row]] = []
     current: list[_Row] = []
-    for m in re.finditer(r"[^\n]*", doc.text.clean):
-        line = m.group()
-        if line.strip() and is_table_row(line):
-            if not _SEPARATOR.match(line):
-                current.append(_Row(m.start(), m.end(), _cells(line)))
+    for i, (start, end, text) in enumerate(lines):
+        if is_row[i]:
+            if not _SEPARATOR.match(text):
+                current.append(_Row(start, end, _cells(text)))
             continue
-        if line.strip() or len(current) == 0:
+        if current and _is_section_label(text) and any(is_row[i + 1:i + 3]):
+            current.append(_Row(start, end, [text.strip()]))
+            continue
+        if text.strip() or not current:
             if current:
                 blocks.append(current)
             current = []
     if current:
         blocks.append(current)
     return [b for b in blocks if len(b) >= 2]
+
+
+def _is_section_label(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) <= 60 and not re.search(r"[.:;]$|\d{3}", text)
+
+
+def _section_site(doc: ReleaseDoc, label: str, current: str | None) -> str | None:
+    """The site a section label names: a mine of the release, none for company totals, else unchanged."""
+    if re.match(r"(?i)\s*(consolidated|total|company|group|corporate)\b", label):
+        return None
+    key = mine_key(re.sub(r"\(.*?\)", "", label))
+    for known, name in doc.mine_names.items():
+        if key and (key == known or key.startswith(known + " ") or known.startswith(key + " ")):
+            return name
+    return current
 
 
 def _is_value(cell: str) -> bool:
@@ -76,7 +99,12 @@ def _is_value(cell: str) -> bool:
 def _column_periods(doc: ReleaseDoc, header: list[_Row], width: int, anchor: Period | None) -> list[Period | None]:
     texts = [""] * width
     for row in header:
-        cells = [""] * (width - len(row.cells)) + row.cells if len(row.cells) < width else row.cells[:width]
+        if len(row.cells) < 2:
+            continue  # a section label, not a header
+        cells = list(row.cells)
+        while len(cells) > width and not cells[0]:
+            cells.pop(0)  # an extra empty corner cell
+        cells = [""] * (width - len(cells)) + cells if len(cells) < width else cells[:width]
         sparse_years = sum(bool(_YEAR_CELL.match(c)) for c in cells) >= 1 and all(
             not c or _YEAR_CELL.match(c) for c in cells[1:])
         last = ""
@@ -126,9 +154,15 @@ def _label_unit(label: str) -> tuple[str, str, float]:
     return label, unit_text, scale
 
 
-def _unit_quantity(unit_text: str, label: str) -> Quantity | None:
-    """Read a unit as if it followed a number: ``tonnes per day`` -> t/d."""
+def _unit_quantity(unit_text: str, label: str, currency: str | None = None) -> Quantity | None:
+    """Read a unit as if it followed a number: ``tonnes per day`` -> t/d; ``$`` with ``per 2E oz`` -> $/oz."""
     probe = unit_text
+    for start, end, _metal in reversed(find_metals(probe)):
+        probe = probe[:start] + probe[end:]  # "2E g/t", "g/t Au": the metal is not the unit
+    probe = " ".join(probe.split())
+    per = re.search(r"(?i)\bper\s+(?:[2-6]E\s+|payable\s+|gold\s+)?(ounce|oz|pound|lb|tonne|ton|t)\b", label)
+    if per and re.fullmatch(r"(?:US|C|A|CDN)?\$|USD|CAD|AUD|ZAR|R", probe):
+        probe = f"{probe}/{per.group(1)}"
     if not probe:
         probe = _guess_unit(label)
         if not probe:
@@ -138,7 +172,7 @@ def _unit_quantity(unit_text: str, label: str) -> Quantity | None:
         text = f"{cur.group(1)}1" + (f" per {cur.group(2)}" if cur.group(2) else "")
     else:
         text = f"1 {probe}"
-    found = find_quantities(text)
+    found = find_quantities(text, currency)
     return found[0] if found and found[0].unit else None
 
 
@@ -164,14 +198,14 @@ def _guess_unit(label: str) -> str:
     return ""
 
 
-def read_label(label: str, unit_column: str = "") -> tuple[Reading, float] | None:
+def read_label(label: str, unit_column: str = "", currency: str | None = None) -> tuple[Reading, float] | None:
     """What a row label measures, and the scale of its cells."""
     text, unit_text, scale = _label_unit(label)
     qualifier = unit_text
     if unit_column:
         unit_text = unit_column
         qualifier = f"{qualifier} {unit_column}"
-    unit_q = _unit_quantity(unit_text, text)
+    unit_q = _unit_quantity(unit_text, text, currency)
     if unit_q is None:
         return None
     metal_in_unit = find_metals(qualifier)
@@ -197,20 +231,21 @@ def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
         if first_data is None or first_data == 0:
             out += _transposed(doc, block)
             continue
-        width = max(len(r.cells) for r in block)
+        lengths = [len(r.cells) for r in block[first_data:] if len(r.cells) > 1]
+        width = max(set(lengths), key=lambda n: (lengths.count(n), n))
         anchor = doc.info.reporting_period
         periods = _column_periods(doc, block[:first_data], width, anchor)
         site = doc.site_before(block[0].start, max(0, block[0].start - 400)) or doc.default_site()
         for row in block[first_data:]:
-            cells = row.cells + [""] * (width - len(row.cells))
+            cells = (row.cells + [""] * (width - len(row.cells)))[:max(width, len(row.cells))]
             label = cells[0]
             if label and not any(c for c in cells[1:]):
-                site = doc.mine_names.get(re.sub(r"\W+", " ", label).strip().lower(), site)
+                site = _section_site(doc, label, site)
                 continue
             unit_column = ""
             if len(cells) > 2 and periods[1] is None and cells[1] and not _is_value(cells[1]):
                 unit_column = cells[1]
-            read = read_label(label, unit_column)
+            read = read_label(label, unit_column, doc.currency)
             if read is None:
                 continue
             reading, scale = read
@@ -234,7 +269,7 @@ def _transposed(doc: ReleaseDoc, block: list[_Row]) -> list[Measurement]:
     header, body = block[0], block[1:]
     ctx = doc.period_context()
     site = doc.site_before(block[0].start, max(0, block[0].start - 400)) or doc.default_site()
-    labels = [read_label(c) if c else None for c in header.cells]
+    labels = [read_label(c, "", doc.currency) if c else None for c in header.cells]
     out: list[Measurement] = []
     for row in body:
         if not row.cells:
