@@ -116,8 +116,14 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
         if unit == "t" and not explicit_metal:
             if re.match(r"\s*(?:of\s+)?(?:waste|overburden|concentrates?|material moved|water|tailings)", after, re.I):
                 return None
+            contained = metal_before(before, 40)
+            if contained and re.search(r"\bin\s+(?:\w+\s+)?concentrates?\b", near_before[-40:], re.I):
+                return Reading(_output_metric(near_before), contained, "t", basis)
             if re.search(r"\b(?:\w+\s+)?concentrates?\s*(?:of|was|were|totall?ed|:)?\s*$", near_before[-40:], re.I):
                 return None
+            if re.search(r"\bproduc\w*\s*(?:approximately|about|some)?\s*$", near_before, re.I) and re.match(
+                    r"\s*of\s+ore\b", after, re.I):
+                return Reading("ore_mined", None, "t")
             mined = _last(ORE_MINED, near_before)
             milled = _last(ORE_PROCESSED, near_before)
             if mined < 0 and milled < 0:

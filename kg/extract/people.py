@@ -28,7 +28,7 @@ CONTACT_HEAD = re.compile(
     re.M,
 )
 _SEP = r"\s*(?:[,–—-]|\s-\s|:)\s*"
-_NAME_ROLE = re.compile(rf"(?P<name>{PERSON_NAME}){_SEP}(?P<role>(?:[\w&.,'’/]+\s*){{0,10}}?)(?=\s*(?:Tel|T\.|Phone|P:|Ph|Direct|Office|Mobile|Cell|Fax|E-?mail|email|\(|\+|\d{{3}}|$|\n|\bor\b))", re.M)
+_NAME_ROLE = re.compile(rf"(?P<name>{PERSON_NAME}){_SEP}(?P<role>(?:[\w&.,'’/]+\s*){{0,10}}?)(?=\s*(?:Tel\b|T\.|Phone\b|P:|Ph\b|Direct\b|Office\b|Mobile\b|Cell\b|Fax\b|E-?mail\b|email\b|\(|\+|\d{{3}}|$|\n|\bor\b))", re.M)
 _SPEECH = r"(?:stated|said|says|commented|noted|added|remarked|explained|observed|continued|concluded)"
 QUOTE_PATTERNS = [
     re.compile(rf"(?P<name>{PERSON_NAME}),\s+(?:the\s+)?(?:Company's\s+|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*'s\s+)?(?P<role>[^,.\"“”]{{2,80}}?),?\s+{_SPEECH}\b"),

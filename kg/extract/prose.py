@@ -110,6 +110,8 @@ def _restates_previous(before: str, mentions: list[PeriodMention], offset: int) 
 def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None) -> Period | None:
     if _COMPARISON_START.match(sentence.text):
         return anchor
+    if re.match(r"\s*[•*\-–]\s", sentence.text):
+        return doc.info.reporting_period  # list items stand alone
     mentions = list(find_periods(sentence.text, replace(doc.period_context(), anchor=anchor)))
     return mentions[0].period if mentions else anchor
 

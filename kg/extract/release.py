@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -163,6 +164,8 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
         mentions = [m for m in find_periods(zone, ctx) if not m.relative]
         if mentions:
             period = mentions[0].period
+            if period.kind == "month" and period.end_month % 3 == 0 and re.search(r"(?i)quarter", zone):
+                period = replace(period, kind="quarter")  # "quarterly report for the period ended 30 September"
             break
     release_date = _release_date(doc, body_start, period)
     issuer = _issuer(doc, title, body_start)

@@ -228,7 +228,8 @@ def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
     for block in _blocks(doc):
         first_data = next((i for i, row in enumerate(block) if row.cells and row.cells[0] and not _is_value(row.cells[0])
                            and any(_is_value(c) for c in row.cells[1:])), None)
-        if first_data is None or first_data == 0:
+        labels_as_periods = [row for row in block[1:] if row.cells and _cell_period(row.cells[0], doc.period_context())]
+        if first_data is None or first_data == 0 or len(labels_as_periods) >= max(2, (len(block) - 1) // 2):
             out += _transposed(doc, block)
             continue
         lengths = [len(r.cells) for r in block[first_data:] if len(r.cells) > 1]
