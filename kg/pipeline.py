@@ -71,7 +71,7 @@ def check_is_release(source: SourceFile, records: list[Record]) -> None:
 
 def graph_of(source: SourceFile, minter: Minter, extracted_at: datetime) -> list[Triple]:
     """A release file's triples: extraction, then RDF."""
-    records = extract_all(source.text)
+    records = extract_all(source.source_text())
     check_is_release(source, records)
     return release_triples(source, records, minter, extracted_at)
 

@@ -33,6 +33,7 @@ from kg.records import (
     ReleaseInfo,
     Span,
 )
+from kg.text import SourceText
 from kg.terms import (
     FOAF,
     MKG,
@@ -58,8 +59,15 @@ class SourceFile:
 
     name: str  # file name, the release's identity in the store
     sha256: str
-    text: str  # the decoded text every span points into
+    text: str  # the decoded file (or a PDF's text layer): every span points into it
     page_starts: tuple[int, ...] = ()  # offsets where PDF pages start (empty: not paged)
+    view: tuple[str, tuple[int, ...]] | None = None  # HTML: readable text and, per character, its offset in ``text``
+
+    def source_text(self) -> SourceText:
+        """What the extractors read, mapped back to ``text``."""
+        if self.view is None:
+            return SourceText(self.text)
+        return SourceText.from_view(self.text, *self.view)
 
 
 def decimal(value: float) -> Literal:

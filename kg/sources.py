@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -44,9 +45,10 @@ def read_source(path: Path) -> SourceFile:
         raise RejectedRelease(name, "binary file, not a text, HTML or PDF release")
     text = _decode(data)
     if path.suffix.lower() in {".html", ".htm", ".xhtml"} or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
-        text = html_to_text(text)
-        if not text.strip():
+        view, origin = html_to_text(text)
+        if not view.strip():
             raise RejectedRelease(name, "HTML page holds no text")
+        return SourceFile(name, sha, text, view=(view, tuple(origin)))
     return SourceFile(name, sha, text)
 
 
@@ -89,57 +91,115 @@ def _pdf_text(name: str, data: bytes) -> tuple[str, tuple[int, ...]]:
 
 
 _BLOCK = {"p", "div", "section", "article", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table",
-          "blockquote", "pre", "hr", "dt", "dd", "header", "footer", "main", "address", "figure", "figcaption"}
+          "blockquote", "pre", "hr", "dt", "dd", "header", "footer", "main", "address", "figure", "figcaption", "tr"}
+_PARAGRAPH = {"p", "div", "h1", "h2", "h3", "h4", "table", "section", "article", "ul", "ol", "blockquote"}
 _SKIP = {"script", "style", "nav", "noscript", "template", "svg", "iframe", "form", "button", "select", "aside", "head"}
-_FURNITURE = re.compile(r"(?i)\b(nav|menu|breadcrumb|sidebar|share|social|related|footer|header|cookie|ticker|quote-box|stock)\b")
+_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
+_FURNITURE = re.compile(r"(?i)\b(nav|navbar|menu|breadcrumbs?|sidebar|share|social|related|footer|cookie|ticker|quote-box"
+                        r"|stock-?quote|share-?price|advert\w*)\b")
 
 
 class _TextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+    """HTML to text, remembering for every character of the text where it stands in the HTML."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.html = html
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.chars: list[str] = []
+        self.origin: list[int] = []
         self.skip_depth = 0
         self.stack: list[tuple[str, bool]] = []
+        self.cells_in_row = 0
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _emit(self, ch: str, at: int) -> None:
+        if ch == " ":
+            if not self.chars or self.chars[-1] in " \n\t":
+                return
+        elif ch == "\n":
+            while self.chars and self.chars[-1] == " ":
+                self.chars.pop()
+                self.origin.pop()
+            if len(self.chars) >= 2 and self.chars[-1] == "\n" and self.chars[-2] == "\n" or not self.chars:
+                return
+        self.chars.append(ch)
+        self.origin.append(at)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr_text = " ".join(v or "" for k, v in attrs if k in {"class", "id", "role"})
-        skip = tag in _SKIP or bool(_FURNITURE.search(attr_text))
-        if tag not in {"br", "hr", "img", "meta", "link", "input"}:
+        skip = tag in _SKIP or bool(_FURNITURE.search(attr_text)) or tag == "header" and "site" in attr_text
+        if tag not in _VOID:
             self.stack.append((tag, skip))
             if skip:
                 self.skip_depth += 1
         if self.skip_depth:
             return
+        at = self._offset()
         if tag == "tr":
-            self.parts.append("\n")
+            self._emit("\n", at)
+            self.cells_in_row = 0
         elif tag in {"td", "th"}:
-            self.parts.append("\t")
+            if self.cells_in_row:
+                self._emit("\t", at)
+            self.cells_in_row += 1
+        elif tag in _PARAGRAPH:
+            self._emit("\n", at)
+            self._emit("\n", at)
         elif tag in _BLOCK:
-            self.parts.append("\n\n" if tag in {"p", "div", "h1", "h2", "h3", "table", "section", "article"} else "\n")
+            self._emit("\n", at)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skip_depth and tag in {"br", "hr"}:
+            self._emit("\n", self._offset())
 
     def handle_endtag(self, tag: str) -> None:
+        if not any(open_tag == tag for open_tag, _ in self.stack):
+            return
         while self.stack:
             open_tag, skip = self.stack.pop()
             if skip:
                 self.skip_depth -= 1
             if open_tag == tag:
                 break
-        if not self.skip_depth and tag in {"p", "div", "table", "h1", "h2", "h3", "li"}:
-            self.parts.append("\n")
+        if not self.skip_depth and (tag in _PARAGRAPH or tag in {"li", "h5", "h6"}):
+            self._emit("\n", self._offset())
 
     def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
-            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+        if self.skip_depth:
+            return
+        at = self._offset()
+        for i, ch in enumerate(data):
+            self._emit(" " if ch in " \t\r\n\f" else ch, at + i)
+
+    def _reference(self, text: str) -> None:
+        if self.skip_depth:
+            return
+        at = self._offset()
+        for ch in unescape(text):
+            self._emit(" " if ch in " \t\r\n\f\u00a0" else ch, at)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name};")
 
 
-def html_to_text(html: str) -> str:
-    """The readable text of an HTML page: paragraphs on their own lines, table rows as tab-separated cells."""
-    parser = _TextParser()
+def html_to_text(html: str) -> tuple[str, list[int]]:
+    """The readable text of an HTML page and, per character, its offset in the HTML.
+
+    Paragraphs stand on their own lines, table rows become tab-separated
+    cells, and navigation, scripts and page furniture are left out.
+    """
+    parser = _TextParser(html)
     parser.feed(html)
     parser.close()
-    text = "".join(parser.parts)
-    text = re.sub(r"\n[ ]+", "\n", text)
-    text = re.sub(r"[ ]+\n", "\n", text)
-    text = re.sub(r"\n\t+(?=\S)", lambda m: "\n" + m.group()[2:], text)  # a row's first cell starts the line
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip() + "\n"
+    chars, origin = parser.chars, parser.origin
+    while chars and chars[-1] in " \n\t":
+        chars.pop()
+        origin.pop()
+    return "".join(chars) + "\n", origin + [len(html), len(html)]

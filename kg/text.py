@@ -58,6 +58,17 @@ class SourceText:
         self.clean = "".join(kept)
         self._origin = origin
 
+    @classmethod
+    def from_view(cls, original: str, clean: str, origin: tuple[int, ...] | list[int]) -> SourceText:
+        """A text whose readable view was made elsewhere (from HTML), with each character's source offset."""
+        if len(origin) != len(clean) + 1:
+            raise ValueError("the offset map must have one entry per character, plus the end")
+        self = cls.__new__(cls)
+        self.original = original
+        self.clean = clean
+        self._origin = list(origin)
+        return self
+
     def span(self, start: int, end: int) -> Span:
         """The source span behind clean characters ``start`` to ``end``."""
         while start < end and self.clean[start].isspace():

@@ -18,6 +18,7 @@ from kg.extract.prose import extract_prose_figures
 from kg.extract.release import extract_release_info
 from kg.extract.tables import extract_table_figures
 from kg.records import Record
+from kg.text import SourceText
 
 
 Extractor = Callable[[ReleaseDoc], Sequence[Record]]
@@ -33,7 +34,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 
-def extract_all(text: str) -> list[Record]:
+def extract_all(text: str | SourceText) -> list[Record]:
     """Every record of a release, in extractor order."""
     doc = read_release(text)
     records: list[Record] = []

@@ -51,8 +51,8 @@ class ReleaseDoc:
         return self.mine_names[self.own_mines[0]] if len(self.own_mines) == 1 else None
 
 
-def read_release(original: str) -> ReleaseDoc:
-    text = SourceText(original)
+def read_release(original: str | SourceText) -> ReleaseDoc:
+    text = original if isinstance(original, SourceText) else SourceText(original)
     info, issuer_mentions = read_release_info(text)
     mentions = tuple(find_mine_mentions(text, info.issuer))
     names: dict[str, Counter[str]] = {}
