@@ -183,7 +183,8 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bQ(?P<qn>[1-4])\s*(?:[-/']|(?P<f>FY|F))\s*(?P<y>\d\d)\b", re.I), "quarter"),
     (re.compile(r"\b(?P<qn>[1-4])Q\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.I), "quarter"),
     # the September quarter 2008 / Sep Qtr 2007 / June quarter (Australian style: the quarter ending that month)
-    (re.compile(rf"\b(?P<m>{MONTH_NAME})\s+(?:quarter|qtr\.?)(?:,?\s+(?:of\s+)?{_Y})?(?![\w-])", re.I), "month_quarter"),
+    (re.compile(rf"\b(?P<m>{MONTH_NAME})\s+(?:(?P<y2>(?:19|20)\d\d)\s+)?(?:quarter|qtr\.?)(?:,?\s+(?:of\s+)?{_Y})?(?![\w-])",
+                re.I), "month_quarter"),
     # first half of 2005 / H1 2005 / 1H05
     (re.compile(rf"\b(?P<h>first|second|1st|2nd)\s+half(?:\s+of)?(?P<f>\s+(?:fiscal|FY))?,?\s*{_Y}", re.I), "half"),
     (re.compile(r"\b(?:H(?P<hn>[12])|(?P<hm>[12])H)\s*,?\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.I), "half"),
@@ -232,7 +233,8 @@ def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         month = month_number(g["m"])
         if month % 3:
             return None
-        if not g.get("y") and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):
+        if not (g.get("y") or g.get("y2")) and ctx.release_date and (year, month) > (
+                ctx.release_date.year, ctx.release_date.month):
             year -= 1
         return Period("quarter", year, month)
     if form == "ended":

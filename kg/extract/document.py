@@ -13,7 +13,7 @@ from kg.extract.release import read_release_info
 from kg.periods import PeriodContext, fiscal_year_end
 from kg.records import CompanyMention, MineRecord, ReleaseInfo
 from kg.text import SourceText
-from kg.vocabulary import release_currency
+from kg.vocabulary import PRECIOUS, find_metals, release_currency
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,15 @@ class ReleaseDoc:
             if start >= since:
                 found = record
         return self.mine_names[mine_key(found.name)] if found else None
+
+    def principal_metal(self, per_unit: str) -> str | None:
+        """The metal a per-ounce (precious) or per-pound (base) price or cost is about when none is named."""
+        wanted = PRECIOUS if per_unit in {"oz", "kg"} else None if per_unit == "lb" else set()
+        if wanted == set():
+            return None
+        counts = Counter(metal for _s, _e, metal in find_metals(self.text.clean)
+                         if (metal in PRECIOUS) == (wanted is not None) and metal != "gold_equivalent")
+        return counts.most_common(1)[0][0] if counts else None
 
     def default_site(self) -> str | None:
         """The issuer's mine when the release has exactly one."""

@@ -9,7 +9,8 @@ the words say it is a change, a reserve, a capacity or a market figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from kg.quantities import Quantity
 from kg.vocabulary import PRECIOUS, find_metals
@@ -21,6 +22,12 @@ class Reading:
     metal: str | None
     unit: str
     basis: str | None = None
+
+    def with_principal_metal(self, principal: Callable[[str], str | None]) -> Reading:
+        """A per-unit price or cost names its metal: the release's principal one when the text does not say."""
+        if self.metal or self.metric not in {"cash_cost", "aisc", "realized_price"} or "/" not in self.unit:
+            return self
+        return replace(self, metal=principal(self.unit.split("/")[1]))
 
 
 NOT_A_FIGURE = re.compile(

@@ -82,6 +82,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
                 reading = previous  # "R638.2 million (Q2 F2006: R561.4 million)": the same measure, another period
         if reading is None:
             continue
+        reading = reading.with_principal_metal(doc.principal_metal)
         clause = text[clause_start:clause_end]
         forward = bool(FORWARD.search(clause)) or low is not None
         site = doc.site_before(sentence.start + q.start, sentence.start) or doc.site_before(sentence.start + q.start) \

@@ -160,7 +160,7 @@ def _unit_quantity(unit_text: str, label: str, currency: str | None = None) -> Q
     for start, end, _metal in reversed(find_metals(probe)):
         probe = probe[:start] + probe[end:]  # "2E g/t", "g/t Au": the metal is not the unit
     probe = " ".join(probe.split())
-    per = re.search(r"(?i)\bper\s+(?:[2-6]E\s+|payable\s+|gold\s+)?(ounce|oz|pound|lb|tonne|ton|t)\b", label)
+    per = re.search(r"(?i)\bper\s+(?:[2-6]E\s+|payable\s+|gold\s+)?(ounce|oz|pound|lb|tonne|ton|kg|t)\b", label)
     if per and re.fullmatch(r"(?:US|C|A|CDN)?\$|USD|CAD|AUD|ZAR|R", probe):
         probe = f"{probe}/{per.group(1)}"
     if not probe:
@@ -249,7 +249,7 @@ def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
             read = read_label(label, unit_column, doc.currency)
             if read is None:
                 continue
-            reading, scale = read
+            reading, scale = read[0].with_principal_metal(doc.principal_metal), read[1]
             span = doc.text.span(row.start, row.end)
             for j in range(1, width):
                 if periods[j] is None:
@@ -283,6 +283,7 @@ def _transposed(doc: ReleaseDoc, block: list[_Row]) -> list[Measurement]:
             if j >= len(labels) or labels[j] is None:
                 continue
             reading, scale = labels[j]  # type: ignore[misc]
+            reading = reading.with_principal_metal(doc.principal_metal)
             value = _cell_value(cell, doc.currency)
             if value is None:
                 continue
