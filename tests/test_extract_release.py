@@ -1,0 +1,243 @@
+"""kg.extract.read_release: what a release says about itself (date, title, issuer, tickers, ...)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import read_release
+
+KESTREL = """Kestrel Gold Mines Inc.
+1055 West Hastings Street, Suite 900
+Vancouver, BC V6E 2E9
+
+NEWS RELEASE
+
+July 18, 2011
+
+TSX: KGM   NASDAQ: KGMI
+
+Kestrel Gold Mines Inc. Reports Second Quarter 2011 Production
+
+Kestrel Gold Mines Inc. is pleased to report operating results for the three months ended June 30, 2011 at \
+its Moose Creek mine in northern Quebec, where mill throughput continued to improve following the commissioning \
+of the new pebble crusher in April. All figures are unaudited.
+
+www.kestrelgold.com
+"""
+
+HALCYON = """
+Halcyon Copper Corp. Announces Record Copper Output at Pinto Valley South
+
+VANCOUVER, British Columbia--(Marketwire - March 3, 2010) - Halcyon Copper Corp. (TSX VENTURE: HCC) today \
+reported record copper production for the fourth quarter of 2009 at its Pinto Valley South operation in Arizona, \
+with the heap leach and SX-EW plant running above plan for the full quarter.
+"""
+
+COPPERHEAD = """NEWS RELEASE
+For release: April 30, 2009
+
+Copperhead Mines Ltd. Provides Update on Q1 2009 Operations
+
+TORONTO, ONTARIO--(Marketwire - April 30, 2009) - Copperhead Mines Ltd. (TSX:CUM)(NASDAQ:CPHM) today provided an \
+update on first quarter operations at the Lynx Lake mine, where ore hoisting resumed after the March shaft \
+inspection was completed ahead of schedule and within budget overall.
+"""
+
+# the period end (June 30) stands before the release date in the header
+TAMARACK = """Tamarack Nickel Ltd.
+
+Results for the quarter ended June 30, 2015
+
+Issued: August 4, 2015
+
+Tamarack Nickel Ltd. Announces Second Quarter 2015 Results
+
+Tamarack Nickel Ltd. (TSX: TNL) today announced its results for the second quarter of 2015 at the Birch Lake \
+underground mine, where development of the lower ramp continued on schedule and nickel in concentrate \
+production improved on the prior quarter as stope sequencing returned to plan.
+"""
+
+SABLE = """Sable River Mining Corp.
+
+Suite 2200, 885 Georgia Street
+Vancouver, BC V6C 3E8
+
+FOR IMMEDIATE RELEASE
+
+Sable River Mining Corp. Announces Fiscal 2012 Third Quarter Results
+
+February 9, 2012 - Sable River Mining Corp. (TSX: SRM) (OTCQX: SRMCF) reports results for the third quarter of \
+fiscal 2012, being the three months ended December 31, 2011. The Company's fiscal year ends March 31. Silver \
+production at the Cerro Azul mine increased as the new flotation cells came on line in November.
+"""
+
+BALLARAT = """BALLARAT GOLD LIMITED
+ASX code: BGL
+
+QUARTERLY ACTIVITIES REPORT FOR THE PERIOD ENDED 31 DECEMBER 2012
+
+PERTH, Western Australia, 24 January 2013 - Ballarat Gold Limited is pleased to present its activities report for \
+the December quarter, during which the Sovereign underground mine delivered its highest gold output since \
+commissioning and the processing plant ran at nameplate.
+"""
+
+TEMBO = """Strong Start to the Year at the Tembo Mine
+
+JOHANNESBURG, 12 May 2014 - Tembo Resources plc (JSE: TMB; AIM: TMBR) reports a strong first quarter of 2014 at \
+the Tembo underground mine in Limpopo, with tonnes milled and gold produced both higher than the previous quarter \
+as the new ventilation shaft came into service.
+"""
+
+BIRCH = """NEWS RELEASE
+
+August 4, 2015
+
+Birch Lake Mine Returns to Full Production
+
+Tamarack Nickel Ltd. (TSX: TNL) today announced that the Birch Lake underground mine has returned to full \
+production following completion of the lower ramp rehabilitation, with nickel in concentrate output expected to \
+recover in the third quarter of 2015.
+"""
+
+CASES = {
+    "kestrel": KESTREL, "halcyon": HALCYON, "copperhead": COPPERHEAD, "tamarack": TAMARACK, "sable": SABLE,
+    "ballarat": BALLARAT, "tembo": TEMBO, "birch": BIRCH,
+}
+
+
+def _xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+@pytest.mark.parametrize(
+    ("case", "date"),
+    [
+        ("kestrel", "2011-07-18"),
+        ("halcyon", "2010-03-03"),
+        ("copperhead", "2009-04-30"),
+        ("tamarack", "2015-08-04"),  # not the period end written above it
+        ("sable", "2012-02-09"),
+        ("ballarat", "2013-01-24"),
+        ("tembo", "2014-05-12"),
+        ("birch", "2015-08-04"),
+    ],
+)
+def test_release_date(case: str, date: str) -> None:
+    assert read_release(CASES[case]).info.date == date
+
+
+@pytest.mark.parametrize(
+    ("case", "issuer"),
+    [
+        ("kestrel", "Kestrel Gold Mines Inc."),
+        ("halcyon", "Halcyon Copper Corp."),
+        ("copperhead", "Copperhead Mines Ltd."),
+        ("sable", "Sable River Mining Corp."),
+        ("ballarat", "Ballarat Gold Limited"),
+        ("tembo", "Tembo Resources plc"),
+        pytest.param("birch", "Tamarack Nickel Ltd.", marks=_xfail(
+            "issuer from the '(TSX: ...)' listing crosses line breaks: the last words of the title line are "
+            "glued on ('Full Production\\n\\nTamarack Nickel Ltd.')")),
+        pytest.param("tamarack", "Tamarack Nickel Ltd.", marks=_xfail(
+            "a header line 'Results for the quarter ended June 30, 2015' is taken as the title (TITLE_VERB "
+            "'Results'), and the issuer read from the listing then carries 'Results\\n\\n' from the title line")),
+    ],
+)
+def test_issuer(case: str, issuer: str) -> None:
+    assert read_release(CASES[case]).info.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("case", "title"),
+    [
+        ("kestrel", "Kestrel Gold Mines Inc. Reports Second Quarter 2011 Production"),
+        ("halcyon", "Halcyon Copper Corp. Announces Record Copper Output at Pinto Valley South"),
+        ("copperhead", "Copperhead Mines Ltd. Provides Update on Q1 2009 Operations"),
+        pytest.param("tamarack", "Tamarack Nickel Ltd. Announces Second Quarter 2015 Results", marks=_xfail(
+            "the subtitle 'Results for the quarter ended June 30, 2015' wins over the line naming the company and "
+            "the verb: the first line with any TITLE_VERB is taken")),
+        ("birch", "Birch Lake Mine Returns to Full Production"),
+        ("tembo", "Strong Start to the Year at the Tembo Mine"),
+    ],
+)
+def test_title_and_its_span(case: str, title: str) -> None:
+    text = CASES[case]
+    info = read_release(text).info
+    assert info.title == title
+    assert text[info.span.start:info.span.end] == info.span.quote == title
+
+
+@pytest.mark.parametrize(
+    ("case", "tickers"),
+    [
+        ("kestrel", ("TSX:KGM", "NASDAQ:KGMI")),
+        ("copperhead", ("TSX:CUM", "NASDAQ:CPHM")),
+        ("tamarack", ("TSX:TNL",)),
+        ("sable", ("TSX:SRM", "OTCQX:SRMCF")),
+        ("tembo", ("JSE:TMB", "AIM:TMBR")),
+        pytest.param("halcyon", ("TSXV:HCC",), marks=_xfail(
+            "upper-case 'TSX VENTURE: HCC' is not an exchange (EXCHANGE only knows 'TSX Venture'/'TSX-V'), so the "
+            "ticker is dropped")),
+        pytest.param("ballarat", ("ASX:BGL",), marks=_xfail(
+            "'ASX code: BGL' (the usual ASX header) is not read as a ticker: TICKER wants the symbol right after "
+            "the exchange")),
+    ],
+)
+def test_tickers(case: str, tickers: tuple[str, ...]) -> None:
+    assert read_release(CASES[case]).info.tickers == tickers
+
+
+@pytest.mark.parametrize(
+    ("case", "label"),
+    [
+        ("kestrel", "2011-Q2"),
+        ("halcyon", "2009-Q4"),
+        ("copperhead", "2009-Q1"),
+        ("tamarack", "2015-Q2"),
+        ("sable", "2011-Q4"),  # fiscal Q3 of a year ending March
+        ("ballarat", "2012-Q4"),  # a quarterly report "for the period ended 31 December 2012"
+        pytest.param("tembo", "2014-Q1", marks=_xfail(
+            "a day-first dateline ('JOHANNESBURG, 12 May 2014') is taken as the reporting period (month 2014-05) "
+            "ahead of 'first quarter of 2014' in the same sentence")),
+    ],
+)
+def test_reporting_period(case: str, label: str) -> None:
+    period = read_release(CASES[case]).info.reporting_period
+    assert period is not None and period.label == label
+
+
+def test_fiscal_year_end_is_read_from_the_text() -> None:
+    assert read_release(SABLE).fye_month == 3
+    assert read_release(KESTREL).fye_month == 12
+
+
+def test_website_and_address() -> None:
+    info = read_release(KESTREL).info
+    assert info.website == "www.kestrelgold.com"
+    assert info.address is not None
+    assert info.address.startswith("1055 West Hastings Street") and info.address.endswith("V6E 2E9")
+    sable = read_release(SABLE).info
+    assert sable.address is not None and "885 Georgia Street" in sable.address and sable.address.endswith("V6C 3E8")
+
+
+@pytest.mark.parametrize(
+    ("case", "place"),
+    [
+        pytest.param("halcyon", "VANCOUVER, British Columbia", marks=_xfail(
+            "dateline place keeps the wire separator: 'VANCOUVER, British Columbia--' (DATELINE allows '-' in the "
+            "place name)")),
+        pytest.param("copperhead", "TORONTO, ONTARIO", marks=_xfail(
+            "dateline place keeps the wire separator: 'TORONTO, ONTARIO--'")),
+    ],
+)
+def test_dateline_place(case: str, place: str) -> None:
+    assert read_release(CASES[case]).info.dateline_place == place
+
+
+@pytest.mark.parametrize("case", sorted(set(CASES) - {"tamarack", "birch"}))
+def test_issuer_mention_span(case: str) -> None:
+    text = CASES[case]
+    doc = read_release(text)
+    assert len(doc.issuer_mentions) == 1
+    mention = doc.issuer_mentions[0]
+    assert text[mention.span.start:mention.span.end] == mention.span.quote == mention.name == doc.info.issuer

@@ -1,0 +1,261 @@
+"""kg.periods: reporting periods, their labels and dates, and finding them in text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.periods import (
+    Period,
+    PeriodContext,
+    containing,
+    find_periods,
+    fiscal_quarter,
+    fiscal_year_end,
+    label_to_period,
+    quarter,
+    year_period,
+)
+
+# ---------------------------------------------------------------- Period itself
+
+
+@pytest.mark.parametrize(
+    ("period", "label", "start", "end"),
+    [
+        (quarter(2011, 2), "2011-Q2", date(2011, 4, 1), date(2011, 6, 30)),
+        (quarter(2008, 4), "2008-Q4", date(2008, 10, 1), date(2008, 12, 31)),
+        (Period("half", 2021, 6), "2021-H1", date(2021, 1, 1), date(2021, 6, 30)),
+        (Period("half", 2019, 12), "2019-H2", date(2019, 7, 1), date(2019, 12, 31)),
+        (Period("nine_months", 2014, 9), "2014-9M", date(2014, 1, 1), date(2014, 9, 30)),
+        (Period("month", 2016, 2), "2016-02", date(2016, 2, 1), date(2016, 2, 29)),
+        (year_period(2003), "2003", date(2003, 1, 1), date(2003, 12, 31)),
+        # a fiscal year ending June: label is its calendar year of the last month
+        (year_period(2016, 6), "2016", date(2015, 7, 1), date(2016, 6, 30)),
+    ],
+)
+def test_period_label_and_dates(period: Period, label: str, start: date, end: date) -> None:
+    assert period.label == label
+    assert period.start == start
+    assert period.end == end
+    assert period.days == (end - start).days + 1
+
+
+def test_period_key_marks_unaligned_periods() -> None:
+    assert quarter(2011, 2).key == "2011-Q2"
+    assert year_period(2016, 6).key == "2016-ending-2016-06"
+    assert not year_period(2016, 6).calendar_aligned
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        (quarter(2011, 1), quarter(2010, 4)),
+        (Period("half", 2021, 6), Period("half", 2020, 12)),
+        (year_period(2003), year_period(2002)),
+    ],
+)
+def test_previous(period: Period, expected: Period) -> None:
+    assert period.previous() == expected
+
+
+@pytest.mark.parametrize(
+    ("fiscal_year", "q", "fye", "label", "fiscal_label"),
+    [
+        (2006, 3, 6, "2006-Q1", "fiscal 2006 Q3"),  # Jan-Mar 2006 of a year ending June 2006
+        (2006, 1, 6, "2005-Q3", "fiscal 2006 Q1"),
+        (2016, 2, 9, "2016-Q1", "fiscal 2016 Q2"),  # year ending September
+        (2012, 4, 3, "2012-Q1", "fiscal 2012 Q4"),  # year ending March
+        (2010, 2, 12, "2010-Q2", None),
+    ],
+)
+def test_fiscal_quarter(fiscal_year: int, q: int, fye: int, label: str, fiscal_label: str | None) -> None:
+    period = fiscal_quarter(fiscal_year, q, fye)
+    assert period.label == label
+    assert period.fiscal_label == fiscal_label
+
+
+@pytest.mark.parametrize("label", ["2003-Q4", "2003", "2003-H1", "2003-9M", "2003-06", "1999-Q1"])
+def test_label_round_trip(label: str) -> None:
+    assert label_to_period(label).label == label
+
+
+@pytest.mark.parametrize("label", ["Q4 2003", "2003-Q5", "03-Q1", ""])
+def test_label_to_period_rejects(label: str) -> None:
+    with pytest.raises(ValueError):
+        label_to_period(label)
+
+
+@pytest.mark.parametrize(
+    ("day", "kind", "label"),
+    [(date(2011, 7, 18), "quarter", "2011-Q3"), (date(2011, 5, 1), "half", "2011-H1"), (date(2011, 12, 31), "year", "2011")],
+)
+def test_containing(day: date, kind: str, label: str) -> None:
+    assert containing(day, kind).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("Tamarack's fiscal year ends June 30; all figures are unaudited.", 6),
+        ("The Group's financial year ended 31 March 2012.", 3),
+        ("for the fiscal year ending September 30, 2016", 9),
+        ("Results for the quarter ended June 30, 2011.", 12),  # nothing said: December
+    ],
+)
+def test_fiscal_year_end(text: str, month: int) -> None:
+    assert fiscal_year_end(text) == month
+
+
+# ---------------------------------------------------------------- absolute mentions
+
+NO_CONTEXT = PeriodContext()
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "label"),
+    [
+        ("Output rose in the fourth quarter of 2009 on higher grades.", "fourth quarter of 2009", "2009-Q4"),
+        ("Results for Q1 2012 were released.", "Q1 2012", "2012-Q1"),
+        ("Results for Q1, 2012 were released.", "Q1, 2012", "2012-Q1"),
+        ("Q3/2013 production", "Q3/2013", "2013-Q3"),
+        ("the 3Q07 results", "3Q07", "2007-Q3"),
+        ("During the 2nd quarter 2015, the mill", "2nd quarter 2015", "2015-Q2"),
+        ("for the three months ended June 30, 2006", "three months ended June 30, 2006", "2006-Q2"),
+        ("for the quarter ended 30 September 2008", "quarter ended 30 September 2008", "2008-Q3"),
+        ("for the three months ended September 30, 2008", "three months ended September 30, 2008", "2008-Q3"),
+        ("in the six months ended June 30, 2021", "six months ended June 30, 2021", "2021-H1"),
+        ("for the nine-month period ended September 30, 2019", "nine-month period ended September 30, 2019", "2019-9M"),
+        ("for the year ended December 31, 2010", "year ended December 31, 2010", "2010"),
+        ("in the first half of 2005, the", "first half of 2005", "2005-H1"),
+        ("H2 2020 output", "H2 2020", "2020-H2"),
+        ("1H05 sales", "1H05", "2005-H1"),
+        ("in the first nine months of 2005", "nine months of 2005", "2005-9M"),
+        ("in the month of March 2014 the", "month of March 2014", "2014-03"),
+        ("during June 2006 the plant", "June 2006", "2006-06"),
+        ("full year 2003 production", "full year 2003", "2003"),
+        ("the 2003 full-year total", "2003 full-year", "2003"),
+        ("production in 2003 was", "in 2003", "2003"),
+        pytest.param("for calendar 2008 guidance", "calendar 2008", "2008", marks=pytest.mark.xfail(
+            reason="'calendar 2008' (without 'year') is not a period mention", strict=True)),
+        ("for calendar year 2008 guidance", "calendar year 2008", "2008"),
+    ],
+)
+def test_absolute_periods(text: str, quote: str, label: str) -> None:
+    mentions = [m for m in find_periods(text, NO_CONTEXT) if not m.relative]
+    assert len(mentions) == 1, mentions
+    m = mentions[0]
+    assert m.period.label == label
+    assert quote in text[m.start:m.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "fye", "label", "fiscal_label"),
+    [
+        ("the third quarter of fiscal 2006", 6, "2006-Q1", "fiscal 2006 Q3"),
+        ("Q3 FY2016 production", 6, "2016-Q1", "fiscal 2016 Q3"),
+        ("Q2 F2006 sales", 6, "2005-Q4", "fiscal 2006 Q2"),
+        ("FY2016 first quarter", 9, "2015-Q4", "fiscal 2016 Q1"),
+        ("Q4 FY12 results", 3, "2012-Q1", "fiscal 2012 Q4"),
+        ("in fiscal 2016 the mine", 6, "2016", "fiscal 2016"),
+        ("the second quarter of fiscal 2010", 12, "2010-Q2", None),
+    ],
+)
+def test_fiscal_periods(text: str, fye: int, label: str, fiscal_label: str | None) -> None:
+    mentions = list(find_periods(text, PeriodContext(fye_month=fye)))
+    assert len(mentions) == 1
+    assert mentions[0].period.label == label
+    assert mentions[0].period.fiscal_label == fiscal_label
+
+
+def test_fiscal_year_keeps_its_end_month() -> None:
+    (m,) = find_periods("in fiscal 2016 the mine", PeriodContext(fye_month=6))
+    assert (m.period.start, m.period.end) == (date(2015, 7, 1), date(2016, 6, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["output for the September quarter 2008 was", "output for the September 2008 quarter was", "the Sep Qtr 2008 figures"],
+)
+def test_australian_month_quarter(text: str) -> None:
+    labels = [m.period.label for m in find_periods(text, NO_CONTEXT)]
+    assert labels == ["2008-Q3"]
+
+
+def test_ended_without_a_year_uses_the_release_date() -> None:
+    ctx = PeriodContext(release_date=date(2012, 2, 14))
+    (m,) = find_periods("for the quarter ended December 31, the mill", ctx)
+    assert m.period.label == "2011-Q4"
+
+
+def test_several_mentions_left_to_right() -> None:
+    text = "Q2 2011 output of 38,450 oz compares with 31,200 oz in Q2 2010 and 35,900 oz in Q1 2011."
+    assert [m.period.label for m in find_periods(text, NO_CONTEXT)] == ["2011-Q2", "2010-Q2", "2011-Q1"]
+
+
+# ---------------------------------------------------------------- relative mentions
+
+Q2_2011 = PeriodContext(release_date=date(2011, 7, 18), anchor=quarter(2011, 2))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("up from the same period last year", "2010-Q2"),
+        ("compared with the same quarter of the prior year", "2010-Q2"),
+        ("versus the comparable quarter a year ago", "2010-Q2"),
+        pytest.param("against the corresponding period in 2009", "2009-Q2", marks=pytest.mark.xfail(
+            reason="'the same/corresponding period in 2009': the absolute 'in 2009' (a full year) wins the overlap, "
+                   "so the figure is put in year 2009 instead of the anchor's quarter 2009-Q2", strict=True)),
+        pytest.param("compared with the same quarter in 2010", "2010-Q2", marks=pytest.mark.xfail(
+            reason="'the same quarter in 2010' resolves to the full year 2010 (absolute 'in 2010' beats the relative "
+                   "same-period pattern)", strict=True)),
+        ("down on the previous quarter", "2011-Q1"),
+        ("than in the preceding quarter", "2011-Q1"),
+        ("the first quarter of this year", "2011-Q1"),
+        ("the fourth quarter of last year", "2010-Q4"),
+        ("year to date production", "2011-H1"),
+        ("YTD output", "2011-H1"),
+        ("the second half of the year", "2011-H2"),
+        ("guidance for next year", "2012"),
+        ("targets for this year", "2011"),
+        ("output in the current quarter", "2011-Q2"),
+    ],
+)
+def test_relative_periods(text: str, label: str) -> None:
+    mentions = list(find_periods(text, Q2_2011))
+    assert len(mentions) == 1, mentions
+    assert mentions[0].relative
+    assert mentions[0].period.label == label
+
+
+@pytest.mark.parametrize(
+    ("anchor", "label"),
+    [(quarter(2019, 3), "2019-9M"), (quarter(2019, 4), "2019"), (quarter(2019, 1), "2019-Q1")],
+)
+def test_year_to_date_follows_the_anchor(anchor: Period, label: str) -> None:
+    (m,) = find_periods("year-to-date gold output", PeriodContext(anchor=anchor))
+    assert m.period.label == label
+
+
+def test_relative_resolves_against_the_last_absolute_mention() -> None:
+    text = "In the third quarter of 2012 the mill milled more ore than in the same period of the prior year."
+    labels = [m.period.label for m in find_periods(text, Q2_2011)]
+    assert labels == ["2012-Q3", "2011-Q3"]
+
+
+def test_relative_without_anchor_uses_the_quarter_before_the_release() -> None:
+    ctx = PeriodContext(release_date=date(2014, 4, 22))  # anchor: 2014-Q1
+    (m,) = find_periods("higher than the previous quarter", ctx)
+    assert m.period.label == "2013-Q4"
+
+
+def test_relative_without_any_context_is_dropped() -> None:
+    assert list(find_periods("higher than the previous quarter", NO_CONTEXT)) == []
+
+
+def test_year_to_date_after_a_half_year_mention() -> None:
+    ctx = PeriodContext(anchor=Period("half", 2021, 6))
+    (m,) = find_periods("year to date copper production", ctx)
+    assert m.period.label == "2021-H1"

@@ -1,0 +1,138 @@
+"""kg.quantities: numbers with their units, as mining releases write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.quantities import find_quantities, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,500,684", 1500684.0),
+        ("12,345.67", 12345.67),
+        ("1.234,5", 1234.5),
+        ("2 043", 2043.0),
+        ("1 234 567", 1234567.0),
+        ("74,5", 74.5),
+        ("2.60", 2.6),
+        (".85", 0.85),
+        ("2\u00a0043", 2043.0),
+        ("  318 ", 318.0),
+    ],
+)
+def test_parse_number(text: str, expected: float) -> None:
+    assert parse_number(text) == pytest.approx(expected)
+
+
+def _only(text: str, default_currency: str | None = None):
+    found = [q for q in find_quantities(text, default_currency) if q.unit]
+    assert len(found) == 1, found
+    q = found[0]
+    # offsets point at the quantity and the quoted text is the text there
+    assert text[q.start:q.end] == q.text
+    assert q.number_text in q.text
+    return q
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # metal output, scaled units
+        ("Gold output reached 94.1 koz in the period.", 94_100, "oz"),
+        ("the operation has now poured 1.2 Moz since start-up", 1_200_000, "oz"),
+        ("Copper production of 12.4 Mlbs was in line.", 12_400_000, "lb"),
+        ("payable zinc of 18.6 million pounds", 18_600_000, "lb"),
+        ("shipments of 3,380 klbs of molybdenum", 3_380_000, "lb"),
+        ("a total of 1,405,730 pounds of nickel", 1_405_730, "lb"),
+        ("silver sales of 2.35 million ounces", 2_350_000, "oz"),
+        ("1,234 troy ounces of platinum", 1_234, "oz"),
+        ("dore containing 350 kg of gold", 350, "kg"),
+        # tonnages
+        ("the plant treated 2,043 kt of ore", 2_043_000, "t"),
+        ("ore mined totalled 1.5 Mt during the half", 1_500_000, "t"),
+        ("the mill processed 2.6 million tonnes of ore", 2_600_000, "t"),
+        ("the mill processed 2 043 tonnes of ore", 2_043, "t"),
+        ("a stockpile of 415,600 dry tonnes", 415_600, "t"),
+        ("shipped 1.234,5 tonnes of concentrate", 1_234.5, "t"),
+        # rates
+        ("throughput averaged 4,500 tpd", 4_500, "t/d"),
+        ("throughput averaged 16,312 tonnes per day", 16_312, "t/d"),
+        ("the crusher ran at 9,800 tonnes a day", 9_800, "t/d"),
+        ("the concentrator reached 12 ktpd in June", 12_000, "t/d"),
+        ("mill feed of 7,250 t/d", 7_250, "t/d"),
+        # grades
+        ("a head grade of 3.1 g/t gold", 3.1, "g/t"),
+        ("grading 5.42 gpt Au", 5.42, "g/t"),
+        ("head grade of 2.60 grams per tonne palladium", 2.6, "g/t"),
+        ("a feed grade of 0.452 oz/t", 0.452, "oz/t"),
+        # percentages
+        ("a recovery of 92.4%", 92.4, "%"),
+        ("recovery of 88.1 per cent", 88.1, "%"),
+        ("recovery improved to 86.3 percent", 86.3, "%"),
+        pytest.param("nickel recovery of 74,5%", 74.5, "%", marks=pytest.mark.xfail(
+            reason="decimal comma '74,5' is read as the bare number 74: NUMBER tries \\d+(?:\\.\\d+)? before "
+                   "\\d+,\\d{1,2}, and the unit is lost", strict=True)),
+        # money
+        ("revenue of C$2.0 million", 2_000_000, "CAD"),
+        ("an investment of A$45 million", 45_000_000, "AUD"),
+        ("capital of R1.2 billion", 1_200_000_000, "ZAR"),
+        ("sales of US$ 3.5 million", 3_500_000, "USD"),
+        ("proceeds of US$1.5bn", 1_500_000_000, "USD"),
+        ("a facility of 5 million Canadian dollars", 5_000_000, "CAD"),
+        # per-unit costs and prices
+        ("cash costs of US$412 per ounce", 412, "USD/oz"),
+        ("an AISC of US$1,085/oz", 1_085, "USD/oz"),
+        ("C1 cash cost of US$2.15/lb", 2.15, "USD/lb"),
+        ("a unit cost of C$38.20 per tonne", 38.2, "CAD/t"),
+        ("a realised price of A$9.62/lb", 9.62, "AUD/lb"),
+        ("cash cost of R212,500 per ounce", 212_500, "ZAR/oz"),
+        ("costs of US$735 per gold ounce", 735, "USD/oz"),
+        ("US$1,250 per ounce sold", 1_250, "USD/oz"),
+    ],
+)
+def test_find_quantities_units(text: str, value: float, unit: str) -> None:
+    q = _only(text)
+    assert q.unit == unit
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "unit"),
+    [
+        ("cash costs of $412 per ounce", None, "$/oz"),
+        ("cash costs of $412 per ounce", "USD", "USD/oz"),
+        ("revenue of $18.2 million", "CAD", "CAD"),
+        ("revenue of US$18.2 million", "CAD", "USD"),  # an explicit prefix beats the release default
+    ],
+)
+def test_dollar_sign_uses_the_release_currency(text: str, default: str | None, unit: str) -> None:
+    assert _only(text, default).unit == unit
+
+
+def test_scaled_flag_and_number_text() -> None:
+    q = _only("ore milled of 2.6 million tonnes")
+    assert q.scaled and q.number_text == "2.6"
+    q = _only("ore milled of 2,600,000 tonnes")
+    assert not q.scaled and q.number_text == "2,600,000"
+
+
+def test_several_quantities_in_order_with_offsets() -> None:
+    text = "The mill treated 1,061,200 tonnes at 1.42 g/t for 45,380 ounces and 91.2% recovery."
+    found = [q for q in find_quantities(text) if q.unit]
+    assert [(q.value, q.unit) for q in found] == [(1061200, "t"), (1.42, "g/t"), (45380, "oz"), (91.2, "%")]
+    for q in found:
+        assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "during 2011 the company",  # a year is a bare number
+        "the 780 level",
+        "Q2 results",
+    ],
+)
+def test_bare_numbers_have_no_unit(text: str) -> None:
+    assert all(q.unit == "" for q in find_quantities(text))
