@@ -172,7 +172,7 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     # three months ended June 30, 2006 / quarter ended June 30, 2006 / year ended December 31, 2003
     (re.compile(
         r"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)(?:\s+and\s+(?:three|six|nine|twelve|3|6|9|12))?[- ]months?"
-        r"(?:\s+period)?|(?P<q>quarter)|(?P<fy>(?:fiscal\s+|financial\s+)?year))\s+end(?:ed|ing)\s+"
+        r"(?:\s+period)?|(?P<q>quarter)|(?P<fy>(?:fiscal\s+|financial\s+)?year)|(?P<per>period))\s+end(?:ed|ing)\s+"
         rf"(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})\s*(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d))?(?:,?\s*{_Y})?", re.I), "ended"),
     # the third quarter of fiscal 2016 / fourth quarter 2003 / Q4 2003 / Q1, 2002 / 3Q06 / Q3 FY2016
     (re.compile(rf"\b{_ORD}\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+the)?(?P<f>\s+(?:fiscal|financial|FY|F)(?:\s+year)?)?,?\s*'?{_Y}", re.I),
@@ -191,12 +191,12 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     # nine months of 2005 / 9M 2005 / 2005 year to date
     (re.compile(rf"\b(?:(?:first\s+)?nine\s+months|9M)(?:\s+of)?,?\s*{_Y}", re.I), "nine"),
     # the month of June 2006 / June 2006
-    (re.compile(rf"\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.I), "month"),
+    (re.compile(rf"(?<!\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.I), "month"),
     # fiscal 2006 / FY2006 / full year 2003 / in 2003 / for 2003
     (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.I), "year"),
-    (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year)\s+(?:of\s+)?{_Y}\b", re.I), "year"),
+    (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year|calendar)\s+(?:of\s+)?{_Y}\b", re.I), "year"),
     (re.compile(rf"\b{_Y}\s+(?:full[- ]year|annual|calendar year)\b", re.I), "year"),
-    (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|since|with)\s+(?:the\s+year\s+)?|^|\(){_Y}(?![\w-]|\s+(?:to|and)\s+\d|,\s*\d)", re.I), "year"),
+    (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|with)\s+(?:the\s+year\s+)?|^|\(){_Y}(?![\w-]|\s+(?:to|and)\s+\d|,\s*\d)", re.I), "year"),
 ]
 
 _RELATIVE: list[tuple[re.Pattern[str], str]] = [
@@ -241,6 +241,8 @@ def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         month = month_number(g["m"])
         if not g.get("y") and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):
             year -= 1
+        if g.get("per"):
+            return Period("month", year, month)  # "the period ended": its length is not said here
         kind = "quarter" if g.get("q") else ("year" if g.get("fy") else _SPAN_WORDS[g["n"].lower()])
         return Period(kind, year, month)
     if form == "quarter":
@@ -299,15 +301,14 @@ def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
     previous quarter") resolve against the most recent absolute mention
     before them, or the context's anchor.
     """
+    candidates = [(m.start(), m.end(), relative, m, form)
+                  for relative, patterns in ((False, _ABSOLUTE), (True, _RELATIVE))
+                  for pattern, form in patterns for m in pattern.finditer(text)]
+    candidates.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))  # longest first; absolute before relative
     chosen: list[tuple[int, int, bool, re.Match[str], str]] = []
-    for relative, patterns in ((False, _ABSOLUTE), (True, _RELATIVE)):
-        candidates = sorted(
-            ((m.start(), m.end(), relative, m, form) for pattern, form in patterns for m in pattern.finditer(text)),
-            key=lambda f: (f[0], -f[1]),
-        )
-        for candidate in candidates:
-            if all(candidate[1] <= c[0] or candidate[0] >= c[1] for c in chosen):
-                chosen.append(candidate)
+    for candidate in candidates:
+        if all(candidate[1] <= c[0] or candidate[0] >= c[1] for c in chosen):
+            chosen.append(candidate)
     chosen.sort(key=lambda f: f[0])
     anchor = ctx
     anchored_here = False

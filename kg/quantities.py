@@ -17,8 +17,8 @@ NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500,684.5
     r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.234,5 (decimal comma)
     r"|\d{1,3}(?: \d{3})+(?![\d,])(?:\.\d+)?"  # 2 043 (space-grouped)
+    r"|\d+,\d{1,2}(?![\d,])"  # 74,5 (decimal comma)
     r"|\d+(?:\.\d+)?"  # 1500684, 2.60
-    r"|\d+,\d{1,2}(?!\d)"  # 74,5 (decimal comma)
     r"|\.\d+)(?![\d])"
 )
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
@@ -31,7 +31,7 @@ _UNITS: list[tuple[str, str, float]] = [
      r"|tonnes/day)", "t/d", 1),
     (r"(?i:grams?\s+per\s+(?:metric\s+)?(?:tonne|ton|t)|g/tonne|g/t|gpt|grams?/tonne)", "g/t", 1),
     (r"(?i:ounces?\s+per\s+ton|oz/t(?:on)?|opt)", "oz/t", 1),
-    (r"(?i:%|per\s?cent|pct)", "%", 1),
+    (r"(?i:%|per\s?cent(?!age)|pct)", "%", 1),
     (r"Moz|MOz|(?i:million\s+(?:troy\s+)?ounces)", "oz", 1e6),
     (r"(?i:koz|kozs|thousand\s+(?:troy\s+)?ounces|000\s*oz)", "oz", 1e3),
     (r"(?i:(?:troy\s+)?ounces?|ozs?|ozt|oz\.)", "oz", 1),

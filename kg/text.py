@@ -113,7 +113,7 @@ def is_boilerplate(paragraph: str) -> bool:
 _ABBREVIATIONS = {
     "ltd", "inc", "corp", "co", "st", "mr", "mrs", "ms", "dr", "no", "approx", "e.g", "i.e", "vs", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "avg", "est",
-    "ave", "p.eng", "p.geo", "ph.d", "jr", "sr", "mt", "ft", "fig", "ref", "s.a", "n.v", "u.k",
+    "ave", "p.eng", "p.geo", "ph.d", "jr", "sr", "ft", "fig", "ref", "s.a", "n.v", "u.k",
 }
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[•\-–*]\s)")
 

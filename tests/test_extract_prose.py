@@ -210,9 +210,6 @@ CASES = [
         "Gold production was 38,450 ounces, compared with 31,200 ounces in the same period in 2010.",
         [("M", "production", "gold", 38450, "oz", "2011-Q2", MC),
          ("M", "production", "gold", 31200, "oz", "2010-Q2", MC)],
-        marks=xfail("'the same period in 2010': find_periods reads the absolute 'in 2010' (full year) instead of "
-                    "the relative same-period pattern, and since that mention swallows 'in' it is not taken as the "
-                    "following period either: the 2010 comparison figure lands in 2011-Q2"),
         id="same-period-in-year"),
     # ---- costs, prices, revenue (company level unless a mine is named in the sentence)
     pytest.param(
@@ -373,8 +370,6 @@ def test_payable_basis() -> None:
     assert (rec.metric, rec.metal, rec.value, rec.unit, rec.basis) == ("production", "zinc", 18_600_000, "lb", "payable")
 
 
-@pytest.mark.xfail(reason="sentences ending in the unit 'Mt.' are not split ('mt' is in the abbreviation list for "
-                          "'Mt. Isa'), so the evidence quote runs on into the next sentence", strict=True)
 def test_sentence_ending_in_Mt_is_its_own_evidence() -> None:
     text = release("Ore mined was 1.2 Mt. Gold production was 38,450 ounces.")
     quotes = {r.span.quote for r in extract_prose_figures(read_release(text))}

@@ -196,9 +196,7 @@ def test_tickers(case: str, tickers: tuple[str, ...]) -> None:
         ("tamarack", "2015-Q2"),
         ("sable", "2011-Q4"),  # fiscal Q3 of a year ending March
         ("ballarat", "2012-Q4"),  # a quarterly report "for the period ended 31 December 2012"
-        pytest.param("tembo", "2014-Q1", marks=_xfail(
-            "a day-first dateline ('JOHANNESBURG, 12 May 2014') is taken as the reporting period (month 2014-05) "
-            "ahead of 'first quarter of 2014' in the same sentence")),
+        pytest.param("tembo", "2014-Q1"),
     ],
 )
 def test_reporting_period(case: str, label: str) -> None:

@@ -71,9 +71,7 @@ def _only(text: str, default_currency: str | None = None):
         ("a recovery of 92.4%", 92.4, "%"),
         ("recovery of 88.1 per cent", 88.1, "%"),
         ("recovery improved to 86.3 percent", 86.3, "%"),
-        pytest.param("nickel recovery of 74,5%", 74.5, "%", marks=pytest.mark.xfail(
-            reason="decimal comma '74,5' is read as the bare number 74: NUMBER tries \\d+(?:\\.\\d+)? before "
-                   "\\d+,\\d{1,2}, and the unit is lost", strict=True)),
+        ("nickel recovery of 74,5%", 74.5, "%"),
         # money
         ("revenue of C$2.0 million", 2_000_000, "CAD"),
         ("an investment of A$45 million", 45_000_000, "AUD"),
