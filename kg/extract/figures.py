@@ -33,7 +33,8 @@ class Reading:
 NOT_A_FIGURE = re.compile(
     r"\b(reserves?|resources?|intercepts?|intersect\w*|drill\w*|holes?|assays?|inferred|indicated|measured and|probable"
     r"|proven|exploration target|hedg\w*|forward sales|sold forward|capacity|nameplate|design(?:ed)?|permitted|inventor(?:y|ies)"
-    r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|consensus|analysts?|royalty|streamed)\b",
+    r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|consensus|analysts?|royalty|streamed"
+    r"|since\s+(?:start|inception|commission\w*|the\s+start)|to\s+date|cumulative\w*|life[- ]of[- ]mine)\b",
     re.I,
 )
 CHANGE_BEFORE = re.compile(
@@ -52,7 +53,7 @@ ORE_PROCESSED = r"process\w*|mill(?:ed|ing)?|treat\w*|throughput|mill feed|feed|
 ORE_MINED = r"mined|mining|hoist\w*|extract\w*|ore mined|tonnes mined|moved|excavat\w*"
 FORWARD = re.compile(
     r"\b(expect\w*|anticipat\w*|forecast\w*|guidance|outlook|targets?|targeted|projected|projects?\s+to|plans?\s+to|planned"
-    r"|budget(?:ed)?|estimated?\s+(?:to|at)|will\s+(?:be|produce|average|operate|process|increase|reach)|is\s+on\s+track"
+    r"|budgeted\s+(?:to|at)|estimated?\s+(?:to|at)|will\s+(?:be|produce|average|operate|process|increase|reach)|is\s+on\s+track"
     r"|should\s+(?:be|reach|average)|intends?\s+to|aims?\s+to|scheduled\s+to)\b",
     re.I,
 )
@@ -88,7 +89,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
     before ``q`` (for a metal named once for several figures).
     """
     near_before = before[-90:]
-    if NOT_A_FIGURE.search(near_before) or NOT_A_FIGURE.match(after.strip()[:25]):
+    if NOT_A_FIGURE.search(near_before) or NOT_A_FIGURE.match(after.strip()[:25]) or re.search(
+            r"(?i)\b(?:sold|sell|sales)\s+forward|hedg\w*|forward\s+sales|in\s+reserves", after[:50]):
         return None
     basis = "payable" if re.search(r"\bpayable\b", near_before[-40:] + after[:25], re.I) else None
     unit = q.unit
@@ -141,7 +143,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
                     return Reading("ore_processed", None, "t")
                 return None
             return Reading("ore_mined" if mined > milled else "ore_processed", None, "t")
-        metal = explicit_metal or metal_before(before, 100)
+        metal = explicit_metal or metal_before(before, 100) or metal_before(sentence_before, 400)
         if metal is None:
             return None
         return Reading(_output_metric(near_before + " " + after[:20]), metal, unit, basis)

@@ -24,7 +24,10 @@ from kg.text import Sentence
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\s+(?=\w+\s+(?:expect|anticipat|forecast|plan))", re.I)
 _COMPARISON_START = re.compile(r"^\W*(?:this|that|these)\s+compares?|^\W*(?:by|in)\s+comparison|^\W*compared", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|—|and)\s*$")
-_FOLLOWING_GAP = re.compile(r"^[^,;()\d]{0,40}?\b(?:in|for|during|over|through|at)\s*$", re.I)
+_FOLLOWING_GAP = re.compile(r"^[^,;()\d]{0,40}?\b(?:in|for|during|over|through|at)\s+(?:the\s+)?$", re.I)
+_BARE_GAP = re.compile(r"^(?![^,;()\d]*\b(?:compar\w*|versus|vs|against|from|than|up|down)\b)[^,;()\d]{0,40}$", re.I)
+_PREPOSITION_FIRST = re.compile(r"(?i)^(?:in|for|during|over|through)\b")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 @dataclass(frozen=True)
@@ -40,11 +43,20 @@ class _Figure:
 def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback: Period | None) -> Period | None:
     for mention in mentions:
         if mention.start >= q.end:
-            if _FOLLOWING_GAP.match(text[q.end:mention.start]):
+            gap = text[q.end:mention.start]
+            if _FOLLOWING_GAP.match(gap) or (
+                    _PREPOSITION_FIRST.match(text[mention.start:mention.end]) and _BARE_GAP.match(gap)):
                 return mention.period
             break
     before = [m for m in mentions if m.end <= q.start]
     return before[-1].period if before else fallback
+
+
+def _range_start(q: Quantity, nxt: Quantity) -> bool:
+    """``q`` opens a range ending at ``nxt``: "200,000 to 215,000 ounces", "US$900 to US$975 per ounce"."""
+    if not q.unit:
+        return not _YEAR.match(q.number_text)
+    return q.unit.isupper() and (nxt.unit == q.unit or nxt.unit.startswith(q.unit + "/"))
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -65,13 +77,14 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
             continue
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         low = None
-        if nxt and not q.unit and _RANGE_GAP.match(text[q.end:nxt.start]):
+        if nxt and _range_start(q, nxt) and _RANGE_GAP.match(text[q.end:nxt.start]):
             factor = nxt.value / parse_number(nxt.number_text) if parse_number(nxt.number_text) else 1.0
-            low, q, skip_next = parse_number(q.number_text) * factor, nxt, True
+            low = q.value if q.unit else parse_number(q.number_text) * factor
+            q, skip_next = nxt, True
             nxt = quantities[i + 2] if i + 2 < len(quantities) else None
         if not q.unit:
             continue
-        prev_end = quantities[i - 1].end if i > 0 else 0
+        prev_end = out[-1].quantity.end if out else 0
         clause_start, clause_end = next((s, e) for s, e in clauses if s <= q.start < e)
         before = text[max(prev_end, clause_start):q.start]
         after = text[q.end:nxt.start if nxt else len(text)]
@@ -85,8 +98,8 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         reading = reading.with_principal_metal(doc.principal_metal)
         clause = text[clause_start:clause_end]
         forward = bool(FORWARD.search(clause)) or low is not None
-        site = doc.site_before(sentence.start + q.start, sentence.start) or doc.site_before(sentence.start + q.start) \
-            or doc.default_site()
+        paragraph_start = doc.text.paragraphs[sentence.paragraph].start
+        site = doc.site_before(sentence.start + q.start, paragraph_start) or doc.default_site()
         if reading.metric in {"cash_cost", "aisc", "unit_cost", "realized_price", "revenue"}:
             site = doc.site_before(sentence.start + q.start, sentence.start)
         period = _period_for(q, text, mentions, anchor)
