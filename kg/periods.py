@@ -196,7 +196,7 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.I), "year"),
     (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year|calendar)\s+(?:of\s+)?{_Y}\b", re.I), "year"),
     (re.compile(rf"\b{_Y}\s+(?:full[- ]year|annual|calendar year)\b", re.I), "year"),
-    (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|with)\s+(?:the\s+year\s+)?|^|\(){_Y}(?![\w-]|\s+(?:to|and)\s+\d|,\s*\d)", re.I), "year"),
+    (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|with)\s+(?:the\s+year\s+)?|^|\(){_Y}(?![\w-]|\s+(?:to|and)\s+(?:19|20)\d\d\b|,\s*\d)", re.I), "year"),
 ]
 
 _RELATIVE: list[tuple[re.Pattern[str], str]] = [

@@ -196,8 +196,6 @@ CASES = [
         "Gold production was 38,450 ounces in 2011 and 142,300 ounces in 2010.",
         [("M", "production", "gold", 38450, "oz", "2011", MC),
          ("M", "production", "gold", 142300, "oz", "2010", MC)],
-        marks=xfail("a year followed by 'and' and a figure ('in 2011 and 142,300 ounces') is read as a range "
-                    "2011-142,300, giving bogus guidance (low=2011) instead of a 2010 measurement"),
         id="year-and-figure-read-as-range"),
     pytest.param(
         "Gold production was 38,450 ounces, compared with 31,200 ounces in the same period in 2010.",
@@ -287,8 +285,6 @@ CASES = [
     pytest.param(
         "Gold production of 38,450 ounces was in line with the budget of 37,000 ounces.",
         [("M", "production", "gold", 38450, "oz", "2011-Q2", MC)],
-        marks=xfail("an actual compared with budget ('38,450 ounces was in line with the budget of 37,000 "
-                    "ounces') becomes guidance: FORWARD matches 'budget' anywhere in the clause"),
         id="actual-versus-budget"),
     pytest.param(
         "All-in sustaining costs are forecast at US$1,000 to US$1,100 per ounce of gold.",

@@ -34,7 +34,8 @@ NOT_A_FIGURE = re.compile(
     r"\b(reserves?|resources?|intercepts?|intersect\w*|drill\w*|holes?|assays?|inferred|indicated|measured and|probable"
     r"|proven|exploration target|hedg\w*|forward sales|sold forward|capacity|nameplate|design(?:ed)?|permitted|inventor(?:y|ies)"
     r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|consensus|analysts?|royalty|streamed"
-    r"|since\s+(?:start|inception|commission\w*|the\s+start)|to\s+date|cumulative\w*|life[- ]of[- ]mine)\b",
+    r"|since\s+(?:start|inception|commission\w*|the\s+start)|to\s+date|cumulative\w*|life[- ]of[- ]mine"
+    r"|budget(?:ed)?\s+(?:of|was|is|figure|level)|(?:than|versus|vs\.?|against)\s+(?:the\s+)?(?:budget|plan|guidance|forecast))\b",
     re.I,
 )
 CHANGE_BEFORE = re.compile(
