@@ -104,8 +104,9 @@ def build(
             report.ingested.append(source.name)
         except RejectedRelease as exc:
             report.rejected.append(exc)
-        except (ValueError, RecursionError, UnicodeError) as exc:
-            report.rejected.append(RejectedRelease(path.name, f"extraction failed: {type(exc).__name__}: {exc}"))
+        except Exception as exc:  # an extractor bug must cost one file, never the batch
+            report.rejected.append(RejectedRelease(
+                path.name, f"extraction failed ({type(exc).__name__}: {exc}); please report this file"))
         finally:
             if progress:
                 progress(path)

@@ -118,9 +118,7 @@ FULL_DATE = ("the agreement date keeps only a month or year period from the trig
         ("farm_in", "spend", Money(1_500_000, "AUD")),
         ("farm_in", "term_years", 2.0),
         ("loi", "kind", "letter of intent"),
-        pytest.param("loi", "parties", ("Kestrel Gold Mines Inc.", "Arrowhead Minerals Inc."), marks=xfail(
-            "'Kestrel and Arrowhead Minerals Inc. executed ...' gives the party 'Kestrel and Arrowhead Minerals "
-            "Inc.': COMPANY allows 'and' inside a name, so the issuer's short name is glued to the counterparty")),
+        pytest.param("loi", "parties", ("Kestrel Gold Mines Inc.", "Arrowhead Minerals Inc.")),
         ("loi", "properties", ("Sturgeon River",)),
         ("loi", "date", "2011-04"),
         ("loi", "interest_pct", 70.0),
@@ -158,8 +156,6 @@ def test_agreement_field(case: str, field: str, expected: object) -> None:
         pytest.param(
             "Kestrel announced record quarterly production and noted that the 2% royalty payable on Moose Creek "
             "production was unchanged.",
-            marks=xfail("'announced ... royalty' fires TRIGGER: a mention of an existing royalty becomes a one-party "
-                        "'royalty' agreement"),
             id="royalty-mention"),
         pytest.param("Kestrel reports record gold production of 38,450 ounces for the second quarter of 2011.",
                      id="no-agreement"),

@@ -77,8 +77,6 @@ def xfail(reason: str) -> pytest.MarkDecorator:
             "On July 12, 2011, a conveyor belt fire at the Moose Creek mill forced a temporary shutdown of the "
             "plant.",
             [("conveyor belt fire", MC, "2011-07-12", None)],
-            marks=xfail("the incident type is the first pattern's match, not the first event named: 'shutdown of "
-                        "the plant' (pattern 1) becomes the type and the earlier 'conveyor belt fire' an effect"),
             id="type-is-first-event-named"),
         # nothing happened
         pytest.param("Operations could be affected by a strike or power outage.", [], id="hypothetical"),
@@ -117,9 +115,6 @@ def test_this_morning_is_the_release_date() -> None:
             "A fire at the Lynx mill on Monday damaged the flotation circuit. The Moose Creek mine was unaffected "
             "and continued to operate normally.",
             [("fire", "Lynx", "2011-07-18", None)],
-            marks=xfail("the incident site is looked up 80 characters past the mention, across the sentence end, "
-                        "so a mine named in the next sentence ('The Moose Creek mine was unaffected') takes the "
-                        "incident"),
             id="site-not-from-next-sentence"),
     ],
 )

@@ -89,14 +89,10 @@ def xfail(reason: str) -> pytest.MarkDecorator:
         pytest.param(
             "According to Hannah Moreau, Chief Geologist, the new zone remains open at depth.",
             [("Hannah Moreau", "Chief Geologist", ISSUER, None, None, True)],
-            marks=xfail("'According to <name>, <role>' at the start of a sentence is missed: the 'according to' "
-                        "quote pattern is case-sensitive"),
             id="according-to-sentence-start"),
         pytest.param(
             "\"The partnership brings real value,\" said Robert Lang, Chief Executive Officer of Lynx Resources Inc.",
             [("Robert Lang", "Chief Executive Officer", "Lynx Resources Inc.", None, None, True)],
-            marks=xfail("the organization after 'of' loses the final '.' of its legal suffix ('Lynx Resources "
-                        "Inc'): the pattern stops at [,.]"),
             id="speaker-of-another-company"),
         # one person, quoted with a nickname and listed as a contact: a single merged record
         pytest.param(

@@ -135,12 +135,8 @@ def test_release_date(case: str, date: str) -> None:
         ("sable", "Sable River Mining Corp."),
         ("ballarat", "Ballarat Gold Limited"),
         ("tembo", "Tembo Resources plc"),
-        pytest.param("birch", "Tamarack Nickel Ltd.", marks=_xfail(
-            "issuer from the '(TSX: ...)' listing crosses line breaks: the last words of the title line are "
-            "glued on ('Full Production\\n\\nTamarack Nickel Ltd.')")),
-        pytest.param("tamarack", "Tamarack Nickel Ltd.", marks=_xfail(
-            "a header line 'Results for the quarter ended June 30, 2015' is taken as the title (TITLE_VERB "
-            "'Results'), and the issuer read from the listing then carries 'Results\\n\\n' from the title line")),
+        pytest.param("birch", "Tamarack Nickel Ltd."),
+        pytest.param("tamarack", "Tamarack Nickel Ltd."),
     ],
 )
 def test_issuer(case: str, issuer: str) -> None:
@@ -153,9 +149,7 @@ def test_issuer(case: str, issuer: str) -> None:
         ("kestrel", "Kestrel Gold Mines Inc. Reports Second Quarter 2011 Production"),
         ("halcyon", "Halcyon Copper Corp. Announces Record Copper Output at Pinto Valley South"),
         ("copperhead", "Copperhead Mines Ltd. Provides Update on Q1 2009 Operations"),
-        pytest.param("tamarack", "Tamarack Nickel Ltd. Announces Second Quarter 2015 Results", marks=_xfail(
-            "the subtitle 'Results for the quarter ended June 30, 2015' wins over the line naming the company and "
-            "the verb: the first line with any TITLE_VERB is taken")),
+        pytest.param("tamarack", "Tamarack Nickel Ltd. Announces Second Quarter 2015 Results"),
         ("birch", "Birch Lake Mine Returns to Full Production"),
         ("tembo", "Strong Start to the Year at the Tembo Mine"),
     ],
@@ -175,12 +169,8 @@ def test_title_and_its_span(case: str, title: str) -> None:
         ("tamarack", ("TSX:TNL",)),
         ("sable", ("TSX:SRM", "OTCQX:SRMCF")),
         ("tembo", ("JSE:TMB", "AIM:TMBR")),
-        pytest.param("halcyon", ("TSXV:HCC",), marks=_xfail(
-            "upper-case 'TSX VENTURE: HCC' is not an exchange (EXCHANGE only knows 'TSX Venture'/'TSX-V'), so the "
-            "ticker is dropped")),
-        pytest.param("ballarat", ("ASX:BGL",), marks=_xfail(
-            "'ASX code: BGL' (the usual ASX header) is not read as a ticker: TICKER wants the symbol right after "
-            "the exchange")),
+        pytest.param("halcyon", ("TSXV:HCC",)),
+        pytest.param("ballarat", ("ASX:BGL",)),
     ],
 )
 def test_tickers(case: str, tickers: tuple[str, ...]) -> None:
@@ -221,11 +211,8 @@ def test_website_and_address() -> None:
 @pytest.mark.parametrize(
     ("case", "place"),
     [
-        pytest.param("halcyon", "VANCOUVER, British Columbia", marks=_xfail(
-            "dateline place keeps the wire separator: 'VANCOUVER, British Columbia--' (DATELINE allows '-' in the "
-            "place name)")),
-        pytest.param("copperhead", "TORONTO, ONTARIO", marks=_xfail(
-            "dateline place keeps the wire separator: 'TORONTO, ONTARIO--'")),
+        pytest.param("halcyon", "VANCOUVER, British Columbia"),
+        pytest.param("copperhead", "TORONTO, ONTARIO"),
     ],
 )
 def test_dateline_place(case: str, place: str) -> None:

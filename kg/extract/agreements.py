@@ -10,6 +10,7 @@ payments with their currency, term in years, properties and operator.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.document import ReleaseDoc
 from kg.extract.names import company_key, find_companies
@@ -19,8 +20,9 @@ from kg.records import Agreement, Money
 
 TRIGGER = re.compile(
     r"\b(?:enter(?:s|ed)?\s+into|sign(?:s|ed)?|execut(?:es|ed)|conclud(?:es|ed)|reach(?:es|ed)|announc(?:es|ed)|complet(?:es|ed)"
+    r"|clos(?:es|ed)"
     r"|has\s+agreed|have\s+agreed|agreed\s+to)\b[^.]{0,160}?\b(?:agreement|option|joint\s+venture|letter\s+of\s+intent"
-    r"|memorandum\s+of\s+understanding|arrangement|earn[- ]in|streaming|royalty|offtake|acquisition)\b",
+    r"|memorandum\s+of\s+understanding|arrangement|earn[- ]in|farm[- ]in|stream(?:ing)?|offtake|acquisition|purchase|sale)\b",
     re.I,
 )
 CONTINUES = re.compile(r"^\W*(?:under\s+the\s+terms|pursuant\s+to|the\s+(?:agreement|option|transaction)|terms\s+of)", re.I)
@@ -37,7 +39,8 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 def _kind(text: str) -> str:
     m = _KIND.search(text)
     if not m:
-        for word in ("joint venture", "option", "earn-in", "acquisition", "streaming", "royalty", "offtake"):
+        for word in ("joint venture", "option", "earn-in", "farm-in", "purchase", "acquisition", "streaming", "offtake",
+                     "sale"):
             if word in text.lower():
                 return word
         return "agreement"
@@ -72,7 +75,7 @@ def _properties(text: str, parties: list[str]) -> tuple[str, ...]:
                       r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)*)", text)
     if known:
         found += [n.strip() for n in re.split(r",|\band\b", known.group("names")) if n.strip()]
-    for m in re.finditer(r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){1,3})(?:property|properties|project|claims|concession)\b", text):
+    for m in re.finditer(r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){1,3})(?:property|properties|project|claims|concessions?|tenements?|licen[cs]es?)\b", text):
         name = m.group("name").strip()
         if name.lower() in {"the", "these", "this", "its", "our"}:
             continue
@@ -104,6 +107,39 @@ def _scopes(doc: ReleaseDoc) -> list[tuple[int, int, int]]:
 
 
 def extract_agreements(doc: ReleaseDoc) -> list[Agreement]:
+    """One agreement per counterparty: mentions in highlights and in the body merge, the fuller terms win."""
+    merged: dict[tuple[str, ...], Agreement] = {}
+    issuer = company_key(doc.info.issuer or "")
+    for agreement in _agreement_mentions(doc):
+        counterparties = tuple(sorted(company_key(p) for p in agreement.parties if company_key(p) != issuer))
+        if not counterparties:
+            continue  # an agreement with nobody is a mention, not an agreement
+        seen = merged.get(counterparties)
+        merged[counterparties] = agreement if seen is None else _merge(seen, agreement)
+    return list(merged.values())
+
+
+def _merge(a: Agreement, b: Agreement) -> Agreement:
+    """The mention with more terms stated, completed by the other."""
+    def filled(x: Agreement) -> int:
+        return sum(v is not None and v != () for v in (x.interest_pct, x.spend, x.payments, x.term_years, x.date,
+                                                         x.properties, x.operator))
+    main, other = (a, b) if filled(a) >= filled(b) else (b, a)
+    return replace(
+        main,
+        kind=main.kind if main.kind != "agreement" else other.kind,
+        properties=main.properties or other.properties,
+        date=main.date or other.date,
+        date_text=main.date_text or other.date_text,
+        interest_pct=main.interest_pct if main.interest_pct is not None else other.interest_pct,
+        spend=main.spend or other.spend,
+        payments=main.payments or other.payments,
+        term_years=main.term_years if main.term_years is not None else other.term_years,
+        operator=main.operator or other.operator,
+    )
+
+
+def _agreement_mentions(doc: ReleaseDoc) -> list[Agreement]:
     out = []
     clean = doc.text.clean
     for start, end, trigger_end in _scopes(doc):

@@ -67,12 +67,14 @@ def _mentions(doc: ReleaseDoc) -> list[_Mention]:
         if _NOT_INCIDENT.search(sentence.text) and not re.search(r"\b(?:occurred|has been|was|were|announced)\b", sentence.text):
             continue
         taken: list[tuple[int, int]] = []
+        found: list[_Mention] = []
         for pattern in _MENTIONS:
             for m in pattern.finditer(sentence.text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                out.append(_Mention(sentence.start + m.start(), sentence.start + m.end(), _kind(m), index))
+                found.append(_Mention(sentence.start + m.start(), sentence.start + m.end(), _kind(m), index))
+        out.extend(sorted(found, key=lambda f: f.start))  # events in the order the sentence names them
     return out
 
 
@@ -104,7 +106,7 @@ def extract_incidents(doc: ReleaseDoc) -> list[Incident]:
     rank_of: dict[str | None, int] = {}
     for mention in _mentions(doc):
         sentence = sentences[mention.sentence]
-        site = doc.site_before(mention.end + 80, sentence.start) or doc.default_site()
+        site = doc.site_before(min(mention.end + 80, sentence.end), sentence.start) or doc.default_site()
         rank, date, period, date_text = _date_of(doc, sentence.text)
         seen = by_site.get(site)
         if seen is None:

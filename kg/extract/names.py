@@ -13,12 +13,13 @@ import unicodedata
 UPPER = r"[A-ZÀ-ÖØ-Þ]"
 LOWER = r"[a-zß-öø-ÿ]"
 CORPORATE_SUFFIX = (
-    r"(?:Ltd\.?|Limited|Inc\.?|Incorporated|Corp\.?|Corporation|plc|PLC|Company|Co\.|LLC|L\.L\.C\.|S\.A\.(?:B\. de C\.V\.)?"
-    r"|N\.V\.|AG|NL|Pty\.? Ltd\.?|AB|ASA|SA)"
+    r"(?:Ltd\.?|Limited|Inc\.?|Incorporated|Corp\.?|Corporation|plc|PLC|Company|Co\.|LLC|L\.L\.C\.|S\.A\.(?:B\. de C\.V\.|C\.|A\.)?"
+    r"|S\.A\. de C\.V\.|Ltda\.?|S\.R\.L\.|GmbH|N\.V\.|AG|NL|\(?Pty\)?\.? Ltd\.?|AB|ASA|SA)"
 )
-_NAME_WORD = rf"(?:{UPPER}[\w&'’\-]*|{UPPER}\.|&|de|des|du|la|del|of|and)"
+_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # a space, or one line break of hard-wrapped text
+_NAME_WORD = rf"(?:{UPPER}[\w&'’\-]*|{UPPER}\.|&|de|des|du|la|del|of)"
 COMPANY = re.compile(
-    rf"(?<![\w-])(?:The\s+)?(?P<name>{UPPER}[\w&'’\-]*(?:[ \t]+{_NAME_WORD}){{0,5}}?,?[ \t]+{CORPORATE_SUFFIX})(?![\w])"
+    rf"(?<![\w-])(?:The\s+)?(?P<name>{UPPER}[\w&'’\-]*(?:{_GAP}{_NAME_WORD}){{0,5}}?,?{_GAP}{CORPORATE_SUFFIX})(?![\w])"
 )
 _SUFFIX_WORDS = {
     "ltd", "limited", "inc", "incorporated", "corp", "corporation", "plc", "company", "co", "llc", "s", "a", "n", "v",
@@ -57,7 +58,7 @@ def find_companies(text: str) -> list[tuple[int, int, str]]:
             words.pop(0)
         if len(words) < 2:
             continue
-        name = text[start:m.end("name")]
+        name = " ".join(text[start:m.end("name")].split())
         out.append((start, m.end("name"), name))
     return out
 

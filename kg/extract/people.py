@@ -32,9 +32,9 @@ _NAME_ROLE = re.compile(rf"(?P<name>{PERSON_NAME}){_SEP}(?P<role>(?:[\w&.,'’/]
 _SPEECH = r"(?:stated|said|says|commented|noted|added|remarked|explained|observed|continued|concluded)"
 QUOTE_PATTERNS = [
     re.compile(rf"(?P<name>{PERSON_NAME}),\s+(?:the\s+)?(?:Company's\s+|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*'s\s+)?(?P<role>[^,.\"“”]{{2,80}}?),?\s+{_SPEECH}\b"),
-    re.compile(rf"\b{_SPEECH}\s+(?P<name>{PERSON_NAME}),\s+(?:the\s+)?(?P<role>[^,.\"“”]{{2,80}}?)(?:\s+of\s+(?P<org>[A-Z][^,.]+))?[,.]"),
+    re.compile(rf"\b{_SPEECH}\s+(?P<name>{PERSON_NAME}),\s+(?:the\s+)?(?P<role>[^,.\"“”]{{2,80}}?)(?:\s+of\s+(?P<org>[A-Z][^,]+?(?:Inc\.|Ltd\.|Corp\.|Co\.)?))?(?:,|\.(?:\s|$)|$)"),
     re.compile(rf"(?P<role>(?:[A-Z][\w&]*\s+){{0,5}}(?:{ROLE_WORD}))\s+(?P<name>{PERSON_NAME})\s+{_SPEECH}\b"),
-    re.compile(rf"\baccording\s+to\s+(?P<name>{PERSON_NAME}),\s+(?:the\s+)?(?P<role>[^,.]{{2,80}}?)[,.]"),
+    re.compile(rf"\b(?i:according\s+to)\s+(?P<name>{PERSON_NAME}),\s+(?:the\s+)?(?P<role>[^,.]{{2,80}}?)[,.]"),
 ]
 
 

@@ -20,7 +20,8 @@ EXCHANGE = (
     r"TSX[- ]?V(?:enture)?(?:\s+Exchange)?|TSX|TSE|Toronto Stock Exchange|NYSE[- ](?:American|MKT|Amex|Arca)|NYSE|AMEX"
     r"|American Stock Exchange|NASDAQ|Nasdaq|ASX|JSE|LSE|AIM|OTCQX|OTCQB|OTC|CSE|Frankfurt|FSE|BVL|SIX"
 )
-TICKER = re.compile(rf"\b(?P<ex>{EXCHANGE})\s*(?:[:\-–—]|\s)\s*(?P<sym>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)\b(?![a-z])")
+TICKER = re.compile(rf"\b(?P<ex>(?i:{EXCHANGE}))(?:\s+(?i:share\s+)?(?i:code|symbol|ticker))?\s*(?:[:\-–—]|\s)\s*"
+                    rf"(?P<sym>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)\b(?![a-z])")
 TITLE_VERB = re.compile(
     r"\b(Announces?|Reports?|Provides|Releases|Declares|Completes|Enters|Signs|Achieves|Updates|Posts|Delivers"
     r"|Increases|Acquires|Agrees|Files|Confirms|Records|Exceeds|Produces|Results|Update|Production)\b"
@@ -79,9 +80,12 @@ def _title(doc: SourceText, body_start: int) -> tuple[int, int] | None:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.clean[:body_start])]
     candidates = [(s, e) for s, e in lines if not _NOT_TITLE.match(doc.clean[s:e]) and len(doc.clean[s:e].split()) >= 4
                   and not (any(find_dates(doc.clean[s:e])) and len(doc.clean[s:e].split()) <= 7)]
-    for s, e in candidates:
-        if TITLE_VERB.search(doc.clean[s:e]) and not re.search(r"\t", doc.clean[s:e]):
+    with_verb = [(s, e) for s, e in candidates if TITLE_VERB.search(doc.clean[s:e]) and "\t" not in doc.clean[s:e]]
+    for s, e in with_verb:
+        if find_companies(doc.clean[s:e]) and not re.match(r"(?i)\W*(results|for the)\b", doc.clean[s:e]):
             return s, e
+    for s, e in with_verb:
+        return s, e
     for s, e in reversed(candidates):
         text = doc.clean[s:e]
         if not STREET.search(text) and not TICKER.search(text) and not re.search(r"\d{3}[-.]\d{4}", text):
@@ -95,7 +99,7 @@ def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
         if found:
             return found[0][2]
     head = doc.clean[: body_start + 600]
-    listed = re.search(rf"(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,6}}?)\(\s*(?:{EXCHANGE})\s*[:\-]", head)
+    listed = re.search(rf"(?P<name>(?:[A-Z][\w&'’.-]*(?:[ \t]+\n?[ \t]*|\n[ \t]*)){{1,6}}?)\(\s*(?i:{EXCHANGE})\s*(?:code|symbol)?\s*[:\-]", head)
     found = find_companies(head)
     if listed:
         name = listed.group("name").strip().rstrip(",")
@@ -124,7 +128,8 @@ def _tickers(doc: SourceText, body_start: int, issuer: str | None) -> tuple[str,
         ticker = f"{exchange}:{m.group('sym')}"
         if m.start() >= body_start:
             before = doc.clean[max(0, m.start() - 120):m.start()]
-            if issuer and company_key(issuer).split()[0] not in before.lower():
+            first_word = (company_key(issuer or "").split() or [""])[0]
+            if first_word and first_word not in before.lower():
                 continue
         if ticker not in out:
             out.append(ticker)
@@ -145,7 +150,7 @@ def _dateline_place(doc: SourceText, body_start: int) -> str | None:
     m = DATELINE.search(doc.clean[body_start:body_start + 200])
     if not m:
         return None
-    return (m.group("place") or m.group("place2") or "").strip().strip(",") or None
+    return (m.group("place") or m.group("place2") or "").strip().rstrip("-–— ,") or None
 
 
 def extract_release_info(doc: ReleaseDoc) -> list[ReleaseInfo | CompanyMention]:
