@@ -192,6 +192,9 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:(?:first\s+)?nine\s+months|9M)(?:\s+of)?,?\s*{_Y}", re.I), "nine"),
     # the month of June 2006 / June 2006
     (re.compile(rf"(?<!\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.I), "month"),
+    # in August (the year from the context)
+    (re.compile(rf"\b(?:in|during|since|through|throughout|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{MONTH_NAME})(?![a-z])(?!\s*[\d,])",
+                re.I), "month"),
     # fiscal 2006 / FY2006 / full year 2003 / in 2003 / for 2003
     (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.I), "year"),
     (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year|calendar)\s+(?:of\s+)?{_Y}\b", re.I), "year"),
@@ -255,7 +258,10 @@ def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
     if form == "nine":
         return Period("nine_months", year, 9)
     if form == "month":
-        return Period("month", year, month_number(g["m"]))
+        month = month_number(g["m"])
+        if not g.get("y") and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):
+            year -= 1
+        return Period("month", year, month)
     if fiscal and ctx.fye_month != 12:
         return replace(year_period(year, ctx.fye_month), fiscal_label=f"fiscal {year}")
     return year_period(year)

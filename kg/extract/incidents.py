@@ -95,7 +95,8 @@ def _date_of(doc: ReleaseDoc, sentence_text: str) -> tuple[int, str | None, Peri
                 return 1, value.isoformat(), None, words
     mentions = list(find_periods(sentence_text, doc.period_context()))
     if mentions:
-        return 0, None, mentions[0].period, sentence_text[mentions[0].start:mentions[0].end]
+        finest = min(mentions, key=lambda m: m.period.months)  # "in August" says more than "the quarter"
+        return 0, None, finest.period, sentence_text[finest.start:finest.end]
     return -1, None, None, None
 
 
@@ -108,6 +109,12 @@ def extract_incidents(doc: ReleaseDoc) -> list[Incident]:
         sentence = sentences[mention.sentence]
         site = doc.site_before(min(mention.end + 80, sentence.end), sentence.start) or doc.default_site()
         rank, date, period, date_text = _date_of(doc, sentence.text)
+        same = [s for s, incident in by_site.items() if _same_event(incident.kind, mention.kind)]
+        if site is None and same:
+            site = same[0]  # a later reference to an event already placed
+        elif site is not None and None in same:
+            by_site[site] = replace(by_site.pop(None), site=site)
+            rank_of[site] = rank_of.pop(None)
         seen = by_site.get(site)
         if seen is None:
             seen = Incident(span=doc.text.span(mention.start, mention.end), kind=mention.kind, site=site)
