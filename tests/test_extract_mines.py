@@ -65,7 +65,6 @@ def xfail(reason: str) -> pytest.MarkDecorator:
         pytest.param("Kestrel Gold Mines Inc. reported record output.", [], id="issuer-name"),
         pytest.param(
             "Northgate Mines Inc. acquired the property in 2009.", [],
-            marks=xfail("another company's legal name ending in 'Mines Inc.' is taken for a mine ('Northgate')"),
             id="other-company-named-mines"),
         pytest.param("Exploration continued at the Wapiti Lake project.", [], id="lower-case-project"),
     ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.names import company_key, fold
+from kg.extract.names import CORPORATE_SUFFIX, company_key, fold
 from typing import TYPE_CHECKING
 
 from kg.records import MineRecord
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from kg.extract.document import ReleaseDoc
 
 SITE_WORD = re.compile(
-    r"\b(?P<kind>open[- ]pit\s+mine|underground\s+mine|mine|mines|mill|concentrator|operations?|complex|smelter|refinery|shaft"
+    r"\b(?P<kind>open[- ]pit\s+mine|underground\s+mine|open[- ]pit|pit|mine|mines|mill|concentrator|operations?|complex|smelter|refinery|shaft"
     r"|project|deposit)\b",
     re.I,
 )
@@ -29,7 +29,11 @@ _NOT_NAME = {
     "q1", "q2", "q3", "q4", "base", "precious", "metals", "metal", "group", "pgm", "its", "their", "his", "her",
 }
 _KIND_OF = {"mill": "mill", "concentrator": "mill", "open pit mine": "open pit", "open-pit mine": "open pit",
-            "underground mine": "underground"}
+            "underground mine": "underground", "open pit": "open pit", "open-pit": "open pit", "pit": "open pit"}
+_DESCRIPTOR = re.compile(
+    r"(?i)^(?:(?:gold|silver|copper|nickel|zinc|lead|molybdenum|uranium|vanadium|palladium|platinum|pgm|cobalt|iron|base|"
+    r"precious|polymetallic)(?:-(?:gold|silver|copper|nickel|zinc|lead|molybdenum|uranium|vanadium|palladium|platinum|cobalt))*"
+    r"|open|underground|flagship|100%-owned|wholly-owned|owned)$")
 
 
 def mine_key(name: str) -> str:
@@ -46,8 +50,12 @@ def _name_before(text: str, end: int) -> tuple[int, str, str | None] | None:
     offset = max(0, end - 120)
     words: list[re.Match[str]] = []
     operator = None
+    skipping = True
     for tok in reversed(tokens):
         word = tok.group()
+        if skipping and not words and _DESCRIPTOR.match(word):
+            continue  # "Quebrada Verde copper-molybdenum mine": the metals describe the mine
+        skipping = False
         if re.search(r"['’]s$", word):
             owner_end = offset + tok.end() - 2
             owner = re.search(r"((?:[A-Z][\w&.\-]*[ \t]+){0,4}[A-Z][\w&.\-]*)$", text[max(0, owner_end - 80):owner_end])
@@ -82,6 +90,8 @@ def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple
         kind_word = m.group("kind").lower()
         if kind_word in {"project", "deposit", "operation", "operations", "complex", "smelter", "refinery", "mines"} and not m.group()[0].isupper():
             continue
+        if kind_word == "mines" and re.match(rf"\s*,?\s*{CORPORATE_SUFFIX}", doc.clean[m.end():m.end() + 20]):
+            continue  # "Northgate Mines Inc." is a company
         found = _name_before(clean, m.start())
         if not found:
             continue
@@ -114,4 +124,17 @@ def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple
             location=location.group(1).strip() if location else None,
             kinds=tuple(sorted(kinds)),
         )))
-    return out
+    return sorted(out + _bare_mentions(doc, out), key=lambda f: f[0])
+
+
+def _bare_mentions(doc: SourceText, found: list[tuple[int, MineRecord]]) -> list[tuple[int, MineRecord]]:
+    """Known mine names written alone ("Cerro Tambo processed ...", a headline in capitals)."""
+    names = {record.name for _s, record in found}
+    taken = {start for start, _r in found}
+    extra = []
+    for name in sorted(names):
+        flags = re.I if len(name.split()) > 1 else 0
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.clean, flags):
+            if m.start() not in taken:
+                extra.append((m.start(), MineRecord(span=doc.span(m.start(), m.end()), name=name)))
+    return extra
