@@ -71,6 +71,8 @@ def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: b
     else:
         with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
             report = build_releases(files, store, minter, progress=lambda _p: bar.update(1))
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for rejected in report.rejected:
         click.echo(f"rejected: {rejected}", err=True)
     click.echo(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, {len(report.rejected)} rejected "

@@ -35,6 +35,7 @@ class BuildReport:
     ingested: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[RejectedRelease] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "file: what could not be read"
 
     @property
     def ok(self) -> bool:
@@ -69,11 +70,11 @@ def check_is_release(source: SourceFile, records: list[Record]) -> None:
         raise RejectedRelease(source.name, "not a mining release: no figures, mines, people or events, and no mining terms")
 
 
-def graph_of(source: SourceFile, minter: Minter, extracted_at: datetime) -> list[Triple]:
-    """A release file's triples: extraction, then RDF."""
-    records = extract_all(source.source_text())
+def graph_of(source: SourceFile, minter: Minter, extracted_at: datetime) -> tuple[list[Triple], list[str]]:
+    """A release file's triples (extraction, then RDF) and the extractors that failed on it."""
+    records, failures = extract_all(source.source_text())
     check_is_release(source, records)
-    return release_triples(source, records, minter, extracted_at)
+    return release_triples(source, records, minter, extracted_at), failures
 
 
 def build(
@@ -98,7 +99,8 @@ def build(
             twin = by_hash.get(source.sha256)
             if twin and twin != source.name:
                 raise RejectedRelease(source.name, f"same content as {twin}, already in the store")
-            triples = graph_of(source, minter, extracted_at)
+            triples, failures = graph_of(source, minter, extracted_at)
+            report.warnings += [f"{source.name}: {failure}" for failure in failures]
             store.replace_release(minter.release_graph(source.name), triples)
             by_hash[source.sha256] = source.name
             report.ingested.append(source.name)

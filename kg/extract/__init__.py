@@ -34,13 +34,21 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 
-def extract_all(text: str | SourceText) -> list[Record]:
-    """Every record of a release, in extractor order."""
+def extract_all(text: str | SourceText) -> tuple[list[Record], list[str]]:
+    """Every record of a release, in extractor order, and the extractors that failed on it.
+
+    One extractor's failure costs its own records, never the others': the
+    release still lands with what could be read, and the failure is reported.
+    """
     doc = read_release(text)
     records: list[Record] = []
+    failures: list[str] = []
     for extractor in EXTRACTORS:
-        records.extend(extractor(doc))
-    return records
+        try:
+            records.extend(extractor(doc))
+        except Exception as exc:  # noqa: BLE001 - reported, and the other extractors still run
+            failures.append(f"{extractor.__name__} failed ({type(exc).__name__}: {exc})")
+    return records, failures
 
 
 __all__ = ["EXTRACTORS", "ReleaseDoc", "extract_all", "read_release"]
