@@ -33,11 +33,10 @@ from kg.records import (
     ReleaseInfo,
     Span,
 )
-from kg.text import SourceText
 from kg.terms import (
     FOAF,
-    MKG,
     METRIC_CLASS,
+    MKG,
     OA,
     ORG,
     PERIOD_CLASS,
@@ -49,6 +48,7 @@ from kg.terms import (
     metric_iri,
     unit_iri,
 )
+from kg.text import SourceText
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 

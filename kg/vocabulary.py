@@ -59,7 +59,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
 }
 CURRENCY_NAMES = {
     "canadian dollars": "CAD", "us dollars": "USD", "australian dollars": "AUD", "rands": "ZAR",
-    "united states dollars": "USD", "american dollars": "USD", "australian dollars": "AUD", "rand": "ZAR",
+    "united states dollars": "USD", "american dollars": "USD", "rand": "ZAR",
     "south african rand": "ZAR",
 }
 

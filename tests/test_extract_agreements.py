@@ -8,22 +8,11 @@ single agreement found, so a wrong field shows up on its own.
 from __future__ import annotations
 
 import pytest
+from kestrel import release, xfail
 
 from kg.extract import read_release
 from kg.extract.agreements import extract_agreements
 from kg.records import Agreement, Money
-
-ISSUER = "Kestrel Gold Mines Inc."
-INTRO = (
-    "Kestrel Gold Mines Inc. (TSX: KGM) is pleased to provide an operating update for its wholly owned Moose Creek "
-    "mine in northern Quebec. All amounts are in US dollars unless otherwise stated. The results below are "
-    "preliminary and remain subject to final reconciliation at year end."
-)
-
-
-def release(body: str) -> str:
-    return (f"{ISSUER}\n\nNEWS RELEASE\n\nJuly 18, 2011\n\n{ISSUER} Reports Second Quarter 2011 Results\n\n"
-            f"{INTRO}\n\n{body}\n")
 
 
 def the_agreement(body: str) -> Agreement:
@@ -33,10 +22,6 @@ def the_agreement(body: str) -> Agreement:
     a = found[0]
     assert text[a.span.start:a.span.end] == a.span.quote
     return a
-
-
-def xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=True)
 
 
 OPTION = (

@@ -7,28 +7,16 @@ falls in 2011-Q2.
 
 from __future__ import annotations
 
+import kestrel
 import pytest
+from kestrel import MC, ONE_MINE, TWO_MINES
 
 from kg.extract import read_release
 from kg.extract.incidents import extract_incidents
 
-ISSUER = "Kestrel Gold Mines Inc."
-ONE_MINE = (
-    "Kestrel Gold Mines Inc. (TSX: KGM) is pleased to provide an operating update for its wholly owned Moose Creek "
-    "mine in northern Quebec. All amounts are in US dollars unless otherwise stated. The results below are "
-    "preliminary and remain subject to final reconciliation at year end."
-)
-TWO_MINES = (
-    "Kestrel Gold Mines Inc. (TSX: KGM) operates the Moose Creek mine in Quebec and the Lynx mine in Ontario. All "
-    "amounts are in US dollars unless otherwise stated. The results below are preliminary and remain subject to "
-    "final reconciliation at year end."
-)
-MC = "Moose Creek"
-
 
 def release(body: str, intro: str = ONE_MINE) -> str:
-    return (f"{ISSUER}\n\nNEWS RELEASE\n\nJuly 20, 2011\n\n{ISSUER} Reports Second Quarter 2011 Results\n\n"
-            f"{intro}\n\n{body}\n")
+    return kestrel.release(body, intro, date="July 20, 2011")
 
 
 def incidents(body: str, intro: str = ONE_MINE) -> list[tuple]:
@@ -38,10 +26,6 @@ def incidents(body: str, intro: str = ONE_MINE) -> list[tuple]:
         assert text[i.span.start:i.span.end] == i.span.quote
         out.append((i.kind, i.site, i.date, i.period.label if i.period else None))
     return out
-
-
-def xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=True)
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from kestrel import ISSUER, xfail
 
 from kg.extract import mines as mines_module
 from kg.extract import read_release
 from kg.extract.mines import find_mine_mentions, mine_key
 from kg.text import SourceText
-
-ISSUER = "Kestrel Gold Mines Inc."
 
 
 def mentions(sentence: str, issuer: str | None = ISSUER) -> list[tuple]:
@@ -20,10 +19,6 @@ def mentions(sentence: str, issuer: str | None = ISSUER) -> list[tuple]:
         assert start == m.span.start  # no markup here: clean and original offsets agree
         out.append((m.name, m.operator, m.location, m.kinds))
     return out
-
-
-def xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=True)
 
 
 @pytest.mark.parametrize(

@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from kestrel import ISSUER, release, xfail
 
 from kg.extract import read_release
 from kg.extract.people import extract_people
-
-ISSUER = "Kestrel Gold Mines Inc."
-INTRO = (
-    "Kestrel Gold Mines Inc. (TSX: KGM) is pleased to provide an operating update for its wholly owned Moose Creek "
-    "mine in northern Quebec. All amounts are in US dollars unless otherwise stated. The results below are "
-    "preliminary and remain subject to final reconciliation at year end."
-)
-
-
-def release(body: str) -> str:
-    return (f"{ISSUER}\n\nNEWS RELEASE\n\nJuly 18, 2011\n\n{ISSUER} Reports Second Quarter 2011 Results\n\n"
-            f"{INTRO}\n\n{body}\n")
 
 
 def people(body: str) -> list[tuple]:
@@ -29,10 +18,6 @@ def people(body: str) -> list[tuple]:
         assert p.name.split()[-1] in p.span.quote
         out.append((p.name, p.role, p.organization, p.phone, p.email, p.quoted))
     return out
-
-
-def xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=True)
 
 
 @pytest.mark.parametrize(

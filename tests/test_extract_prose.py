@@ -9,23 +9,19 @@ then the sentence under test. Expected records are written as
 
 from __future__ import annotations
 
+import kestrel
 import pytest
+from kestrel import MC, TITLE, TWO_MINES
+from kestrel import ONE_MINE as INTRO
 
 from kg.extract import read_release
 from kg.extract.prose import extract_prose_figures
 from kg.quantities import find_quantities
 from kg.records import Guidance, Measurement
 
-INTRO = (
-    "Kestrel Gold Mines Inc. (TSX: KGM) is pleased to provide an operating update for its wholly owned Moose Creek "
-    "mine in northern Quebec. All amounts are in US dollars unless otherwise stated. The results below are "
-    "preliminary and remain subject to final reconciliation at year end."
-)
 
-
-def release(body: str, title: str = "Kestrel Gold Mines Inc. Reports Second Quarter 2011 Results",
-            date: str = "July 18, 2011", intro: str = INTRO) -> str:
-    return f"Kestrel Gold Mines Inc.\n\nNEWS RELEASE\n\n{date}\n\n{title}\n\n{intro}\n\n{body}\n"
+def release(body: str, title: str = TITLE, date: str = "July 18, 2011", intro: str = INTRO) -> str:
+    return kestrel.release(body, intro, title, date)
 
 
 def records(text: str) -> list[tuple]:
@@ -61,7 +57,6 @@ def _approx(expected: list[tuple]) -> list:
     return out
 
 
-MC = "Moose Creek"
 WINDOW = ("the cue window before a figure stops at the previous number even when that number is a bare year or a "
           "percentage change, so the metric/metal named before it is lost")
 FOLLOWING_THE = ("a period named after the figure with an article ('... produced in the second quarter of 2010') is "
@@ -70,10 +65,6 @@ FOLLOWING_THE = ("a period named after the figure with an article ('... produced
 FOLLOWING_IN_YEAR = ("a period after the figure that swallows its preposition ('38,450 ounces in 2011': the year "
                      "pattern's match starts at 'in') is ignored, since the gap left is blank and _FOLLOWING_GAP "
                      "wants the preposition in the gap")
-
-
-def xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=True)
 
 
 CASES = [
@@ -358,11 +349,6 @@ def test_sentence_ending_in_Mt_is_its_own_evidence() -> None:
 
 # ---------------------------------------------------------------- sites
 
-TWO_MINES = (
-    "Kestrel Gold Mines Inc. (TSX: KGM) operates the Moose Creek mine in Quebec and the Lynx mine in Ontario. All "
-    "amounts are in US dollars unless otherwise stated. The results below are preliminary and remain subject to "
-    "final reconciliation at year end."
-)
 
 
 @pytest.mark.parametrize(

@@ -9,22 +9,15 @@ the table row holding that cell.
 
 from __future__ import annotations
 
+import kestrel
 import pytest
+from kestrel import MC, TWO_MINES, xfail
+from kestrel import ONE_MINE as INTRO
 
 from kg.extract import read_release
 from kg.extract.tables import extract_table_figures, is_table_row
 from kg.quantities import parse_number
 
-INTRO = (
-    "Kestrel Gold Mines Inc. (TSX: KGM) is pleased to provide an operating update for its wholly owned Moose Creek "
-    "mine in northern Quebec. All amounts are in US dollars unless otherwise stated. The results below are "
-    "preliminary and remain subject to final reconciliation at year end."
-)
-TWO_MINES = (
-    "Kestrel Gold Mines Inc. (TSX: KGM) operates the Moose Creek mine in Quebec and the Lynx mine in Ontario. All "
-    "amounts are in US dollars unless otherwise stated. The results below are preliminary and remain subject to "
-    "final reconciliation at year end."
-)
 FISCAL = (
     "Kestrel Gold Mines Inc. (TSX: KGM) reports on its Moose Creek mine. The Company's fiscal year ends March 31, "
     "and all amounts are in Canadian dollars unless otherwise stated. Figures are unaudited and remain subject to "
@@ -33,16 +26,11 @@ FISCAL = (
 Q2 = ("Kestrel Gold Mines Inc. Reports Second Quarter 2011 Results", "July 18, 2011")
 ANNUAL = ("Kestrel Gold Mines Inc. Reports 2011 Annual Results", "February 2, 2012")
 FISCAL_Q3 = ("Kestrel Gold Mines Inc. Reports Third Quarter Fiscal 2012 Results", "February 9, 2012")
-MC = "Moose Creek"
 
 
 def release(table: str, header: tuple[str, str] = Q2, intro: str = INTRO) -> str:
     title, date = header
-    return f"Kestrel Gold Mines Inc.\n\nNEWS RELEASE\n\n{date}\n\n{title}\n\n{intro}\n\n{table}\n"
-
-
-def xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=True)
+    return kestrel.release(table, intro, title, date)
 
 
 def expand(rows: list[tuple], site: str | None = MC) -> list[tuple]:

@@ -20,7 +20,6 @@ from kg.extract.tables import extract_table_figures
 from kg.records import Record
 from kg.text import SourceText
 
-
 Extractor = Callable[[ReleaseDoc], Sequence[Record]]
 
 EXTRACTORS: tuple[Extractor, ...] = (

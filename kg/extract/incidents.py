@@ -32,7 +32,7 @@ _MENTIONS = [
     re.compile(rf"\b{EVENT}\s+(?:of|in|at|on|to|from|affecting)\s+(?:the\s+|a\s+|its\s+)?{OBJECT}", re.I),
     re.compile(rf"\b{OBJECT}\s+{EVENT}\b", re.I),
     re.compile(rf"\b{OBJECT}\s+(?:\w+\s+){{0,6}}?(?:ha(?:ve|s)\s+been|was|were|is|are)\s+(?:temporarily\s+)?(?P<event>shut\s+down|suspended|damaged|halted|closed)", re.I),
-    re.compile(rf"\b(?P<event>fatality|fatal accident|fatal incident|strike|work stoppage|power outage|fire|explosion|rock\s?burst"
+    re.compile(r"\b(?P<event>fatality|fatal accident|fatal incident|strike|work stoppage|power outage|fire|explosion|rock\s?burst"
                r"|fall[- ]of[- ]ground(?: accident| incident)?|lost (?:his|her|their) li(?:fe|ves)|died|was killed|were killed"
                r"|road blockade|blockade|pit wall failure|wall failure|slope failure)\b", re.I),
     re.compile(rf"\b(?:the|this)\s+{EVENT}\b", re.I),  # a later reference to the same event

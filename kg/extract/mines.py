@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-
-from kg.extract.names import CORPORATE_SUFFIX, company_key, fold
 from typing import TYPE_CHECKING
 
+from kg.extract.names import CORPORATE_SUFFIX, company_key, fold
 from kg.records import MineRecord
 from kg.text import SourceText
 
