@@ -294,8 +294,8 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
     if form == "last_year":
         return anchor.shifted(years=-1)
     if form in {"this_year", "next_year"}:
-        base = ctx.release_date.year if ctx.release_date else anchor.year
-        return year_period(base + (form == "next_year"))
+        this_year = ctx.release_date.year if ctx.release_date else anchor.year
+        return year_period(this_year + (1 if form == "next_year" else 0))
     return anchor  # this quarter
 
 

@@ -112,8 +112,9 @@ class Store:
             yield {name: solution[name] for name in names}
 
     def raw_query(self, query: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):  # type: ignore[no-untyped-def]
-        prefixes = {k: str(v) for k, v in PREFIXES.items()}
-        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        prefixes = dict(PREFIXES)
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
             return self._db.query(query, prefixes=prefixes, use_default_graph_as_union=True,
                                   substitutions=substitutions or None)
@@ -129,7 +130,7 @@ class Store:
         """Write the store: N-Quads sorted (byte-identical across re-builds); Turtle as the merged default graph."""
         if fmt not in EXPORT_FORMATS:
             raise UnknownName("export format", fmt, sorted(EXPORT_FORMATS))
-        prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        prefixes = dict(PREFIXES)
         if fmt in {"nquads", "ntriples"}:
             if fmt == "nquads":
                 lines = sorted(str(q) + " .\n" for q in self._db)

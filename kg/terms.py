@@ -27,7 +27,7 @@ VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
 DEFAULT_BASE_IRI = "https://w3id.org/mining-kg/id/"
 
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, str] = {k: str(v) for k, v in {
     "mkg": MKG,
     "vocab": VOCAB,
     "oa": OA,
@@ -45,7 +45,7 @@ PREFIXES: dict[str, Namespace] = {
     "rdf": RDF,
     "rdfs": RDFS,
     "xsd": XSD,
-}
+}.items()}
 
 # The class of a measurement, by metric: the mill measurements and metal
 # output have classes of their own; every other metric is a plain Measurement.

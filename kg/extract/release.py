@@ -187,9 +187,9 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
         dateline_place=_dateline_place(doc, body_start),
         reporting_period=period,
     )
-    mentions = []
+    issuer_mentions: list[CompanyMention] = []
     if issuer:
         m = re.search(re.escape(issuer), doc.clean)
         if m:
-            mentions.append(CompanyMention(doc.span(m.start(), m.end()), issuer))
-    return info, mentions
+            issuer_mentions.append(CompanyMention(doc.span(m.start(), m.end()), issuer))
+    return info, issuer_mentions

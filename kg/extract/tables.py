@@ -252,7 +252,8 @@ def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
             reading, scale = read[0].with_principal_metal(doc.principal_metal), read[1]
             span = doc.text.span(row.start, row.end)
             for j in range(1, width):
-                if periods[j] is None:
+                period = periods[j]
+                if period is None:
                     continue
                 value = _cell_value(cells[j], doc.currency)
                 if value is None:
@@ -260,7 +261,7 @@ def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
                 number, cell_unit = value
                 if cell_unit and cell_unit != "%" and cell_unit != reading.unit.split("/")[0]:
                     continue
-                out.append(Measurement(span, reading.metric, number * scale, reading.unit, periods[j], reading.metal,
+                out.append(Measurement(span, reading.metric, number * scale, reading.unit, period, reading.metal,
                                        site, reading.basis))
     return out
 
