@@ -125,6 +125,7 @@ class GraphBuilder:
         self.add(iri, RDF.type, MKG.Period)
         self.add(iri, MKG.periodLabel, Literal(period.label))
         self.add(iri, RDFS.label, Literal(period.label))
+        self.add(iri, MKG.days, Literal(period.days, datatype=XSD.integer))
         if period.fiscal_label:
             self.add(iri, MKG.fiscalLabel, Literal(period.fiscal_label))
         for prop, day in ((TIME.hasBeginning, period.start), (TIME.hasEnd, period.end)):
@@ -157,13 +158,13 @@ class GraphBuilder:
         self.add(resource, OA.hasSelector, position)
         self.add(resource, OA.hasSelector, quote)
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.start, Literal(span.start, datatype=XSD.integer))
+        self.add(position, OA.end, Literal(span.end, datatype=XSD.integer))
         self.add(quote, RDF.type, OA.TextQuoteSelector)
         self.add(quote, OA.exact, Literal(span.quote))
         page = self._page_of(span.start)
         if page is not None:
-            self.add(resource, MKG.page, Literal(page, datatype=XSD.positiveInteger))
+            self.add(resource, MKG.page, Literal(page, datatype=XSD.integer))
         return resource
 
     def _page_of(self, offset: int) -> int | None:

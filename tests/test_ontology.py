@@ -30,7 +30,7 @@ EXPECTED_OBJECT_PROPERTIES = {
 
 EXPECTED_DATATYPE_PROPERTIES = {
     "fileName", "sha256", "ticker", "website", "address", "dateline", "textLength",
-    "name", "location", "mineKind", "periodLabel", "fiscalLabel", "page", "unitCode", "basis",
+    "name", "location", "mineKind", "periodLabel", "fiscalLabel", "days", "page", "unitCode", "basis",
     "valueLow", "valueHigh", "agreementType", "dateText", "interestPct", "termYears",
     "quoted", "incidentType", "effect", "toolVersion",
 }  # fmt: skip
