@@ -14,6 +14,8 @@ from kg.pipeline import release_files
 from kg.queries import FORMATS, parse_binding, query_names, query_summary, render, run_query
 from kg.store import DEFAULT_STORE, EXPORT_FORMATS, Store
 from kg.terms import Minter
+from kg.validation import FORMATS as VALIDATION_FORMATS
+from kg.validation import validate_store
 
 store_option = click.option(
     "--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True,
@@ -49,7 +51,8 @@ def main() -> None:
 @store_option
 @click.option("--base", help="Base IRI of instance data (or set KG_BASE_IRI).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: bool) -> None:
+@click.option("--strict", is_flag=True, help="Refuse a release whose graph has SHACL violations.")
+def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: bool, strict: bool) -> None:
     """Extract releases (files or folders) into the store.
 
     New and changed files replace their release's named graph; unchanged
@@ -67,16 +70,18 @@ def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: b
     store = Store(store_path)
     files = release_files(inputs)
     if quiet or not files:
-        report = build_releases(files, store, minter)
+        report = build_releases(files, store, minter, strict=strict)
     else:
         with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
-            report = build_releases(files, store, minter, progress=lambda _p: bar.update(1))
+            report = build_releases(files, store, minter, progress=lambda _p: bar.update(1), strict=strict)
+    if report.validation.findings:
+        click.echo(report.validation.text(), err=True, nl=False)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for rejected in report.rejected:
         click.echo(f"rejected: {rejected}", err=True)
     click.echo(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, {len(report.rejected)} rejected "
-               f"({store.quad_count()} quads in {store_path})", err=True)
+               f"({store.quad_count()} quads in {store_path}); validation: {report.validation.summary()}", err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -192,15 +197,20 @@ def stats(store_path: Path) -> None:
 
 @main.command()
 @store_option
-def validate(store_path: Path) -> None:
-    """Validate the store against the SHACL shapes in shapes/ (structural checks only for now).
+@click.option("--format", "fmt", type=click.Choice(VALIDATION_FORMATS), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["violation", "warning", "info"]), default="violation", show_default=True,
+              help="The least severe result that makes the exit status 1.")
+def validate(store_path: Path, fmt: str, fail_on: str) -> None:
+    """Validate the store: SHACL shapes on each release, arithmetic and cross-release rules over all.
+
+    The report is grouped by release; each result names the rule, the node,
+    and the quote and offsets it was read from. Exit 1 when a result is as
+    severe as --fail-on, else 0.
 
     \b
     Example:
-      kg validate --store .kg-store
+      kg validate --store .kg-store --fail-on warning
     """
-    from kg.validation import validate_store
-
-    conforms, text = validate_store(Store(store_path, read_only=True))
-    click.echo(text)
-    sys.exit(0 if conforms else 1)
+    report = validate_store(Store(store_path, read_only=True))
+    click.echo(report.render(fmt), nl=False)
+    sys.exit(1 if report.fails(fail_on) else 0)

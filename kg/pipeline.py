@@ -23,6 +23,7 @@ from kg.records import Agreement, Incident, Measurement, MineRecord, PersonRecor
 from kg.sources import is_release_file, read_source
 from kg.store import Store
 from kg.terms import Minter
+from kg.validation import ValidationReport, validate_across, validate_release
 
 MINING_WORDS = re.compile(
     r"(?i)\b(mines?|mining|mill(?:ed|ing)?|ore|ounces|tonnes|concentrate|drill\w*|exploration|smelter|deposit|palladium|platinum"
@@ -36,6 +37,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     rejected: list[RejectedRelease] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file: what could not be read"
+    validation: ValidationReport = field(default_factory=ValidationReport)
 
     @property
     def ok(self) -> bool:
@@ -82,8 +84,15 @@ def build(
     store: Store,
     minter: Minter | None = None,
     progress: Callable[[Path], None] | None = None,
+    strict: bool = False,
+    validate: bool = True,
 ) -> BuildReport:
-    """Ingest release files into the store: new and changed ones replace their graph, unchanged ones are skipped."""
+    """Ingest release files into the store: new and changed ones replace their graph, unchanged ones are skipped.
+
+    Each new graph is validated against the release shapes before it is
+    written; with ``strict`` a graph with violations is refused. The rules
+    across releases run once at the end, over the whole store.
+    """
     minter = minter or Minter()
     report = BuildReport()
     stored = store.releases()
@@ -101,6 +110,12 @@ def build(
                 raise RejectedRelease(source.name, f"same content as {twin}, already in the store")
             triples, failures = graph_of(source, minter, extracted_at)
             report.warnings += [f"{source.name}: {failure}" for failure in failures]
+            findings = validate_release(triples) if validate else []
+            violations = [f for f in findings if f.severity == "Violation"]
+            if strict and violations:
+                raise RejectedRelease(source.name, f"{len(violations)} SHACL violation(s), refused by --strict: "
+                                      + "; ".join(f.message for f in violations[:3]))
+            report.validation.findings += findings
             store.replace_release(minter.release_graph(source.name), triples)
             by_hash[source.sha256] = source.name
             report.ingested.append(source.name)
@@ -113,4 +128,6 @@ def build(
             if progress:
                 progress(path)
     store.flush()
+    if validate:
+        report.validation.findings += validate_across(store)
     return report

@@ -52,8 +52,11 @@ class StoredRelease:
 class Store:
     """A release-per-graph RDF store on disk."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
         self.path = path
+        if path is None:
+            self._db = ox.Store()  # in memory
+            return
         try:
             if read_only:
                 if not path.exists():
@@ -102,26 +105,47 @@ class Store:
 
     # ------------------------------------------------------------- reading
 
-    def select(self, query: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None) -> Iterator[dict]:
-        """Rows of a SELECT query over the union of all release graphs, as dicts of terms (None when unbound)."""
-        results = self.raw_query(query, bindings)
+    @classmethod
+    def in_memory(cls, triples: Iterable[Triple] = (), graph: URIRef | None = None) -> Store:
+        """A store in memory, holding ``triples`` in ``graph`` (the default graph when None)."""
+        store = cls(None)
+        g = to_ox(graph) if graph is not None else ox.DefaultGraph()
+        store._db.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples)  # type: ignore[arg-type]
+        return store
+
+    def select(self, query: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None,
+               graph: str | None = None) -> Iterator[dict]:
+        """Rows of a SELECT query, as dicts of terms (None when unbound).
+
+        The query's default graph is the union of all release graphs, or the
+        named ``graph`` alone when one is given.
+        """
+        results = self.raw_query(query, bindings, graph)
         if not isinstance(results, ox.QuerySolutions):
             raise StoreError("not a SELECT query")
         names = [v.value for v in results.variables]
         for solution in results:
             yield {name: solution[name] for name in names}
 
-    def raw_query(self, query: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):  # type: ignore[no-untyped-def]
+    def raw_query(self, query: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None,  # type: ignore[no-untyped-def]
+                  graph: str | None = None):
         prefixes = dict(PREFIXES)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
+            if graph is not None:
+                return self._db.query(query, prefixes=prefixes, default_graph=ox.NamedNode(graph),
+                                      substitutions=substitutions or None)
             return self._db.query(query, prefixes=prefixes, use_default_graph_as_union=True,
                                   substitutions=substitutions or None)
         except SyntaxError as exc:
             raise StoreError(f"query does not parse: {exc}") from exc
         except RuntimeError as exc:
             raise StoreError(f"cannot run the query: {exc} (parameters must be variables the query selects)") from exc
+
+    def quads(self, graph: str) -> Iterator[ox.Quad]:
+        """The quads of one named graph."""
+        return iter(self._db.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
     def quad_count(self) -> int:
         return len(self._db)
