@@ -248,10 +248,16 @@ def run_rules(store: Store, names: tuple[str, ...], graph: str | None = None) ->
     """The SPARQL constraints of some shape files, each as one query (over ``graph``, or all graphs)."""
     out = []
     for rule in sparql_rules(names):
+        seen: set[str] = set()
         for row in store.select(rule.query(), None, graph):
-            focus = row["this"]
-            finding = Finding(rule.severity, rule.name, focus.value if focus is not None else "", _fill(rule.message, row))
-            out.append(_with_lineage(store, graph, finding))
+            focus = row["this"].value if row["this"] is not None else ""
+            message = _fill(rule.message, row)
+            # one result per node and rule, and one per message: a figure stated in a sentence and
+            # again in a table is one figure
+            if focus in seen or message in seen:
+                continue
+            seen.update((focus, message))
+            out.append(_with_lineage(store, graph, Finding(rule.severity, rule.name, focus, message)))
     return out
 
 
