@@ -81,10 +81,14 @@ def test_messages_name_the_figures(tmp_path: Path, releases: Path) -> None:
     assert "1500684 t x 26 g/t x 75.1%" in finding.message and "94114 oz" in finding.message
     assert "residual 901.01%" in finding.message
     assert finding.release == SEED_Q4_2003 and "94,114" in (finding.quote or "")
-    restated = build_with(tmp_path / "r", releases, BROKEN["restated"][0])
+
+
+def test_restatement_names_both_releases_and_quotes(tmp_path: Path, releases: Path) -> None:
+    restated = build_with(tmp_path, releases, BROKEN["restated"][0])
     (finding,) = validate_store(Store(restated, read_only=True)).findings
     assert SEED_Q4_2002 in finding.message and SEED_Q4_2003 in finding.message
     assert "52076" in finding.message and "52067" in finding.message
+    assert "53,922\t62,168\t51,168\t52,076" in finding.message and "52,067\t58,791" in finding.message
 
 
 def test_guidance_against_the_actual_is_info(tmp_path: Path, releases: Path, runner: CliRunner) -> None:
