@@ -20,7 +20,7 @@ SITE_WORD = re.compile(
 _CONNECTORS = {"de", "des", "du", "la", "le", "del", "da", "y", "el", "of"}
 _NOT_NAME = {
     "the", "company", "company's", "its", "our", "this", "that", "new", "open", "pit", "underground", "primary", "main",
-    "canada's", "north", "south", "east", "west", "mine", "mill", "a", "an", "gold", "copper", "nickel", "palladium",
+    "canada's", "mine", "mill", "a", "an", "gold", "copper", "nickel", "palladium",
     "platinum", "silver", "zinc", "existing", "current", "operating", "mining", "flagship", "owned", "both", "all",
     "each", "two", "three", "tower", "producing", "largest", "only", "annual", "quarterly", "total", "other", "various",
     "mill's", "pilot", "plant", "exploration", "development", "expansion", "in", "at", "for", "from", "and", "to",
