@@ -119,27 +119,43 @@ def one_subject(triples: list[Triple], cls: URIRef) -> URIRef:
     return sorted(s for s, p, o in triples if p == RDF.type and o == cls)[0]
 
 
-def test_fact_whose_release_is_missing() -> None:
+def validate_in_store(tmp_path: Path, triples: list[Triple], runner: CliRunner) -> list[dict]:
+    """Write a broken release graph into a store; kg validate must exit 1 and return its findings."""
+    store = Store(tmp_path / "s")
+    store.replace_release(Minter().release_graph(SEED_Q4_2003), triples)
+    del store
+    result = runner.invoke(main, ["validate", "--store", str(tmp_path / "s"), "--format", "json"])
+    assert result.exit_code == 1
+    return json.loads(result.output)
+
+
+def test_fact_whose_release_is_missing(tmp_path: Path, runner: CliRunner) -> None:
     triples = seed_triples()
     fact = one_subject(triples, MKG.Measurement)
     broken = [(s, p, URIRef("https://example.org/no-such-release") if s == fact and p == PROV.wasDerivedFrom else o)
               for s, p, o in triples]
     findings = validate_release(broken)
     assert [(f.severity, f.rule, f.focus) for f in findings] == [("Violation", "FactShape/Class", str(fact))]
+    stored = validate_in_store(tmp_path, broken, runner)
+    assert [(f["severity"], f["rule"], f["focus"]) for f in stored] == [("Violation", "FactShape/Class", str(fact))]
 
 
-def test_person_without_a_name() -> None:
+def test_person_without_a_name(tmp_path: Path, runner: CliRunner) -> None:
     triples = seed_triples()
     person = one_subject(triples, MKG.Person)
-    findings = validate_release([t for t in triples if not (t[0] == person and t[1] == FOAF.name)])
+    broken = [t for t in triples if not (t[0] == person and t[1] == FOAF.name)]
+    findings = validate_release(broken)
     assert [(f.severity, f.rule, f.focus) for f in findings] == [("Violation", "PersonShape/MinCount", str(person))]
     assert "name" in findings[0].message
+    assert len(validate_in_store(tmp_path, broken, runner)) == 1
 
 
-def test_agreement_without_parties() -> None:
+def test_agreement_without_parties(tmp_path: Path, runner: CliRunner) -> None:
     triples = seed_triples()
     agreement = one_subject(triples, MKG.Agreement)
-    findings = validate_release([t for t in triples if not (t[0] == agreement and t[1] == MKG.party)])
+    broken = [t for t in triples if not (t[0] == agreement and t[1] == MKG.party)]
+    assert len(validate_in_store(tmp_path, broken, runner)) == 1
+    findings = validate_release(broken)
     assert [(f.severity, f.rule, f.focus) for f in findings] == [("Violation", "AgreementShape/MinCount", str(agreement))]
     assert findings[0].quote and "Inco" in findings[0].quote
 
