@@ -234,35 +234,78 @@ def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
             continue
         lengths = [len(r.cells) for r in block[first_data:] if len(r.cells) > 1]
         width = max(set(lengths), key=lambda n: (lengths.count(n), n))
-        anchor = doc.info.reporting_period
-        periods = _column_periods(doc, block[:first_data], width, anchor)
-        site = doc.site_before(block[0].start, max(0, block[0].start - 400)) or doc.default_site()
-        for row in block[first_data:]:
-            cells = (row.cells + [""] * (width - len(row.cells)))[:max(width, len(row.cells))]
-            label = cells[0]
-            if label and not any(c for c in cells[1:]):
-                site = _section_site(doc, label, site)
+        periods = _column_periods(doc, block[:first_data], width, doc.info.reporting_period)
+        out += _row_figures(doc, block[first_data:], periods, width)
+    for periods, rows in _flattened_tables(doc):
+        out += _row_figures(doc, rows, [None, *periods], len(periods) + 1)
+    return out
+
+
+def _row_figures(doc: ReleaseDoc, rows: list[_Row], periods: list[Period | None], width: int) -> list[Measurement]:
+    """Measurements from rows of a table whose columns are ``periods`` (the first column holds the labels)."""
+    out: list[Measurement] = []
+    site = doc.site_before(rows[0].start, max(0, rows[0].start - 400)) or doc.default_site()
+    for row in rows:
+        cells = (row.cells + [""] * (width - len(row.cells)))[:max(width, len(row.cells))]
+        label = cells[0]
+        if label and not any(c for c in cells[1:]):
+            site = _section_site(doc, label, site)
+            continue
+        unit_column = ""
+        if len(cells) > 2 and periods[1] is None and cells[1] and not _is_value(cells[1]):
+            unit_column = cells[1]
+        read = read_label(label, unit_column, doc.currency)
+        if read is None:
+            continue
+        reading, scale = read[0].with_principal_metal(doc.principal_metal), read[1]
+        span = doc.text.span(row.start, row.end)
+        for j in range(1, width):
+            period = periods[j]
+            if period is None:
                 continue
-            unit_column = ""
-            if len(cells) > 2 and periods[1] is None and cells[1] and not _is_value(cells[1]):
-                unit_column = cells[1]
-            read = read_label(label, unit_column, doc.currency)
-            if read is None:
+            value = _cell_value(cells[j], doc.currency)
+            if value is None:
                 continue
-            reading, scale = read[0].with_principal_metal(doc.principal_metal), read[1]
-            span = doc.text.span(row.start, row.end)
-            for j in range(1, width):
-                period = periods[j]
-                if period is None:
-                    continue
-                value = _cell_value(cells[j], doc.currency)
-                if value is None:
-                    continue
-                number, cell_unit = value
-                if cell_unit and cell_unit != "%" and cell_unit != reading.unit.split("/")[0]:
-                    continue
-                out.append(Measurement(span, reading.metric, number * scale, reading.unit, period, reading.metal,
-                                       site, reading.basis))
+            number, cell_unit = value
+            if cell_unit and cell_unit != "%" and cell_unit != reading.unit.split("/")[0]:
+                continue
+            out.append(Measurement(span, reading.metric, number * scale, reading.unit, period, reading.metal,
+                                   site, reading.basis))
+    return out
+
+
+def _flattened_tables(doc: ReleaseDoc) -> list[tuple[list[Period], list[_Row]]]:
+    """Tables a web page flattened to one cell per line: period lines, then a label line and its values.
+
+    A row's span runs from its label line to its last value line, so the quote holds every cell.
+    """
+    lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]+", doc.text.clean)]
+    ctx = doc.period_context()
+    out = []
+    i = 0
+    while i < len(lines):
+        periods: list[Period] = []
+        j = i
+        while j < len(lines) and not is_table_row(lines[j][2]):
+            period = _cell_period(lines[j][2], ctx) if len(lines[j][2]) <= 40 else None
+            if period is None or not re.fullmatch(r"[\w ,.'-]+", lines[j][2]):
+                break
+            periods.append(period)
+            j += 1
+        if len(periods) < 2:
+            i += 1
+            continue
+        rows: list[_Row] = []
+        k = j
+        while k + len(periods) < len(lines) + 1 and not _is_value(lines[k][2]) and lines[k][2] \
+                and all(_is_value(v) or _EMPTY.match(v) for _s, _e, v in lines[k + 1:k + 1 + len(periods)]) \
+                and k + len(periods) < len(lines):
+            values = lines[k + 1:k + 1 + len(periods)]
+            rows.append(_Row(lines[k][0], values[-1][1], [lines[k][2], *(v for _s, _e, v in values)]))
+            k += 1 + len(periods)
+        if rows:
+            out.append((periods, rows))
+        i = max(k, i + 1)
     return out
 
 
