@@ -299,6 +299,9 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
     return anchor  # this quarter
 
 
+_COMPARED = re.compile(r"(?i)\b(compar\w*|versus|vs\.?|against|from|than|up|down|increase\w*|decrease\w*|higher|lower)\b")
+
+
 def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
     """Period mentions in ``text``, left to right, without overlaps.
 
@@ -322,6 +325,8 @@ def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
         period = _relative(m, form, anchor) if relative else _absolute(m, form, anchor)
         if period is None:
             continue
+        if form == "last_year" and period.kind != "year" and not _COMPARED.search(text[max(0, start - 80):start]):
+            period = year_period(period.year)  # "production last year totalled ...": the year itself
         yield PeriodMention(start, end, period, relative)
         if not relative and not anchored_here:
             anchor, anchored_here = replace(anchor, anchor=period), True

@@ -27,6 +27,7 @@ METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "cobalt": (("cobalt",), ("Co",)),
     "uranium": (("uranium", "U3O8", "U₃O₈", "yellowcake"), ("U3O8",)),
     "iron": (("iron ore", "iron"), ("Fe",)),
+    "vanadium": (("vanadium", "V2O5", "V₂O₅"), ("V2O5",)),
     "pgm": (("PGMs?", "PGEs?", "platinum[- ]group (?:metals|elements)", "[2-6]E(?:\\+Au)?"), ()),
 }
 PRECIOUS = {"palladium", "platinum", "gold", "silver", "rhodium", "ruthenium", "iridium", "pgm", "gold_equivalent"}
@@ -34,7 +35,8 @@ PRECIOUS = {"palladium", "platinum", "gold", "silver", "rhodium", "ruthenium", "
 _METAL_ALTS = []
 for _metal, (_names, _symbols) in METALS.items():
     _METAL_ALTS += [(rf"(?i:\b{n}\b)", _metal) for n in _names]
-    _METAL_ALTS += [(rf"\b{s}\b(?!\.)", _metal) for s in _symbols]
+    # "Co." and "Mo." are abbreviations (Company, Monday): only those symbols may not end a sentence
+    _METAL_ALTS += [(rf"\b{s}\b(?!\.)" if s in {"Co", "Mo"} else rf"\b{s}\b", _metal) for s in _symbols]
 METAL_PATTERN = re.compile("|".join(f"(?P<m{i}>{alt})" for i, (alt, _) in enumerate(_METAL_ALTS)))
 _METAL_BY_GROUP = {f"m{i}": metal for i, (_, metal) in enumerate(_METAL_ALTS)}
 

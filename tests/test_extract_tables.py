@@ -212,9 +212,6 @@ Gold produced (oz)\t12,300\t11,800
 """
 
 
-@pytest.mark.xfail(reason="a mine named as a section label right under the header row is taken as part of the "
-                          "header, so the first section's rows get the last mine named before the table (Lynx)",
-                   strict=True)
 def test_site_section_labels() -> None:
     expected = expand([("ore_processed", None, "t", 1, {"2011-Q2": "412,300", "2011-Q1": "398,100"}),
                        ("production", "gold", "oz", 1, {"2011-Q2": "38,450", "2011-Q1": "35,900"})], MC)

@@ -51,6 +51,7 @@ METALS = {
     "cobalt": "Co",
     "uranium": "U",
     "iron": "Fe",
+    "vanadium": "V",
     "pgm": None,
     "gold_equivalent": None,
 }

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SAMPLES
 from rdflib import URIRef
 from rdflib.namespace import FOAF, PROV, RDF
 
-from conftest import SAMPLES
 from kg.cli import main
 from kg.pipeline import build, extraction_time, graph_of
 from kg.rdf import Triple

@@ -69,6 +69,8 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
     mentions = list(find_periods(text, replace(doc.period_context(), anchor=anchor)))
     quantities = find_quantities(text, doc.currency)
     clauses = _clauses(text)
+    paragraph_start = doc.text.paragraphs[sentence.paragraph].start
+    earlier = doc.text.clean[paragraph_start:sentence.start]  # a metal named in an earlier sentence still holds
     out: list[_Figure] = []
     skip_next = False
     for i, q in enumerate(quantities):
@@ -88,7 +90,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         clause_start, clause_end = next((s, e) for s, e in clauses if s <= q.start < e)
         before = text[max(prev_end, clause_start):q.start]
         after = text[q.end:nxt.start if nxt else len(text)]
-        reading = classify(q, before, after, text[:q.start])
+        reading = classify(q, before, after, earlier + text[:q.start])
         if reading is None and out and _restates_previous(before, mentions, max(prev_end, clause_start)):
             previous = out[-1].reading
             if previous.unit == q.unit:
@@ -98,7 +100,6 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         reading = reading.with_principal_metal(doc.principal_metal)
         clause = text[clause_start:clause_end]
         forward = bool(FORWARD.search(clause)) or low is not None
-        paragraph_start = doc.text.paragraphs[sentence.paragraph].start
         site = doc.site_before(sentence.start + q.start, paragraph_start) or doc.default_site()
         if reading.metric in {"cash_cost", "aisc", "unit_cost", "realized_price", "revenue"}:
             site = doc.site_before(sentence.start + q.start, sentence.start)
