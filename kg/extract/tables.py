@@ -236,8 +236,8 @@ def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
         width = max(set(lengths), key=lambda n: (lengths.count(n), n))
         periods = _column_periods(doc, block[:first_data], width, doc.info.reporting_period)
         out += _row_figures(doc, block[first_data:], periods, width)
-    for periods, rows in _flattened_tables(doc):
-        out += _row_figures(doc, rows, [None, *periods], len(periods) + 1)
+    for flat_periods, rows in _flattened_tables(doc):
+        out += _row_figures(doc, rows, [None, *flat_periods], len(flat_periods) + 1)
     return out
 
 
