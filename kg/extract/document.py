@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -85,12 +84,3 @@ def read_release(original: str | SourceText) -> ReleaseDoc:
         fye_month=fiscal_year_end(text.clean),
     )
 
-
-def mine_kinds_in_text(doc: ReleaseDoc) -> set[str]:
-    """Kinds of operation the release mentions without naming a mine ("the open pit", "underground")."""
-    found = set()
-    if re.search(r"\bopen[- ]pit\b", doc.text.clean, re.I):
-        found.add("open pit")
-    if re.search(r"\bunderground\b", doc.text.clean, re.I):
-        found.add("underground")
-    return found

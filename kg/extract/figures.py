@@ -149,7 +149,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
             return None
         return Reading(_output_metric(near_before + " " + after[:20]), metal, unit, basis)
     if "/" in unit or unit.isupper() or unit == "$":
-        return _financial(unit, near_before, after, explicit_metal, q.text)
+        return _financial(unit, near_before, explicit_metal, q.text)
     return None
 
 
@@ -161,7 +161,7 @@ def _output_metric(cue: str) -> str:
     return "production"
 
 
-def _financial(unit: str, near_before: str, after: str, explicit_metal: str | None, quantity_text: str) -> Reading | None:
+def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity_text: str) -> Reading | None:
     cue = near_before[-100:]
     per_unit = "/" in unit
     metal = explicit_metal or (metal_before(cue, 50) if per_unit else None)

@@ -18,7 +18,7 @@ from kg.extract.figures import FORWARD, Reading, classify
 from kg.extract.tables import is_table_row
 from kg.periods import Period, PeriodMention, find_periods, year_period
 from kg.quantities import Quantity, find_quantities, parse_number
-from kg.records import Guidance, Measurement, Span
+from kg.records import Guidance, Measurement
 from kg.text import Sentence
 
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\s+(?=\w+\s+(?:expect|anticipat|forecast|plan))", re.I)
@@ -162,6 +162,3 @@ def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
         anchor = _anchor_after(doc, sentence, anchor)
     return out
 
-
-def quote_span(doc: ReleaseDoc, sentence: Sentence) -> Span:
-    return doc.text.span(sentence.start, sentence.end)
