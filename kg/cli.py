@@ -67,13 +67,14 @@ def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: b
         minter = Minter(base)
     except ValueError as exc:
         raise KgError(str(exc)) from exc
-    store = Store(store_path)
     files = release_files(inputs)
-    if quiet or not files:
-        report = build_releases(files, store, minter, strict=strict)
-    else:
-        with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
-            report = build_releases(files, store, minter, progress=lambda _p: bar.update(1), strict=strict)
+    with Store(store_path) as store:
+        if quiet or not files:
+            report = build_releases(files, store, minter, strict=strict)
+        else:
+            with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
+                report = build_releases(files, store, minter, progress=lambda _p: bar.update(1), strict=strict)
+        quad_count = store.quad_count()
     if report.validation.findings:
         click.echo(report.validation.text(), err=True, nl=False)
     for warning in report.warnings:
@@ -81,7 +82,7 @@ def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: b
     for rejected in report.rejected:
         click.echo(f"rejected: {rejected}", err=True)
     click.echo(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, {len(report.rejected)} rejected "
-               f"({store.quad_count()} quads in {store_path}); validation: {report.validation.summary()}", err=True)
+               f"({quad_count} quads in {store_path}); validation: {report.validation.summary()}", err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -173,7 +174,8 @@ def remove(release: str, store_path: Path) -> None:
     Example:
       kg remove 000_de8b326c4e62c9a5.txt
     """
-    removed = Store(store_path).remove_release(release)
+    with Store(store_path) as store:
+        removed = store.remove_release(release)
     click.echo(f"removed {removed.name} ({removed.graph})", err=True)
 
 

@@ -103,6 +103,18 @@ class Store:
     def flush(self) -> None:
         self._db.flush()
 
+    def close(self) -> None:
+        """Release the database now, not when the object is collected: a failed command's traceback may keep it alive."""
+        if self.path is not None and hasattr(self, "_db"):
+            self._db.flush()
+            del self._db
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # ------------------------------------------------------------- reading
 
     @classmethod

@@ -172,6 +172,33 @@ CASES = [
          ("M", "throughput", None, 4120, "t/d", "2011-Q1", MC)],
         id="previous-quarter"),
     pytest.param(
+        "Revenue of $37.5 million, up from $23.1 million in the second quarter of 2010.",
+        [("M", "revenue", None, 37_500_000, "USD", "2011-Q2", None),
+         ("M", "revenue", None, 23_100_000, "USD", "2010-Q2", None)],
+        id="up-from-in-period"),
+    pytest.param(
+        "Revenue was $37.5 million, up $14.4 million on the second quarter of 2010.",
+        [("M", "revenue", None, 37_500_000, "USD", "2011-Q2", None)],
+        id="up-by-amount-is-a-change"),
+    pytest.param(
+        "Total cash cost of $612 per ounce of gold, compared with $640 per ounce in the previous quarter.",
+        [("M", "cash_cost", "gold", 612, "USD/oz", "2011-Q2", None),
+         ("M", "cash_cost", "gold", 640, "USD/oz", "2011-Q1", None)],
+        id="per-unit-compared-with-previous"),
+    pytest.param(
+        "At Moose Creek, 98,650 tonnes of ore were mined and 97,120 tonnes were milled at 1,067 tonnes per day.",
+        [("M", "ore_mined", None, 98650, "t", "2011-Q2", MC),
+         ("M", "ore_processed", None, 97120, "t", "2011-Q2", MC),
+         ("M", "throughput", None, 1067, "t/d", "2011-Q2", MC)],
+        id="tonnes-then-verb"),
+    pytest.param(
+        "For the first half of 2011, the Company produced 71,900 ounces of gold (first half of 2010: 64,315 ounces) "
+        "and sold 70,410 ounces.",
+        [("M", "production", "gold", 71900, "oz", "2011-H1", MC),
+         ("M", "production", "gold", 64315, "oz", "2010-H1", MC),
+         ("M", "sales", "gold", 70410, "oz", "2011-H1", MC)],
+        id="parenthetical-prior-period"),
+    pytest.param(
         "This compares with 31,200 ounces of gold produced in Q2 2010.",
         [("M", "production", "gold", 31200, "oz", "2010-Q2", MC)],
         id="this-compares-with"),

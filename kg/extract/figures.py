@@ -52,6 +52,9 @@ CHANGE_AFTER = re.compile(
 )
 ORE_PROCESSED = r"process\w*|mill(?:ed|ing)?|treat\w*|throughput|mill feed|feed|crush\w*|through the mill|stacked|leach pad|plant"
 ORE_MINED = r"mined|mining|hoist\w*|extract\w*|ore mined|tonnes mined|moved|excavat\w*"
+_ORE_VERB_AFTER = re.compile(
+    rf"\s*(?:of\s+(?:ore|material)\s+)?(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
+    rf"(?:\w+ly\s+)?({ORE_MINED}|{ORE_PROCESSED})\b", re.I)
 FORWARD = re.compile(
     r"\b(expect\w*|anticipat\w*|forecast\w*|guidance|outlook|targets?|targeted|projected|projects?\s+to|plans?\s+to|planned"
     r"|budgeted\s+(?:to|at)|estimated?\s+(?:to|at)|will\s+(?:be|produce|average|operate|process|increase|reach)|is\s+on\s+track"
@@ -134,6 +137,10 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
             if re.search(r"\bproduc\w*\s*(?:approximately|about|some)?\s*$", near_before, re.I) and re.match(
                     r"\s*of\s+ore\b", after, re.I):
                 return Reading("ore_mined", None, "t")
+            verb_after = _ORE_VERB_AFTER.match(after)
+            if verb_after:  # "98,650 tonnes of ore were mined"
+                return Reading("ore_mined" if re.fullmatch(ORE_MINED, verb_after.group(1), re.I) else "ore_processed",
+                               None, "t")
             mined = _last(ORE_MINED, near_before)
             milled = _last(ORE_PROCESSED, near_before)
             if mined < 0 and milled < 0:
@@ -147,7 +154,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
         metal = explicit_metal or metal_before(before, 100) or metal_before(sentence_before, 400)
         if metal is None:
             return None
-        return Reading(_output_metric(near_before + " " + after[:20]), metal, unit, basis)
+        after_cue = re.match(r"[^(),;]{0,20}", after)  # "ounces of gold sold", not "ounces) and sold"
+        return Reading(_output_metric(near_before + " " + (after_cue.group() if after_cue else "")), metal, unit, basis)
     if "/" in unit or unit.isupper() or unit == "$":
         return _financial(unit, near_before, explicit_metal, q.text)
     return None

@@ -20,6 +20,7 @@ from kg.periods import Period, PeriodMention, find_periods, year_period
 from kg.quantities import Quantity, find_quantities, parse_number
 from kg.records import Guidance, Measurement
 from kg.text import Sentence
+from kg.vocabulary import find_metals
 
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\s+(?=\w+\s+(?:expect|anticipat|forecast|plan))", re.I)
 _COMPARISON_START = re.compile(r"^\W*(?:this|that|these)\s+compares?|^\W*(?:by|in)\s+comparison|^\W*compared", re.I)
@@ -48,8 +49,21 @@ def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback:
                     _PREPOSITION_FIRST.match(text[mention.start:mention.end]) and _BARE_GAP.match(gap)):
                 return mention.period
             break
-    before = [m for m in mentions if m.end <= q.start]
+    before = [m for m in mentions if m.end <= q.start and not _closed_aside(text, m.end, q.start)]
     return before[-1].period if before else fallback
+
+
+def _closed_aside(text: str, start: int, end: int) -> bool:
+    """A parenthesis closes between ``start`` and ``end`` that opened before ``start``: "(first half of 2010: 64,315 ounces) and sold"."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def _range_start(q: Quantity, nxt: Quantity) -> bool:
@@ -112,11 +126,23 @@ _CONNECTIVE = {"vs", "versus", "compared", "with", "to", "from", "and", "the", "
                "of", "or", "respectively", "last", "year", "quarter", "period", "same", "prior", "previous"}
 
 
+_RESTATING = re.compile(r"(?i)\b(?:up|down|higher|lower|increased|decreased|rose|fell|improved|declined)\s+from\b"
+                        r"|\bper\s+(?:ounce|oz|pound|lb|tonne|ton|t)\b(?:\s+of)?")
+
+
 def _restates_previous(before: str, mentions: list[PeriodMention], offset: int) -> bool:
-    """Only a period and connectives stand between this figure and the one before it."""
+    """Only a period and connectives stand between this figure and the one before it.
+
+    "up from" and "down from" restate the figure for another period (a bare
+    "up" is a change); the metal and the per-unit words of the first figure
+    may be repeated ("$612 per ounce of gold, compared with $640").
+    """
     chars = list(before)
-    for m in mentions:
-        for i in range(max(m.start - offset, 0), min(m.end - offset, len(chars))):
+    blanks = [(m.start - offset, m.end - offset) for m in mentions]
+    blanks += [(m.start(), m.end()) for m in _RESTATING.finditer(before)]
+    blanks += [(start, end) for start, end, _ in find_metals(before)]
+    for start, end in blanks:
+        for i in range(max(start, 0), min(end, len(chars))):
             chars[i] = " "
     words = re.findall(r"[A-Za-z]{2,}", "".join(chars))
     return all(w.lower() in _CONNECTIVE for w in words)
