@@ -45,7 +45,7 @@ _UNITS: list[tuple[str, str, float]] = [
 ]
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
 _CURRENCY = r"(?P<cur>US\$|U\.S\.\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$)"
-_PER = r"(?:\s*(?:per|/|a)\s*(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+)?(?P<per>ounce|oz|pound|lb|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold)s?)?"
+_PER = r"(?:(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+)?(?P<per>ounce|oz|pound|lb|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold)s?)?"
 
 QUANTITY = re.compile(
     rf"{_CURRENCY}\s?(?P<num>{NUMBER}){_SCALE}(?:\s+(?P<cur2>USD|CAD|AUD|ZAR))?{_PER}"

@@ -70,7 +70,7 @@ def release_currency(text: str) -> str | None:
     """The currency a release declares for all its figures, if it says so."""
     text = " ".join(text.split())
     m = re.search(
-        r"(?i)(?:all|unless otherwise (?:noted|stated|indicated))[^.]{0,80}?(?:are|is|expressed|reported|stated)\s+in\s+"
+        r"(?i)(?:all|unless otherwise (?:noted|stated|indicated))[^.]{0,80}?(?:(?:are|is|expressed|reported|stated)|figures|amounts|numbers)\s+in\s+"
         r"(canadian dollars?|u\.?s\.? dollars|us dollars|united states dollars|australian dollars|(?:south african )?rand)"
         r"|(?i:amounts|figures|dollar amounts)[^.]{0,40}?\(?(US\$|C\$|A\$|CDN\$)\)?",
         text,

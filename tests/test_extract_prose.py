@@ -199,6 +199,22 @@ CASES = [
          ("M", "sales", "gold", 70410, "oz", "2011-H1", MC)],
         id="parenthetical-prior-period"),
     pytest.param(
+        "Cash costs fell to $612 an ounce of gold from $640 in the previous quarter. Gold output was 38,450 ounces.",
+        [("M", "cash_cost", "gold", 612, "USD/oz", "2011-Q2", None),
+         ("M", "cash_cost", "gold", 640, "USD/oz", "2011-Q1", None),
+         ("M", "production", "gold", 38450, "oz", "2011-Q2", MC)],
+        id="bare-dollar-restates-per-unit-and-next-sentence-stays-in-quarter"),
+    pytest.param(
+        "Revenue slipped to $37.5 million from $41.0 million a year earlier.",
+        [("M", "revenue", None, 37_500_000, "USD", "2011-Q2", None),
+         ("M", "revenue", None, 41_000_000, "USD", "2010-Q2", None)],
+        id="a-year-earlier"),
+    pytest.param(
+        "Smaller rival Larder Gold Inc produced 21,000 ounces of gold in the second quarter at cash costs above $900 "
+        "an ounce.",
+        [],
+        id="a-rival-s-figures"),
+    pytest.param(
         "This compares with 31,200 ounces of gold produced in Q2 2010.",
         [("M", "production", "gold", 31200, "oz", "2010-Q2", MC)],
         id="this-compares-with"),

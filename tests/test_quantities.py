@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.quantities import find_quantities, parse_number
+from kg.vocabulary import release_currency
 
 
 @pytest.mark.parametrize(
@@ -134,3 +135,26 @@ def test_several_quantities_in_order_with_offsets() -> None:
 )
 def test_bare_numbers_have_no_unit(text: str) -> None:
     assert all(q.unit == "" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    ("All figures are in Canadian dollars unless otherwise noted.", "CAD"),
+    ("(All figures in U.S. dollars unless noted.)", "USD"),
+    ("All amounts in Australian dollars.", "AUD"),
+    ("Unless otherwise stated, all amounts are expressed in South African rand.", "ZAR"),
+    ("All dollar amounts (US$) are unaudited.", "USD"),
+    ("All of its mines in Canada are doing well in rand terms.", None),
+    ("Gold production was 38,450 ounces.", None),
+])
+def test_release_currency_statement(text: str, currency: str | None) -> None:
+    assert release_currency(text) == currency
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("$612 an ounce of gold", "USD/oz"),
+    ("$4.85 a pound of nickel", "USD/lb"),
+    ("$5 at the mine gate", "USD"),
+])
+def test_a_or_an_unit_is_per_unit(text: str, unit: str) -> None:
+    (q,) = find_quantities(text, "USD")
+    assert q.unit == unit

@@ -145,7 +145,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
             milled = _last(ORE_PROCESSED, near_before)
             if mined < 0 and milled < 0:
                 metal = metal_before(before, 40)
-                if metal and re.search(r"produc\w*|output|sold|sales", near_before, re.I):
+                if metal and re.search(r"produc\w*|output|sold|sales|accounted\s+for|contributed", near_before, re.I):
                     return Reading(_output_metric(near_before), metal, "t", basis)
                 if re.match(r"\s*(?:of\s+)?ore\b", after, re.I):
                     return Reading("ore_processed", None, "t")

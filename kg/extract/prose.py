@@ -28,6 +28,8 @@ _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|—|and)\s*$")
 _FOLLOWING_GAP = re.compile(r"^[^,;()\d]{0,40}?\b(?:in|for|during|over|through|at)\s+(?:the\s+)?$", re.I)
 _BARE_GAP = re.compile(r"^(?![^,;()\d]*\b(?:compar\w*|versus|vs|against|from|than|up|down)\b)[^,;()\d]{0,40}$", re.I)
 _PREPOSITION_FIRST = re.compile(r"(?i)^(?:in|for|during|over|through)\b")
+_YEAR_EARLIER = re.compile(r"(?i)^a\s+year\s+(?:earlier|ago|before)\b")
+_OTHER_COMPANY = re.compile(r"(?i)\b(?:rivals?|competitors?|peers?|peer\s+group)\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -45,8 +47,9 @@ def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback:
     for mention in mentions:
         if mention.start >= q.end:
             gap = text[q.end:mention.start]
-            if _FOLLOWING_GAP.match(gap) or (
-                    _PREPOSITION_FIRST.match(text[mention.start:mention.end]) and _BARE_GAP.match(gap)):
+            named = text[mention.start:mention.end]
+            if _FOLLOWING_GAP.match(gap) or (_PREPOSITION_FIRST.match(named) and _BARE_GAP.match(gap)) or (
+                    _YEAR_EARLIER.match(named) and not gap.strip()):
                 return mention.period
             break
     before = [m for m in mentions if m.end <= q.start and not _closed_aside(text, m.end, q.start)]
@@ -107,8 +110,9 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         reading = classify(q, before, after, earlier + text[:q.start])
         if reading is None and out and _restates_previous(before, mentions, max(prev_end, clause_start)):
             previous = out[-1].reading
-            if previous.unit == q.unit:
-                reading = previous  # "R638.2 million (Q2 F2006: R561.4 million)": the same measure, another period
+            if previous.unit == q.unit or previous.unit.split("/")[0] == q.unit:
+                # "R638.2 million (Q2 F2006: R561.4 million)", "$4.85 a pound from $5.31": the same measure, another period
+                reading = previous
         if reading is None:
             continue
         reading = reading.with_principal_metal(doc.principal_metal)
@@ -148,11 +152,14 @@ def _restates_previous(before: str, mentions: list[PeriodMention], offset: int) 
     return all(w.lower() in _CONNECTIVE for w in words)
 
 
-def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None) -> Period | None:
+def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, figures: list[_Figure]) -> Period | None:
+    """The period the next sentence of the paragraph is about: that of this one's first figure, else the first it names."""
     if _COMPARISON_START.match(sentence.text):
         return anchor
     if re.match(r"\s*[•*\-–]\s", sentence.text):
         return doc.info.reporting_period  # list items stand alone
+    if figures and figures[0].period is not None and not figures[0].forward:
+        return figures[0].period  # "... fell to $4.85 from $5.31 in the previous quarter": still this quarter
     mentions = list(find_periods(sentence.text, replace(doc.period_context(), anchor=anchor)))
     return mentions[0].period if mentions else anchor
 
@@ -175,7 +182,10 @@ def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
         if is_table_row(sentence.text):
             continue
         span = doc.text.span(sentence.start, sentence.end)
-        for figure in _sentence_figures(doc, sentence, anchor):
+        figures = _sentence_figures(doc, sentence, anchor)
+        if _OTHER_COMPANY.search(sentence.text):
+            figures = []  # "smaller rival Larder Metals ... produced 6,300 tonnes": not the issuer's figures
+        for figure in figures:
             r = figure.reading
             if figure.forward:
                 period = _guidance_period(doc, figure)
@@ -185,6 +195,6 @@ def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
             elif figure.period is not None:
                 out.append(Measurement(span, r.metric, figure.quantity.value, r.unit, figure.period, r.metal,
                                        figure.site, r.basis))
-        anchor = _anchor_after(doc, sentence, anchor)
+        anchor = _anchor_after(doc, sentence, anchor, figures)
     return out
 
