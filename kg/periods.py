@@ -123,7 +123,8 @@ def label_to_period(label: str) -> Period:
 
 # ---------------------------------------------------------------- in text
 
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+            "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _SPAN_WORDS = {"three": "quarter", "3": "quarter", "six": "half", "6": "half", "nine": "nine_months",
@@ -197,7 +198,7 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
                 re.I), "month"),
     # fiscal 2006 / FY2006 / full year 2003 / in 2003 / for 2003
     (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.I), "year"),
-    (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year|calendar)\s+(?:of\s+)?{_Y}\b", re.I), "year"),
+    (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year(?:[- ]end(?:ed)?)?|calendar)\s+(?:of\s+)?{_Y}\b", re.I), "year"),
     (re.compile(rf"\b{_Y}\s+(?:full[- ]year|annual|calendar year)\b", re.I), "year"),
     (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|with)\s+(?:the\s+year\s+)?|^|\(){_Y}(?![\w-]|\s+(?:to|and)\s+(?:19|20)\d\d\b|,\s*\d)", re.I), "year"),
 ]
@@ -211,13 +212,14 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
      "previous_quarter"),
     (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter(?:\s+of)?\s+(?:the\s+)?(?P<rel>last|previous|prior|this|current)\s+year", re.I),
      "ordinal_quarter"),
-    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter\b", re.I), "ordinal_quarter"),
+    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter\b|\b(?P<ord2>Q[1-4])\b(?!\s*[-/']?\s*(?:F|FY)?\d)", re.I), "ordinal_quarter"),
     (re.compile(r"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:the\s+)?(?P<rel>year|last year|this year))?\b", re.I),
      "half"),
     (re.compile(r"\b(?:year[- ]to[- ]date|YTD)\b", re.I), "ytd"),
     (re.compile(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|a\s+year\s+(?:ago|earlier))\b", re.I),
      "last_year"),
     (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I), "this_year"),
+    (re.compile(r"(?<=for\s)the\s+(?:full\s+)?year\b(?![- ](?:end|to|ago|earlier|before))", re.I), "the_year"),
     (re.compile(r"\bnext\s+year\b", re.I), "next_year"),
     (re.compile(r"\b(?:the|this)\s+(?:current\s+)?quarter\b", re.I), "this_quarter"),
 ]
@@ -283,7 +285,7 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
     if form == "ordinal_quarter":
         rel = (g.get("rel") or "").lower()
         year = anchor.year - 1 if rel in {"last", "previous", "prior"} else anchor.year
-        return quarter(year, ORDINALS[g["ord"].lower()])
+        return quarter(year, ORDINALS[(g.get("ord") or g["ord2"]).lower()])
     if form == "half":
         rel = (g.get("rel") or "").lower()
         year = anchor.year - 1 if rel == "last year" else anchor.year
@@ -293,6 +295,11 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         return Period(kind, anchor.year, anchor.end_month) if kind else None
     if form == "last_year":
         return anchor.shifted(years=-1)
+    if form == "the_year":  # "for the year": the (fiscal) year the text is about
+        if ctx.fye_month == 12:
+            return year_period(anchor.year)
+        end_year = anchor.year if anchor.end_month <= ctx.fye_month else anchor.year + 1
+        return replace(year_period(end_year, ctx.fye_month), fiscal_label=f"fiscal {end_year}")
     if form in {"this_year", "next_year"}:
         this_year = ctx.release_date.year if ctx.release_date else anchor.year
         return year_period(this_year + (1 if form == "next_year" else 0))
@@ -328,5 +335,6 @@ def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
         if form == "last_year" and period.kind != "year" and not _COMPARED.search(text[max(0, start - 80):start]):
             period = year_period(period.year)  # "production last year totalled ...": the year itself
         yield PeriodMention(start, end, period, relative)
-        if not relative and not anchored_here:
+        aside = text.count("(", 0, start) > text.count(")", 0, start)  # "(Q4 2006: 25.9 koz)" is a comparison
+        if not relative and not anchored_here and not aside:
             anchor, anchored_here = replace(anchor, anchor=period), True

@@ -226,3 +226,15 @@ def test_issuer_mention_span(case: str) -> None:
     assert len(doc.issuer_mentions) == 1
     mention = doc.issuer_mentions[0]
     assert text[mention.span.start:mention.span.end] == mention.span.quote == mention.name == doc.info.issuer
+
+
+@pytest.mark.parametrize(("title", "label"), [
+    ("Kestrel Gold Mines Inc. Reports Fourth Quarter and Year-End 2010 Results", "2010-Q4"),
+    ("Kestrel Gold Mines Inc. Reports Q4 and Full Year 2010 Results", "2010-Q4"),
+    ("Kestrel Gold Mines Inc. Reports Year-End 2010 Results", "2010"),
+])
+def test_quarter_and_year_end_reports_on_the_quarter(title: str, label: str) -> None:
+    text = KESTREL.replace("Kestrel Gold Mines Inc. Reports Second Quarter 2011 Production", title).replace(
+        "for the three months ended June 30, 2011", "for 2010").replace("July 18, 2011", "February 14, 2011")
+    period = read_release(text).info.reporting_period
+    assert period is not None and period.label == label

@@ -216,6 +216,9 @@ Q2_2011 = PeriodContext(release_date=date(2011, 7, 18), anchor=quarter(2011, 2))
         ("guidance for next year", "2012"),
         ("targets for this year", "2011"),
         ("output in the current quarter", "2011-Q2"),
+        ("and 104.8 koz for the year", "2011"),
+        ("revenue for the full year", "2011"),
+        ("output in Q1 was lower", "2011-Q1"),
     ],
 )
 def test_relative_periods(text: str, label: str) -> None:
@@ -254,3 +257,20 @@ def test_year_to_date_after_a_half_year_mention() -> None:
     ctx = PeriodContext(anchor=Period("half", 2021, 6))
     (m,) = find_periods("year to date copper production", ctx)
     assert m.period.label == "2021-H1"
+
+
+def test_for_the_year_in_a_fiscal_year() -> None:
+    """A June year end: the quarter to 31 March 2006 lies in fiscal 2006."""
+    ctx = PeriodContext(release_date=date(2006, 4, 26), anchor=quarter(2006, 1), fye_month=6)
+    (m,) = find_periods("output for the year was", ctx)
+    assert m.period == Period("year", 2006, 6, fiscal_label="fiscal 2006")
+
+
+def test_year_end_is_not_for_the_year() -> None:
+    assert [m.period.label for m in find_periods("for the year-end audit", Q2_2011)] == []
+
+
+def test_a_period_in_parentheses_does_not_anchor_what_follows() -> None:
+    text = "Gold production of 28.7 koz in the second quarter (Q2 2010: 25.9 koz) and 54.8 koz for the year."
+    labels = [m.period.label for m in find_periods(text, Q2_2011)]
+    assert labels == ["2011-Q2", "2010-Q2", "2011"]

@@ -158,6 +158,16 @@ def extract_release_info(doc: ReleaseDoc) -> list[ReleaseInfo | CompanyMention]:
     return [doc.info, *doc.issuer_mentions]
 
 
+def _quarter_of_year_end(zone: str, ctx: PeriodContext, period: Period) -> Period:
+    """"Fourth Quarter and Year-End 2007 Results" report on the quarter first: 2007-Q4, not 2007."""
+    if period.kind != "year":
+        return period
+    for m in find_periods(zone, replace(ctx, anchor=period)):
+        if m.relative and m.period.kind == "quarter" and m.period.year == period.year:
+            return m.period
+    return period
+
+
 def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention]]:
     """The release's own metadata, and the issuer as a company mention."""
     body_start = header_end(doc)
@@ -168,7 +178,7 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
     for zone in ([title] if title else []) + [doc.clean[body_start:body_start + 1500]]:
         mentions = [m for m in find_periods(zone, ctx) if not m.relative]
         if mentions:
-            period = mentions[0].period
+            period = _quarter_of_year_end(zone, ctx, mentions[0].period)
             if period.kind == "month" and period.end_month % 3 == 0 and re.search(r"(?i)quarter", zone):
                 period = replace(period, kind="quarter")  # "quarterly report for the period ended 30 September"
             break
