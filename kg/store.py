@@ -115,6 +115,13 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def backup(self, target: Path) -> None:
+        """Copy the store into ``target`` (a new directory; hard links where it can), usable on its own."""
+        try:
+            self._db.backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"cannot copy the store {self.path} to {target}: {exc}") from exc
+
     # ------------------------------------------------------------- reading
 
     @classmethod
