@@ -9,6 +9,7 @@ import click
 
 from kg import __version__
 from kg.errors import KgError
+from kg.network import GRAPH_FORMATS, entity_graph, summarise, write_graph
 from kg.pipeline import build as build_releases
 from kg.pipeline import release_files
 from kg.queries import FORMATS, parse_binding, query_names, query_summary, render, run_query
@@ -247,7 +248,7 @@ def remove(release: str, store_path: Path) -> None:
 @main.command()
 @store_option
 def stats(store_path: Path) -> None:
-    """Counts of releases, quads and entities per class.
+    """Counts of releases, quads and entities per class; connected components and the most connected entities.
 
     \b
     Example:
@@ -260,6 +261,29 @@ def stats(store_path: Path) -> None:
     click.echo(f"quads     {store.quad_count()}")
     for row in rows:
         click.echo(f"{row['n'].value:>8}  {row['class'].value}")
+    network = summarise(entity_graph(store))
+    click.echo(f"connected components  {network.components} (the largest has {network.largest_component} entities)")
+    click.echo("most connected entities (distinct neighbours):")
+    for label, kind, degree in network.most_connected:
+        click.echo(f"{degree:>8}  {label} ({kind})")
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="graphml", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+def graph(store_path: Path, fmt: str, output: Path | None) -> None:
+    """Write the entity network (companies, mines, people, agreements, incidents, releases) for Gephi or Cytoscape.
+
+    Nodes carry kind and label; edges carry the relation and a weight (how many releases state it).
+
+    \b
+    Example:
+      kg graph --format gexf -o mining.gexf
+    """
+    network = entity_graph(Store(store_path, read_only=True))
+    write_graph(network, fmt, output if output else sys.stdout.buffer)
+    click.echo(f"{network.number_of_nodes()} entities, {network.number_of_edges()} relations", err=True)
 
 
 @main.command()
