@@ -54,7 +54,8 @@ def snapshot(store_path: Path, target: Path) -> None:
     """Copy the store into ``target`` (which must not exist) as a backup the server can open alone."""
     if not store_path.is_dir():
         raise ServeError(f"no store at {store_path}: run `kg build DOCS --store {store_path}` first")
-    Store(store_path).backup(target)
+    with Store(store_path) as store:  # a writer's lock: refused while kg build runs, released at once
+        store.backup(target)
 
 
 def server_command(binary: Path, location: Path, bind: str, port: int, cors: bool) -> list[str]:

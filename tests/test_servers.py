@@ -72,7 +72,8 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("store") / "store"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        report = build([folder], Store(path))
+        with Store(path) as store:
+            report = build([folder], store)
     assert report.ok and len(report.ingested) == 4
     return path
 
@@ -221,7 +222,8 @@ def test_serve_answers_the_queries_from_a_snapshot(seeds_store: Path, tmp_path: 
             assert remote_header == header and Counter(map(tuple, remote_rows)) == Counter(map(tuple, rows))
         _, union = select(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # the union default graph
         assert int(union[0]["n"]["value"]) > 0
-        assert Store(seeds_store).releases()  # the store itself stays free for writers while served
+        with Store(seeds_store) as writer:  # the store itself stays free for writers while served
+            assert writer.releases()
     finally:
         process.terminate()
         assert process.wait(timeout=30) == 0
