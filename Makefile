@@ -26,7 +26,9 @@ demo: $(STAMP)
 	$(BIN)/kg query conflicting_figures --store $(STORE)
 	$(BIN)/kg lineage --store $(STORE) --site "Lac des Iles" --period 2003-Q3 --metric production --metal palladium
 
+# .ci/install-servers installs Virtuoso and rapper for tests/test_servers.py (quick when already there).
 test: $(STAMP)
+	.ci/install-servers
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

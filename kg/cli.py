@@ -9,9 +9,12 @@ import click
 
 from kg import __version__
 from kg.errors import KgError
+from kg.network import GRAPH_FORMATS, entity_graph, summarise, write_graph
 from kg.pipeline import build as build_releases
 from kg.pipeline import release_files
 from kg.queries import FORMATS, parse_binding, query_names, query_summary, render, run_query
+from kg.remote import PASSWORD_ENV, Endpoint, push_store, run_remote_query
+from kg.serve import serve as serve_store
 from kg.store import DEFAULT_STORE, EXPORT_FORMATS, Store
 from kg.terms import Minter
 from kg.validation import FORMATS as VALIDATION_FORMATS
@@ -21,6 +24,19 @@ store_option = click.option(
     "--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True,
     help="Store directory (or set KG_STORE).",
 )
+
+
+def endpoint_options(required: bool):  # type: ignore[no-untyped-def]
+    """--endpoint, --user and --password-env, shared by the commands that talk to a remote store."""
+    def decorate(command):  # type: ignore[no-untyped-def]
+        command = click.option("--password-env", default=PASSWORD_ENV, show_default=True, metavar="VAR",
+                               help="Environment variable holding the password (it is never echoed).")(command)
+        command = click.option("--user", help="User name for Basic or Digest auth, whichever the server asks.")(command)
+        return click.option("--endpoint", "endpoint_url", required=required, metavar="URL",
+                            help="URL of the remote endpoint.")(command)
+    return decorate
+
+
 format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                              help="Output format.")
 
@@ -94,20 +110,26 @@ def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: b
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable to an RDF term (an IRI when the value is one, else a literal).")
 @click.option("--list", "list_queries", is_flag=True, help="List the queries and what each answers.")
-def query(name: str | None, store_path: Path, fmt: str, params: tuple[str, ...], list_queries: bool) -> None:
-    """Run a named query from queries/NAME.rq.
+@endpoint_options(required=False)
+def query(name: str | None, store_path: Path, fmt: str, params: tuple[str, ...], list_queries: bool,
+          endpoint_url: str | None, user: str | None, password_env: str) -> None:
+    """Run a named query from queries/NAME.rq, on the store or on a remote SPARQL endpoint.
 
     \b
     Example:
       kg query production_by_quarter --store .kg-store
       kg query figure_lineage -p site="Lac des Iles" -p period=2003-Q3 -p metric=production
+      kg query facts --endpoint http://localhost:7878/query
     """
     if list_queries or not name:
         for q in query_names():
             click.echo(f"{q:<24} {query_summary(q)}")
         return
     bindings = dict(parse_binding(p) for p in params)
-    header, rows = run_query(Store(store_path, read_only=True), name, bindings)
+    if endpoint_url:
+        header, rows = run_remote_query(Endpoint.with_password_from(endpoint_url, user, password_env), name, bindings)
+    else:
+        header, rows = run_query(Store(store_path, read_only=True), name, bindings)
     click.echo(render(header, rows, fmt), nl=False)
 
 
@@ -165,6 +187,50 @@ def export(store_path: Path, fmt: str, output: Path | None) -> None:
 
 
 @main.command()
+@store_option
+@endpoint_options(required=True)
+def push(store_path: Path, endpoint_url: str, user: str | None, password_env: str) -> None:
+    """Load the store into a running triple store over the SPARQL 1.1 Graph Store Protocol.
+
+    Each release goes to its own named graph, replacing the server's copy of that graph (so pushing
+    again changes nothing). The password is read from an environment variable, never from the
+    command line. Oxigraph server: --endpoint http://HOST:7878/store. Virtuoso:
+    --endpoint http://HOST:8890/sparql-graph-crud-auth --user dba (Digest auth).
+
+    \b
+    Example:
+      kg push --endpoint http://localhost:7878/store
+      KG_ENDPOINT_PASSWORD=... kg push --endpoint http://localhost:8890/sparql-graph-crud-auth --user dba
+    """
+    store = Store(store_path, read_only=True)
+    endpoint = Endpoint.with_password_from(endpoint_url, user, password_env)
+    releases = triples = 0
+    for name, count in push_store(store, endpoint):
+        click.echo(f"pushed {name} ({count} triples)", err=True)
+        releases, triples = releases + 1, triples + count
+    click.echo(f"{releases} release graphs, {triples} triples pushed to {endpoint_url}", err=True)
+
+
+@main.command()
+@store_option
+@click.option("--bind", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests (for a query editor served elsewhere).")
+def serve(store_path: Path, bind: str, port: int, cors: bool) -> None:
+    """Serve a snapshot of the store as a local SPARQL endpoint (the Oxigraph server), read-only.
+
+    Queries go to /query; the default graph is the union of the release graphs; the server's
+    page at / is a query editor (YASGUI). Ctrl-C stops it.
+
+    \b
+    Example:
+      kg serve --store .kg-store --port 7878
+      kg query facts --endpoint http://127.0.0.1:7878/query
+    """
+    sys.exit(serve_store(store_path, bind, port, cors, lambda message: click.echo(message, err=True)))
+
+
+@main.command()
 @click.argument("release")
 @store_option
 def remove(release: str, store_path: Path) -> None:
@@ -182,7 +248,7 @@ def remove(release: str, store_path: Path) -> None:
 @main.command()
 @store_option
 def stats(store_path: Path) -> None:
-    """Counts of releases, quads and entities per class.
+    """Counts of releases, quads and entities per class; connected components and the most connected entities.
 
     \b
     Example:
@@ -195,6 +261,29 @@ def stats(store_path: Path) -> None:
     click.echo(f"quads     {store.quad_count()}")
     for row in rows:
         click.echo(f"{row['n'].value:>8}  {row['class'].value}")
+    network = summarise(entity_graph(store))
+    click.echo(f"connected components  {network.components} (the largest has {network.largest_component} entities)")
+    click.echo("most connected entities (distinct neighbours):")
+    for label, kind, degree in network.most_connected:
+        click.echo(f"{degree:>8}  {label} ({kind})")
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="graphml", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+def graph(store_path: Path, fmt: str, output: Path | None) -> None:
+    """Write the entity network (companies, mines, people, agreements, incidents, releases) for Gephi or Cytoscape.
+
+    Nodes carry kind and label; edges carry the relation and a weight (how many releases state it).
+
+    \b
+    Example:
+      kg graph --format gexf -o mining.gexf
+    """
+    network = entity_graph(Store(store_path, read_only=True))
+    write_graph(network, fmt, output if output else sys.stdout.buffer)
+    click.echo(f"{network.number_of_nodes()} entities, {network.number_of_edges()} relations", err=True)
 
 
 @main.command()

@@ -115,6 +115,13 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def backup(self, target: Path) -> None:
+        """Copy the store into ``target`` (a new directory; hard links where it can), usable on its own."""
+        try:
+            self._db.backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"cannot copy the store {self.path} to {target}: {exc}") from exc
+
     # ------------------------------------------------------------- reading
 
     @classmethod
@@ -155,33 +162,24 @@ class Store:
         except RuntimeError as exc:
             raise StoreError(f"cannot run the query: {exc} (parameters must be variables the query selects)") from exc
 
-    def quads(self, graph: str) -> Iterator[ox.Quad]:
-        """The quads of one named graph."""
-        return iter(self._db.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    def quads(self, graph: str | ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Quad]:
+        """The quads of one graph (a named graph's IRI, or the default graph)."""
+        name = ox.NamedNode(graph) if isinstance(graph, str) else graph
+        return iter(self._db.quads_for_pattern(None, None, None, name))
+
+    def all_quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the store, streamed."""
+        return iter(self._db)
+
+    def graph_names(self) -> list[ox.NamedNode]:
+        """The named graphs, sorted."""
+        return sorted((g for g in self._db.named_graphs() if isinstance(g, ox.NamedNode)), key=str)
 
     def quad_count(self) -> int:
         return len(self._db)
 
     def export(self, fmt: str, output: IO[bytes]) -> None:
-        """Write the store: N-Quads sorted (byte-identical across re-builds); Turtle as the merged default graph."""
-        if fmt not in EXPORT_FORMATS:
-            raise UnknownName("export format", fmt, sorted(EXPORT_FORMATS))
-        prefixes = dict(PREFIXES)
-        if fmt in {"nquads", "ntriples"}:
-            if fmt == "nquads":
-                lines = sorted(str(q) + " .\n" for q in self._db)
-            else:
-                lines = sorted({str(ox.Triple(q.subject, q.predicate, q.object)) + " .\n" for q in self._db})
-            for line in lines:
-                output.write(line.encode("utf-8"))
-            return
-        if fmt == "turtle":
-            triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in self._db}, key=str)
-            ox.serialize(triples, output, ox.RdfFormat.TURTLE, prefixes=prefixes)
-            return
-        quads = sorted(self._db, key=str)
-        if fmt == "jsonld":
-            ox.serialize(quads, output, ox.RdfFormat.JSON_LD)
-            return
-        ox.serialize(quads, output, ox.RdfFormat.TRIG, prefixes=prefixes)
+        """Write the store in ``fmt``, streamed (see :mod:`kg.exports`)."""
+        from kg.exports import export  # the exports build on this class
 
+        export(self, fmt, output)

@@ -1,0 +1,190 @@
+"""Exports of the store, streamed so a store larger than memory still exports.
+
+- N-Quads and N-Triples: every statement on its own line, sorted (byte-identical across re-builds).
+  Sorting spills runs of lines to temporary files and merges them, so memory holds one run.
+- Turtle: the merged default graph (each triple once, however many releases state it), from the
+  same sorted lines, with readable prefixes: the ontology's, and one per kind of instance
+  (``company:``, ``mine:``, ``person:`` ...).
+- TriG and JSON-LD: one named graph per release, written one graph at a time (memory holds one
+  release), graphs and statements in sorted order. JSON-LD is compacted with a context of the same
+  prefixes.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from itertools import groupby, islice
+from typing import IO
+
+import pyoxigraph as ox
+
+from kg.errors import UnknownName
+from kg.store import EXPORT_FORMATS, Store
+from kg.terms import PREFIXES
+
+RUN_SIZE = 500_000  # lines sorted in memory at once
+PARSE_BATCH = 10_000
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def export(store: Store, fmt: str, output: IO[bytes]) -> None:
+    """Write the whole store to ``output`` in ``fmt`` (one of EXPORT_FORMATS)."""
+    if fmt not in EXPORT_FORMATS:
+        raise UnknownName("export format", fmt, sorted(EXPORT_FORMATS))
+    if fmt == "nquads":
+        write_lines(sorted_lines(f"{q} .\n" for q in store.all_quads()), output)
+    elif fmt == "ntriples":
+        write_lines(merged_triple_lines(store), output)
+    elif fmt == "turtle":
+        ox.serialize(parse_ntriples(merged_triple_lines(store)), output, ox.RdfFormat.TURTLE,
+                     prefixes=export_prefixes(store))
+    elif fmt == "trig":
+        quads = (q for _, graph in graphs_in_order(store) for q in graph)
+        ox.serialize(quads, output, ox.RdfFormat.TRIG, prefixes=export_prefixes(store))
+    else:
+        write_jsonld(graphs_in_order(store), export_prefixes(store), output)
+
+
+# ------------------------------------------------------------ sorting
+
+def sorted_lines(lines: Iterable[str], run_size: int = RUN_SIZE) -> Iterator[str]:
+    """The lines in sorted order. Past ``run_size`` lines, sorted runs go to temporary files and are merged."""
+    iterator = iter(lines)
+    run = sorted(islice(iterator, run_size))
+    if len(run) < run_size:
+        yield from run
+        return
+    with ExitStack() as files:
+        runs = []
+        while run:
+            file = files.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", newline=""))
+            file.writelines(run)
+            file.seek(0)
+            runs.append(file)
+            run = sorted(islice(iterator, run_size))
+        yield from heapq.merge(*runs)
+
+
+def unique_sorted(lines: Iterable[str]) -> Iterator[str]:
+    """Sorted lines with repeats dropped (repeats are adjacent)."""
+    previous = None
+    for line in lines:
+        if line != previous:
+            yield line
+        previous = line
+
+
+def merged_triple_lines(store: Store) -> Iterator[str]:
+    """The triples of every graph, merged: sorted N-Triples lines, each once."""
+    return unique_sorted(sorted_lines(f"{ox.Triple(q.subject, q.predicate, q.object)} .\n" for q in store.all_quads()))
+
+
+def parse_ntriples(lines: Iterable[str]) -> Iterator[ox.Triple]:
+    iterator = iter(lines)
+    while batch := "".join(islice(iterator, PARSE_BATCH)):
+        for triple in ox.parse(batch, format=ox.RdfFormat.N_TRIPLES):
+            yield triple  # type: ignore[misc]
+
+
+def write_lines(lines: Iterable[str], output: IO[bytes]) -> None:
+    for line in lines:
+        output.write(line.encode("utf-8"))
+
+
+def graphs_in_order(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]]]:
+    """The default graph (when it holds anything), then each named graph, each with its quads sorted."""
+    graphs: list[ox.NamedNode | ox.DefaultGraph] = [ox.DefaultGraph(), *store.graph_names()]
+    for graph in graphs:
+        quads = sorted(store.quads(graph), key=str)
+        if quads:
+            yield graph, quads
+
+
+# ----------------------------------------------------------- prefixes
+
+def export_prefixes(store: Store) -> dict[str, str]:
+    """The ontology's prefixes, and a prefix per kind of instance IRI found under the store's base IRI."""
+    prefixes = dict(PREFIXES)
+    base = instance_base(store)
+    if base is None:
+        return prefixes
+    kinds = set()
+    for quad in store.all_quads():
+        for term in (quad.subject, quad.object, quad.graph_name):
+            if isinstance(term, ox.NamedNode) and term.value.startswith(base):
+                kind, slash, _ = term.value[len(base):].partition("/")
+                if slash:
+                    kinds.add(kind)
+    used = set(prefixes.values())
+    for kind in sorted(kinds):
+        if re.fullmatch(r"[a-z][a-z0-9_-]*", kind) and kind not in prefixes and f"{base}{kind}/" not in used:
+            prefixes[kind] = f"{base}{kind}/"
+    return prefixes
+
+
+def instance_base(store: Store) -> str | None:
+    """The base IRI instances were minted under: release graphs are named ``{base}graph/{release}``."""
+    for graph in store.graph_names():
+        head, found, _ = graph.value.rpartition("/graph/")
+        if found:
+            return head + "/"
+    return None
+
+
+# ------------------------------------------------------------ JSON-LD
+
+def write_jsonld(graphs: Iterable[tuple[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]]], prefixes: dict[str, str],
+                 output: IO[bytes]) -> None:
+    """A compacted JSON-LD document: the prefixes as its context, one ``@graph`` object per named graph."""
+    by_length = sorted(prefixes.items(), key=lambda item: -len(item[1]))
+    output.write(b'{"@context": ' + json.dumps(prefixes, indent=1).encode() + b',\n "@graph": [')
+    first = True
+    for graph, quads in graphs:
+        nodes = [node_object(subject, [q for q in group], by_length) for subject, group in
+                 groupby(quads, key=lambda q: q.subject)]
+        objects = nodes if isinstance(graph, ox.DefaultGraph) else [{"@id": compact(graph, by_length), "@graph": nodes}]
+        for item in objects:
+            output.write(("\n  " if first else ",\n  ").encode() + json.dumps(item, ensure_ascii=False).encode("utf-8"))
+            first = False
+    output.write(b"\n]}\n")
+
+
+def node_object(subject: ox.NamedNode | ox.BlankNode, quads: list[ox.Quad], prefixes: list[tuple[str, str]]) -> dict:
+    node: dict = {"@id": compact(subject, prefixes)}
+    for quad in quads:
+        if quad.predicate.value == RDF_TYPE and not isinstance(quad.object, ox.Literal):
+            node.setdefault("@type", []).append(compact(quad.object, prefixes))
+        else:
+            node.setdefault(compact(quad.predicate, prefixes), []).append(value_object(quad.object, prefixes))
+    return node
+
+
+def value_object(term: object, prefixes: list[tuple[str, str]]) -> dict[str, str]:
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value == XSD_STRING:
+            return {"@value": term.value}
+        return {"@value": term.value, "@type": compact(term.datatype, prefixes)}
+    if isinstance(term, (ox.NamedNode, ox.BlankNode)):
+        return {"@id": compact(term, prefixes)}
+    raise TypeError(f"cannot write {term!r} in JSON-LD")
+
+
+def compact(term: object, prefixes: list[tuple[str, str]]) -> str:
+    """``prefix:local`` for an IRI under a prefix (longest first), else the IRI; ``_:id`` for a blank node."""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if not isinstance(term, ox.NamedNode):
+        raise TypeError(f"cannot write {term!r} in JSON-LD")
+    for name, namespace in prefixes:
+        local = term.value[len(namespace):]
+        if term.value.startswith(namespace) and local and not local.startswith("//"):
+            return f"{name}:{local}"
+    return term.value

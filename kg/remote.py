@@ -1,0 +1,180 @@
+"""Remote triple stores: push the release graphs over the SPARQL 1.1 Graph Store Protocol, query over SPARQL.
+
+Tested against Oxigraph server (``/store``) and Virtuoso (``/sparql-graph-crud-auth``, Digest auth);
+see ``tests/test_servers.py``. Credentials are sent with Basic or Digest auth, whichever the server
+asks for; the password never appears in a message or a repr.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.queries import query_text
+from kg.store import Store
+from kg.terms import PREFIXES
+
+PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
+TIMEOUT_S = 120.0
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+class EndpointError(KgError):
+    """A remote endpoint refused a request or could not be reached."""
+
+    def __init__(self, endpoint: str, what: str, status: int | None = None, detail: str = "") -> None:
+        status_text = f"HTTP {status}" if status is not None else "no answer"
+        if status == 401:
+            detail = f"credentials missing or refused (give --user, and the password in ${PASSWORD_ENV}) {detail}"
+        detail = " ".join(re.sub(r"<[^>]*>", " ", detail).split())[:300]
+        super().__init__(f"{endpoint}: {what} failed ({status_text}){': ' + detail if detail else ''}")
+        self.endpoint = endpoint
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A remote HTTP endpoint and the credentials to use with it (Basic or Digest, as the server asks)."""
+
+    url: str
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def with_password_from(cls, url: str, user: str | None, password_env: str = PASSWORD_ENV) -> Endpoint:
+        """An endpoint whose password, when a user is given, is read from the environment variable ``password_env``."""
+        if user is None:
+            return cls(url)
+        password = os.environ.get(password_env)
+        if password is None:
+            raise KgError(f"{url}: a user is given but ${password_env} holds no password; set it (it is never echoed)")
+        return cls(url, user, password)
+
+    def request(self, what: str, method: str, url: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None) -> bytes:
+        """Send one request and return the response body; an EndpointError names the endpoint and status."""
+        request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+        try:
+            with self._opener().open(request, timeout=TIMEOUT_S) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            raise EndpointError(self.url, what, exc.code, _body_of(exc)) from exc
+        except (urllib.error.URLError, OSError) as exc:
+            raise EndpointError(self.url, what, None, str(getattr(exc, "reason", exc))) from exc
+
+    def _opener(self) -> urllib.request.OpenerDirector:
+        if self.user is None:
+            return urllib.request.build_opener()
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        passwords.add_password(None, self.url, self.user, self.password or "")
+        return urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(passwords),
+                                           urllib.request.HTTPDigestAuthHandler(passwords))
+
+
+def _body_of(exc: urllib.error.HTTPError) -> str:
+    try:
+        return exc.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+# ---------------------------------------------------------------- push
+
+def graph_url(endpoint: str, graph: str) -> str:
+    """The Graph Store Protocol URL of one named graph (indirect graph identification, ``?graph=IRI``)."""
+    separator = "&" if urllib.parse.urlsplit(endpoint).query else "?"
+    return f"{endpoint}{separator}{urllib.parse.urlencode({'graph': graph})}"
+
+
+def graph_as_ntriples(store: Store, graph: str) -> bytes:
+    """One release graph as sorted N-Triples (also valid Turtle, which every Graph Store endpoint takes)."""
+    lines = sorted(f"{ox.Triple(q.subject, q.predicate, q.object)} .\n" for q in store.quads(graph))
+    return "".join(lines).encode("utf-8")
+
+
+def put_graph(endpoint: Endpoint, graph: str, body: bytes) -> None:
+    """Replace one named graph on the server with ``body`` (Turtle): HTTP PUT of the Graph Store Protocol."""
+    endpoint.request(f"PUT of graph <{graph}>", "PUT", graph_url(endpoint.url, graph), body,
+                     {"Content-Type": "text/turtle; charset=utf-8"})
+
+
+def push_store(store: Store, endpoint: Endpoint) -> Iterator[tuple[str, int]]:
+    """Put every release graph of the store, replacing the server's copy; yields (release, triples) as it goes.
+
+    Re-pushing is idempotent: each PUT replaces the graph it names and touches no other.
+    """
+    for name, release in sorted(store.releases().items()):
+        body = graph_as_ntriples(store, release.graph)
+        put_graph(endpoint, release.graph, body)
+        yield name, body.count(b"\n")
+
+
+# --------------------------------------------------------------- query
+
+def bind_values(query: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with each binding fixed by a VALUES block at the start of its outermost WHERE group.
+
+    This is what the embedded store's substitutions do: the FILTERs of that group see the value.
+    Terms are written by Oxigraph in N-Triples syntax (quotes, backslashes and newlines escaped;
+    IRIs validated), so a parameter cannot change the query's structure.
+    """
+    if not bindings:
+        return query
+    blanked = re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group()), query)
+    where = re.search(r"\bWHERE\s*\{", blanked, re.IGNORECASE)
+    if where is None:
+        raise KgError("cannot bind parameters: the query has no WHERE group")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(term) for term in bindings.values())
+    return f"{query[:where.end()]}\n  VALUES ({names}) {{ ({values}) }}{query[where.end():]}"
+
+
+def with_prefixes(query: str) -> str:
+    """The query with a PREFIX declaration for each of our prefixes it does not declare itself."""
+    missing = [f"PREFIX {name}: <{iri}>" for name, iri in PREFIXES.items()
+               if not re.search(rf"(?im)^\s*PREFIX\s+{re.escape(name)}:", query)]
+    return "\n".join([*missing, query])
+
+
+def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[dict[str, dict[str, str]]]]:
+    """Variables and bindings of a SELECT query, sent with the SPARQL 1.1 Protocol (POST, JSON results)."""
+    body = urllib.parse.urlencode({"query": query}).encode("utf-8")
+    answer = endpoint.request("SPARQL query", "POST", endpoint.url, body, {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/sparql-results+json"})
+    try:
+        results = json.loads(answer)
+        return list(results["head"]["vars"]), list(results["results"]["bindings"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise EndpointError(endpoint.url, "SPARQL query", 200, f"the answer is not SPARQL JSON results: {exc}") from exc
+
+
+def run_remote_query(endpoint: Endpoint, name: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
+                     ) -> tuple[list[str], list[list[str]]]:
+    """Header and rows (plain strings, empty when unbound) of a named query, run by a remote endpoint."""
+    query = with_prefixes(bind_values(query_text(name), bindings or {}))
+    header, solutions = select(endpoint, query)
+    rows = [[plain_value(solution.get(var)) for var in header] for solution in solutions]
+    return header, rows
+
+
+def plain_value(term: dict[str, str] | None) -> str:
+    """A term of SPARQL JSON results as the embedded store prints it (empty when unbound).
+
+    Virtuoso stores xsd:boolean as a number and answers "0" and "1": written here in the
+    canonical form "false" and "true", as every other store does. No other value is touched.
+    """
+    if term is None:
+        return ""
+    if term.get("datatype") == XSD_BOOLEAN and term["value"] in {"0", "1"}:
+        return "true" if term["value"] == "1" else "false"
+    return term["value"]

@@ -1,0 +1,72 @@
+"""The remote client's pure parts: parameters bound as VALUES, prefixes, plain values, URLs, credentials."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import KgError
+from kg.queries import query_text
+from kg.remote import Endpoint, EndpointError, bind_values, graph_url, plain_value, with_prefixes
+
+
+def test_bindings_go_first_in_the_outer_where_group() -> None:
+    query = "# a WHERE { in a comment\nSELECT ?a ?b WHERE {\n  { SELECT ?a WHERE { ?a ?p ?o } }\n FILTER(?b) }"
+    bound = bind_values(query, {"b": ox.Literal("x")})
+    assert bound.startswith("# a WHERE { in a comment\nSELECT ?a ?b WHERE {\n  VALUES (?b) { (\"x\") }\n")
+    assert bound.endswith("{ SELECT ?a WHERE { ?a ?p ?o } }\n FILTER(?b) }")
+
+
+def test_a_parameter_cannot_escape_its_literal() -> None:
+    evil = 'x" ) } } ; DROP ALL ; #\n\\'
+    bound = bind_values(query_text("ceo_timeline"), {"role_pattern": ox.Literal(evil)})
+    values_line = next(line for line in bound.splitlines() if "VALUES" in line)
+    assert values_line == '  VALUES (?role_pattern) { ("x\\" ) } } ; DROP ALL ; #\\n\\\\") }'
+    assert ox.Store().query(bound, substitutions=None) is not None  # still one well-formed query
+    with pytest.raises(ValueError):
+        ox.NamedNode("http://example.org/> } DROP ALL")
+
+
+def test_no_bindings_leaves_the_query_alone_and_a_query_without_where_is_refused() -> None:
+    assert bind_values("ASK { ?s ?p ?o }", {}) == "ASK { ?s ?p ?o }"
+    with pytest.raises(KgError, match="no WHERE group"):
+        bind_values("ASK { ?s ?p ?o }", {"s": ox.NamedNode("http://example.org/s")})
+
+
+def test_prefixes_are_declared_once() -> None:
+    query = "PREFIX mkg: <https://w3id.org/mining-kg/ontology#>\nSELECT * WHERE { ?s a mkg:Release }"
+    full = with_prefixes(query)
+    assert full.count("PREFIX mkg:") == 1 and "PREFIX prov: <http://www.w3.org/ns/prov#>" in full
+
+
+def test_plain_values_are_what_the_embedded_store_prints() -> None:
+    boolean = "http://www.w3.org/2001/XMLSchema#boolean"
+    assert plain_value(None) == ""
+    assert plain_value({"type": "typed-literal", "datatype": boolean, "value": "0"}) == "false"
+    assert plain_value({"type": "typed-literal", "datatype": boolean, "value": "1"}) == "true"
+    assert plain_value({"type": "typed-literal", "datatype": boolean, "value": "true"}) == "true"
+    assert plain_value({"type": "literal", "value": "0"}) == "0"
+    assert plain_value({"type": "uri", "value": "http://example.org/x"}) == "http://example.org/x"
+
+
+def test_graph_url_encodes_the_graph_iri() -> None:
+    assert graph_url("http://h:7878/store", "https://w3id.org/g/a#b") == \
+        "http://h:7878/store?graph=https%3A%2F%2Fw3id.org%2Fg%2Fa%23b"
+    assert graph_url("http://h/crud?x=1", "urn:g").endswith("/crud?x=1&graph=urn%3Ag")
+
+
+def test_the_password_comes_from_the_environment_and_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KG_ENDPOINT_PASSWORD", raising=False)
+    with pytest.raises(KgError, match=r"\$KG_ENDPOINT_PASSWORD holds no password"):
+        Endpoint.with_password_from("http://h/sparql", "dba")
+    monkeypatch.setenv("MY_SECRET", "s3cr3t")
+    endpoint = Endpoint.with_password_from("http://h/sparql", "dba", "MY_SECRET")
+    assert endpoint.password == "s3cr3t" and "s3cr3t" not in repr(endpoint)
+    assert Endpoint.with_password_from("http://h/sparql", None).user is None
+
+
+def test_an_unreachable_endpoint_is_named() -> None:
+    with pytest.raises(EndpointError) as err:
+        Endpoint("http://127.0.0.1:9/sparql").request("SPARQL query", "GET", "http://127.0.0.1:9/sparql")
+    assert "http://127.0.0.1:9/sparql: SPARQL query failed (no answer)" in str(err.value)
+    assert err.value.status is None
