@@ -215,6 +215,47 @@ CASES = [
         [],
         id="a-rival-s-figures"),
     pytest.param(
+        "The pit mined 2,340,000 tonnes of ore, an average of 26,000 tpd.",
+        [("M", "ore_mined", None, 2_340_000, "t", "2011-Q2", MC),
+         ("M", "mining_rate", None, 26000, "t/d", "2011-Q2", MC)],
+        id="rate-after-mined-tonnes"),
+    pytest.param(
+        "The Company sold 74,900 ounces of gold at an average realized price of $1,512 per ounce, including hedging "
+        "gains, for revenue of $113.2 million.",
+        [("M", "sales", "gold", 74900, "oz", "2011-Q2", MC),
+         ("M", "realized_price", "gold", 1512, "USD/oz", "2011-Q2", None),
+         ("M", "revenue", None, 113_200_000, "USD", "2011-Q2", None)],
+        id="including-hedging-gains"),
+    pytest.param(
+        "Our cash cost remained below US$640 per ounce of gold, and throughput is now consistently above 4,000 tonnes "
+        "per day.",
+        [],
+        id="bounds-are-not-figures"),
+    pytest.param(
+        "Cash cost per ounce of gold, net of by-product credits, was US$612.",
+        [("M", "cash_cost", "gold", 612, "USD/oz", "2011-Q2", None)],
+        id="per-ounce-named-before-the-amount"),
+    pytest.param(
+        "Moose Creek produced 61,250 tonnes of ore (March quarter: 66,410 tonnes).",
+        [("M", "ore_mined", None, 61250, "t", "2011-Q2", MC),
+         ("M", "ore_mined", None, 66410, "t", "2011-Q1", MC)],
+        id="prior-quarter-in-parentheses"),
+    pytest.param(
+        "Sales of molybdenum were 1.08 million pounds at an average realized price of $14.20 per pound.",
+        [("M", "sales", "molybdenum", 1_080_000, "lb", "2011-Q2", MC),
+         ("M", "realized_price", "molybdenum", 14.2, "USD/lb", "2011-Q2", None)],
+        id="price-of-the-sentence-s-metal"),
+    pytest.param(
+        "The realized price was C$1,550 per ounce of gold (US$1,512 per ounce).",
+        [("M", "realized_price", "gold", 1550, "CAD/oz", "2011-Q2", None),
+         ("M", "realized_price", "gold", 1512, "USD/oz", "2011-Q2", None)],
+        id="price-in-another-currency-in-parentheses"),
+    pytest.param(
+        "The site unit cost was US$98 per tonne milled and the cash cost US$612 per ounce of gold.",
+        [("M", "unit_cost", None, 98, "USD/t", "2011-Q2", None),
+         ("M", "cash_cost", "gold", 612, "USD/oz", "2011-Q2", None)],
+        id="cost-per-tonne-has-no-metal"),
+    pytest.param(
         "This compares with 31,200 ounces of gold produced in Q2 2010.",
         [("M", "production", "gold", 31200, "oz", "2010-Q2", MC)],
         id="this-compares-with"),
@@ -412,6 +453,16 @@ def test_sentence_ending_in_Mt_is_its_own_evidence() -> None:
             "Consolidated gold production was 50,750 ounces.",
             [("M", "production", "gold", 50750, "oz", "2011-Q2", None)],
             id="company-total-two-mines"),
+        pytest.param(
+            "The Moose Creek mine produced 214,600 tonnes of ore and the Lynx mine 181,300 tonnes.",
+            [("M", "ore_mined", None, 214600, "t", "2011-Q2", MC),
+             ("M", "ore_mined", None, 181300, "t", "2011-Q2", "Lynx")],
+            id="second-mine-without-its-verb"),
+        pytest.param(
+            "The mill processed 1,031,400 tonnes of ore, including 58,900 tonnes from the Lynx mine.",
+            [("M", "ore_processed", None, 1031400, "t", "2011-Q2", None),
+             ("M", "ore_processed", None, 58900, "t", "2011-Q2", None)],
+            id="including-tonnes-from-a-mine"),
     ],
 )
 def test_sites(body: str, expected: list[tuple]) -> None:

@@ -40,6 +40,9 @@ NOT_A_FIGURE = re.compile(
     r"|budget(?:ed)?\s+(?:of|was|is|figure|level)|(?:than|versus|vs\.?|against)\s+(?:the\s+)?(?:budget|plan|guidance|forecast))\b",
     re.I,
 )
+BOUND_BEFORE = re.compile(
+    r"\b(?:below|above|less\s+than|more\s+than|in\s+excess\s+of|at\s+least|exceed(?:ed|ing|s)?|up\s+to)\s*$", re.I)
+_HEDGING_RESULT = re.compile(r"(?i)\b(?:including|net\s+of|after|before)\s+(?:realized\s+)?hedg\w*\s+(?:gains?|losses?)")
 CHANGE_BEFORE = re.compile(
     r"(?:\b(?:increase|decrease|improvement|reduction|decline|drop|rise|gain|growth|change|jump|fall)s?\s+of"
     r"|\b(?:up|down|by|rose|fell|declined|grew|increased|decreased|improved|dropped|climbed|jumped|higher|lower))"
@@ -94,10 +97,14 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
     ``after`` the text up to the next; ``sentence_before`` all the sentence
     before ``q`` (for a metal named once for several figures).
     """
+    before, after = _HEDGING_RESULT.sub(" ", before), _HEDGING_RESULT.sub(" ", after)
     near_before = before[-90:]
     if NOT_A_FIGURE.search(near_before) or NOT_A_FIGURE.match(after.strip()[:25]) or re.search(
             r"(?i)\b(?:sold|sell|sales)\s+forward|hedg\w*|forward\s+sales|in\s+reserves", after[:50]):
         return None
+    if BOUND_BEFORE.search(before):
+        return None  # "remained below US$1.40 per pound", "consistently above 2,000 tonnes per day": a bound, not a figure
+    this_sentence = re.split(r"(?<=[.!?])\s+", sentence_before)[-1]
     basis = "payable" if re.search(r"\bpayable\b", near_before[-40:] + after[:25], re.I) else None
     unit = q.unit
     explicit_metal = metal_after(after)
@@ -124,6 +131,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
         return Reading("head_grade", metal, unit)
     if unit == "t/d":
         mined, milled = _last(ORE_MINED, near_before), _last(ORE_PROCESSED, near_before)
+        if mined < 0 and milled < 0:  # "The pit mined 2,340,000 tons of ore, an average of 26,000 tpd"
+            mined, milled = _last(ORE_MINED, this_sentence), _last(ORE_PROCESSED, this_sentence)
         return Reading("mining_rate" if mined > milled else "throughput", None, "t/d")
     if unit in {"oz", "lb", "t", "kg"}:
         if re.match(r"\s*(?:per|a|/)\s*(?:year|annum|day)\b|\s*annually", after, re.I) or CHANGE_BEFORE.search(before):
@@ -131,8 +140,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
         if unit == "t" and not explicit_metal:
             if re.match(r"\s*(?:of\s+)?(?:waste|overburden|concentrates?|material moved|water|tailings)", after, re.I):
                 return None
-            contained = metal_before(before, 40)
-            if contained and re.search(r"\bin\s+(?:\w+\s+)?concentrates?\b", near_before[-40:], re.I):
+            contained = metal_before(before, 60)
+            if contained and re.search(r"\bin\s+(?:\w+\s+)?concentrates?\b", near_before[-60:], re.I):
                 return Reading(_output_metric(near_before), contained, "t", basis)
             if re.search(r"\b(?:\w+\s+)?concentrates?\s*(?:of|was|were|totall?ed|:)?\s*$", near_before[-40:], re.I):
                 return None
@@ -146,11 +155,15 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
             mined = _last(ORE_MINED, near_before)
             milled = _last(ORE_PROCESSED, near_before)
             if mined < 0 and milled < 0:
-                metal = metal_before(before, 40)
+                metal = metal_before(before, 60)
                 if metal and re.search(r"produc\w*|output|sold|sales|accounted\s+for|contributed", near_before, re.I):
                     return Reading(_output_metric(near_before), metal, "t", basis)
                 if re.match(r"\s*(?:of\s+)?ore\b", after, re.I):
                     return Reading("ore_processed", None, "t")
+                if re.search(r"\bincluding\s*$", near_before, re.I):  # "processed 1,031,400 tons, including 58,900 tons from"
+                    mined, milled = _last(ORE_MINED, this_sentence), _last(ORE_PROCESSED, this_sentence)
+                    if max(mined, milled) >= 0:
+                        return Reading("ore_mined" if mined > milled else "ore_processed", None, "t")
                 return None
             return Reading("ore_mined" if mined > milled else "ore_processed", None, "t")
         metal = explicit_metal or metal_before(before, 100) or metal_before(sentence_before, 400)
@@ -159,7 +172,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
         after_cue = re.match(r"[^(),;]{0,20}", after)  # "ounces of gold sold", not "ounces) and sold"
         return Reading(_output_metric(near_before + " " + (after_cue.group() if after_cue else "")), metal, unit, basis)
     if "/" in unit or unit.isupper() or unit == "$":
-        return _financial(unit, near_before, explicit_metal, q.text)
+        return _financial(unit, near_before, explicit_metal, q.text, this_sentence)
     return None
 
 
@@ -171,12 +184,22 @@ def _output_metric(cue: str) -> str:
     return "production"
 
 
-def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity_text: str) -> Reading | None:
+_PER_BEFORE = re.compile(r"(?i)\b(?:costs?|price)\s+per\s+(?P<per>ounce|oz|pound|lb|tonne|ton)\b(?:\s+of\s+[a-z]+)?(?P<rest>[^$\d]*)$")
+_PER_UNIT = {"ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
+
+
+def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity_text: str,
+               this_sentence: str = "") -> Reading | None:
     cue = near_before[-100:]
+    per_before = _PER_BEFORE.search(cue)
+    if "/" not in unit and per_before and len(per_before.group("rest")) < 60:
+        unit = f"{unit}/{_PER_UNIT[per_before.group('per').lower()]}"  # "Cash cost per ounce of silver ... was US$7.85"
     per_unit = "/" in unit
     metal = explicit_metal or (metal_before(cue, 50) if per_unit else None)
     if per_unit and metal is None:
-        metal = metal_before(quantity_text)
+        metal = metal_before(quantity_text) or metal_before(this_sentence, 120)
+    if per_unit and unit.endswith("/t") and not explicit_metal:
+        metal = None  # a cost per tonne milled is a cost of ore, not of a metal
     if per_unit:
         if re.search(r"all[- ]in[- ]sustaining|\bAISC\b", cue, re.I):
             return Reading("aisc", metal, unit)

@@ -88,6 +88,9 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
     clauses = _clauses(text)
     paragraph_start = doc.text.paragraphs[sentence.paragraph].start
     earlier = doc.text.clean[paragraph_start:sentence.start]  # a metal named in an earlier sentence still holds
+    named = [(m.start, m.end) for m in mentions] + [  # periods and mines, which a restatement may name
+        (start - sentence.start, start - sentence.start + len(record.name))
+        for start, record in doc.mine_mentions if sentence.start <= start < sentence.end]
     out: list[_Figure] = []
     skip_next = False
     for i, q in enumerate(quantities):
@@ -108,11 +111,11 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         before = text[max(prev_end, clause_start):q.start]
         after = text[q.end:nxt.start if nxt else len(text)]
         reading = classify(q, before, after, earlier + text[:q.start])
-        if reading is None and out and _restates_previous(before, mentions, max(prev_end, clause_start)):
-            previous = out[-1].reading
-            if previous.unit == q.unit or previous.unit.split("/")[0] == q.unit:
-                # "R638.2 million (Q2 F2006: R561.4 million)", "$4.85 a pound from $5.31": the same measure, another period
-                reading = previous
+        if out and (_ASIDE_OPEN.search(before) or reading is None and _restates_previous(
+                before, named, max(prev_end, clause_start))):
+            # "R638.2 million (Q2 F2006: R561.4 million)", "$4.85 a pound from $5.31", "R6,310 per ounce (US$1,018
+            # per ounce)", "the Capreol North mine produced 214,600 tonnes of ore and the Skead mine 181,300 tonnes"
+            reading = _same_measure(out[-1].reading, q.unit) or reading
         if reading is None:
             continue
         reading = reading.with_principal_metal(doc.principal_metal)
@@ -126,23 +129,36 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
     return out
 
 
+_ASIDE_OPEN = re.compile(r"\(\s*(?:[^()\d]{0,40}:\s*)?$")  # "(" or "(Q2 2010: " right before a figure
+
+
+def _same_measure(previous: Reading, unit: str) -> Reading | None:
+    """The previous figure's reading for a restatement in ``unit``: the same unit, its currency alone, or another currency per the same unit."""
+    if unit == previous.unit or unit == previous.unit.split("/")[0]:
+        return previous
+    if "/" in unit and "/" in previous.unit and unit.split("/")[1] == previous.unit.split("/")[1]:
+        return replace(previous, unit=unit)
+    return None
+
+
 _CONNECTIVE = {"vs", "versus", "compared", "with", "to", "from", "and", "the", "was", "were", "in", "for", "against",
-               "of", "or", "respectively", "last", "year", "quarter", "period", "same", "prior", "previous"}
+               "of", "or", "respectively", "last", "year", "quarter", "period", "same", "prior", "previous",
+               "ore", "tonnes", "tons", "ounces", "pounds", "mine", "mill", "pit", "operation"}
 
 
 _RESTATING = re.compile(r"(?i)\b(?:up|down|higher|lower|increased|decreased|rose|fell|improved|declined)\s+from\b"
                         r"|\bper\s+(?:ounce|oz|pound|lb|tonne|ton|t)\b(?:\s+of)?")
 
 
-def _restates_previous(before: str, mentions: list[PeriodMention], offset: int) -> bool:
-    """Only a period and connectives stand between this figure and the one before it.
+def _restates_previous(before: str, named: list[tuple[int, int]], offset: int) -> bool:
+    """Only connectives, periods and mine names stand between this figure and the one before it.
 
     "up from" and "down from" restate the figure for another period (a bare
     "up" is a change); the metal and the per-unit words of the first figure
     may be repeated ("$612 per ounce of gold, compared with $640").
     """
     chars = list(before)
-    blanks = [(m.start - offset, m.end - offset) for m in mentions]
+    blanks = [(start - offset, end - offset) for start, end in named]
     blanks += [(m.start(), m.end()) for m in _RESTATING.finditer(before)]
     blanks += [(start, end) for start, end, _ in find_metals(before)]
     for start, end in blanks:
