@@ -1,12 +1,14 @@
-"""Shared fixtures: the sample releases, a built store, and a CLI runner."""
+"""Shared fixtures: the sample releases, a built store, a CLI runner, and the hypothesis profiles."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from kg.pipeline import build
 from kg.store import Store
@@ -14,6 +16,14 @@ from kg.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "examples" / "releases"
 SEED_GOLD = ROOT / "tests" / "fixtures" / "seeds" / "gold"
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+
+# Property-based tests: a quick run by default; HYPOTHESIS_PROFILE=long searches much harder.
+settings.register_profile("quick", max_examples=50, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=2000, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 @pytest.fixture(autouse=True)

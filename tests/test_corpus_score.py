@@ -11,10 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import CORPUS, ROOT
 
 KG = str(Path(sys.executable).parent / "kg")
-CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 FLOORS = {"facts": 0.91, "people": 0.89, "incidents": 0.63, "agreements": 0.90, "guidance": 0.90}
 
 
