@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SAMPLES
+from conftest import CORPUS, ROOT, SAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 from wellformed import graph_problems
@@ -25,6 +25,7 @@ from kg.sources import SUFFIXES, read_source
 from kg.terms import Minter
 
 RELEASES = sorted(SAMPLES.glob("*.txt")) + sorted((CORPUS / "releases").iterdir())
+PDF = ROOT / "tests" / "fixtures" / "pdf" / "releases" / "larder_creek_q3_2014.pdf"
 EXTRACTED_AT = datetime(2026, 1, 1, tzinfo=timezone.utc)
 MINTER = Minter()
 
@@ -123,6 +124,33 @@ def test_mutated_releases_never_break_extraction(folder: Path, release: tuple[st
     suffix, text = release
     path = folder / f"mutated{suffix}"
     path.write_text(text, encoding="utf-8")
+    source = read_if_release(path)
+    if source is not None:
+        assert_graph_is_sound(source)
+
+
+@st.composite
+def mutated_pdf(draw: st.DrawFn) -> bytes:
+    """The PDF release with a few bytes flipped, slices deleted or duplicated, or the end cut off."""
+    data = bytearray(PDF.read_bytes())
+    for _ in range(draw(st.integers(1, 4))):
+        a, b = sorted(draw(st.lists(st.integers(0, len(data)), min_size=2, max_size=2)))
+        kind = draw(st.sampled_from(["flip", "delete", "duplicate", "truncate"]))
+        if kind == "flip" and a < len(data):
+            data[a] = draw(st.integers(0, 255))
+        elif kind == "delete":
+            del data[a:b]
+        elif kind == "duplicate":
+            data[b:b] = data[a:b]
+        elif kind == "truncate":
+            del data[a:]
+    return bytes(data)
+
+
+@given(mutated_pdf())
+def test_mutated_pdfs_are_read_or_rejected(folder: Path, data: bytes) -> None:
+    path = folder / "mutated.pdf"
+    path.write_bytes(data)
     source = read_if_release(path)
     if source is not None:
         assert_graph_is_sound(source)
