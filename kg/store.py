@@ -65,7 +65,7 @@ class Store:
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._db = ox.Store(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB says "Corruption" when a writer compacts under a reader
             raise StoreError(f"cannot open the store at {path}: {exc} (is another kg process using it?)") from exc
 
     # ----------------------------------------------------------- releases

@@ -4,13 +4,18 @@ nothing of a rejected file stays in the store."""
 from __future__ import annotations
 
 import io
+import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
+from kestrel import xfail
 
 from kg.cli import main
+from kg.errors import RejectedRelease
+from kg.sources import MAX_BYTES, read_source
 from kg.store import Store
 
 GOOD = sorted(p.name for p in SAMPLES.glob("*.txt"))
@@ -26,10 +31,16 @@ BAD = {
     "binary.txt": (bytes(range(256)) * 40, "binary file"),
     "image.png": (b"\x89PNG\r\n\x1a\n" + bytes(200), None),  # not a release suffix: not even read
     "truncated.pdf": (_pdf_truncated(), "broken or truncated PDF"),
+    "scanned.pdf": ((ROOT / "tests" / "fixtures" / "pdf" / "scanned_release.pdf").read_bytes(),
+                    "PDF has no text layer (scanned image?)"),
     "menu.html": (b"<html><body><nav>Home | About</nav><script>var x=1;</script></body></html>", "HTML page holds no text"),
     "recipe.txt": (b"Preheat the oven to 180 degrees. Mix the flour and the butter, then bake it for twenty minutes.",
                    "not a mining release"),
 }
+
+
+def rejected_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith("rejected:")]
 
 
 def nquads(path: Path) -> bytes:
@@ -49,7 +60,7 @@ def test_bad_file_is_named_rejected_and_leaves_nothing(name: str, tmp_path: Path
         assert result.exit_code == 0 and name not in result.output
     else:
         assert result.exit_code == 1
-        lines = [line for line in result.output.splitlines() if line.startswith("rejected:")]
+        lines = rejected_lines(result.output)
         assert len(lines) == 1 and lines[0].startswith(f"rejected: {name}: ") and reason in lines[0]
         assert "0 ingested, 3 unchanged, 1 rejected" in result.output
     assert nquads(built) == before  # the store is as it was
@@ -60,7 +71,7 @@ def test_rest_of_the_batch_lands(tmp_path: Path, releases: Path, runner: CliRunn
         (releases / name).write_bytes(data)
     result = runner.invoke(main, ["build", str(releases), "--store", str(tmp_path / "s"), "-q"])
     assert result.exit_code == 1
-    assert "3 ingested, 0 unchanged, 6 rejected" in result.output
+    assert f"3 ingested, 0 unchanged, {sum(1 for _, reason in BAD.values() if reason)} rejected" in result.output
     assert sorted(Store(tmp_path / "s", read_only=True).releases()) == GOOD
 
 
@@ -79,3 +90,61 @@ def test_windows_1252_text_is_read(tmp_path: Path, releases: Path, runner: CliRu
     assert result.exit_code == 0
     people = runner.invoke(main, ["query", "people", "--store", str(tmp_path / "s"), "--format", "csv"]).output
     assert "André J. Douchane" in people
+
+
+BIG = 100 * 2**20
+
+
+def write_big(path: Path, kind: str) -> None:
+    """About 100 MB, quickly: a mining release written over and over, or a sparse file of zeros."""
+    with path.open("wb") as out:
+        if kind == "sparse":
+            out.truncate(BIG)
+            return
+        block = (SAMPLES / GOOD[0]).read_bytes()
+        block *= 2**20 // len(block) + 1
+        for _ in range(BIG // len(block) + 1):
+            out.write(block)
+
+
+def test_a_100_mb_file_is_refused_by_its_size_without_being_read(tmp_path: Path, releases: Path,
+                                                                  runner: CliRunner) -> None:
+    big = {"huge.txt": "text", "zeros.pdf": "sparse"}
+    for name, kind in big.items():
+        write_big(releases / name, kind)
+    result = runner.invoke(main, ["build", str(releases), "--store", str(tmp_path / "s"), "-q"])
+    assert result.exit_code == 1
+    assert rejected_lines(result.output) == [
+        f"rejected: {name}: file is {(releases / name).stat().st_size / 1e6:.0f} MB, over the "
+        f"{MAX_BYTES // 2**20} MiB limit for one release" for name in sorted(big)]
+    assert "3 ingested, 0 unchanged, 2 rejected" in result.output
+    assert sorted(Store(tmp_path / "s", read_only=True).releases()) == GOOD
+    assert not any(name.encode() in nquads(tmp_path / "s") for name in big)
+
+    for name in big:  # the size is read from the file system: the file is never read into memory
+        tracemalloc.start()
+        started = time.monotonic()
+        with pytest.raises(RejectedRelease, match="over the 20 MiB limit"):
+            read_source(releases / name)
+        elapsed, (_, peak) = time.monotonic() - started, tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert elapsed < 1.0 and peak < 2**20
+
+
+def test_same_release_under_a_second_name_is_named_and_leaves_the_store_as_it_was(
+        releases: Path, runner: CliRunner, built: Path) -> None:
+    before = nquads(built)
+    (releases / "copy.txt").write_bytes((releases / GOOD[0]).read_bytes())
+    result = runner.invoke(main, ["build", str(releases), "--store", str(built), "-q"])
+    assert result.exit_code == 1
+    assert rejected_lines(result.output) == [f"rejected: copy.txt: same content as {GOOD[0]}, already in the store"]
+    assert "0 ingested, 3 unchanged, 1 rejected" in result.output
+    assert nquads(built) == before
+
+
+@xfail("a garbled number is silently skipped: no line names it")
+def test_garbled_number_is_named_on_a_warning_line(tmp_path: Path, releases: Path, runner: CliRunner) -> None:
+    path = releases / "000_de8b326c4e62c9a5.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("1,500,684 tonnes", "1,500,68 tonnes"), encoding="utf-8")
+    result = runner.invoke(main, ["build", str(releases), "--store", str(tmp_path / "s"), "-q"])
+    assert any(line.startswith(f"warning: {path.name}: ") and "1,500,68" in line for line in result.output.splitlines())

@@ -10,6 +10,7 @@ from conftest import ROOT
 
 from kg.cli import main
 from kg.queries import query_names
+from kg.store import Store
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -79,3 +80,11 @@ def test_stats_and_validate(runner: CliRunner, built: Path) -> None:
     assert stats.exit_code == 0 and "releases  3" in stats.output
     validate = runner.invoke(main, ["validate", "--store", str(built)])
     assert validate.exit_code == 0 and "conforms" in validate.output
+
+
+def test_a_rejecting_build_leaves_the_store_free_for_the_next_command(runner: CliRunner, releases: Path,
+                                                                     tmp_path: Path) -> None:
+    (releases / "empty.txt").write_bytes(b"")
+    result = runner.invoke(main, ["build", str(releases), "--store", str(tmp_path / "s"), "-q"])
+    assert result.exit_code == 1
+    assert len(Store(tmp_path / "s").releases()) == 3  # opens for writing: nothing holds the lock

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from kg.errors import UnknownName
+from kg.errors import StoreError, UnknownName
 from kg.pipeline import build
 from kg.store import Store
 
@@ -92,3 +92,13 @@ def test_exports_parse_back_to_the_same_count(built: Path, fmt: str, rdflib_form
     expected = triples if fmt == "turtle" else quads
     assert len(parsed_ox) == expected
     assert len(list(dataset.quads((None, None, None, None)))) == expected
+
+
+def test_a_store_being_rewritten_under_a_reader_is_named_not_a_traceback(built: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    def compacted(path: str) -> ox.Store:  # what RocksDB raises when a writer deletes files a reader opens
+        raise RuntimeError(f"Corruption: IO error: No such file or directory: {path}/000016.sst")
+
+    monkeypatch.setattr(ox.Store, "read_only", staticmethod(compacted))
+    with pytest.raises(StoreError, match=r"cannot open the store at .*Corruption.*is another kg process using it"):
+        Store(built, read_only=True)
