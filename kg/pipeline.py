@@ -18,6 +18,7 @@ from pathlib import Path
 from kg import __version__
 from kg.errors import KgError, RejectedRelease
 from kg.extract import extract_all
+from kg.quantities import garbled_numbers
 from kg.rdf import SourceFile, Triple, release_triples
 from kg.records import Agreement, Incident, Measurement, MineRecord, PersonRecord, Record
 from kg.sources import is_release_file, read_source
@@ -73,9 +74,10 @@ def check_is_release(source: SourceFile, records: list[Record]) -> None:
 
 
 def graph_of(source: SourceFile, minter: Minter, extracted_at: datetime) -> tuple[list[Triple], list[str]]:
-    """A release file's triples (extraction, then RDF) and the extractors that failed on it."""
+    """A release file's triples (extraction, then RDF), and what in it could not be read."""
     records, failures = extract_all(source.source_text())
     check_is_release(source, records)
+    failures += [f"garbled number {number!r} at character {start} skipped" for start, number in garbled_numbers(source.text)]
     return release_triples(source, records, minter, extracted_at), failures
 
 

@@ -118,3 +118,11 @@ def find_quantities(text: str, default_currency: str | None = None) -> list[Quan
         out.append(Quantity(m.start(), m.start() + len(m.group().rstrip()), value * factor, unit, m.group().rstrip(), number,
                             scaled=factor != 1.0))
     return out
+
+
+_GARBLED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+,\d{1,2}(?![\d,])")
+
+
+def garbled_numbers(text: str) -> list[tuple[int, str]]:
+    """Numbers whose thousands grouping is broken ("1,500,68"), with their offsets: read as nothing, worth a warning."""
+    return [(m.start(), m.group()) for m in _GARBLED.finditer(text)]

@@ -13,6 +13,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from kg.errors import RejectedRelease
 from kg.rdf import SourceFile
@@ -66,6 +67,18 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _layout_text(page: Any) -> str:
+    """A page's text laid out as printed: table columns stay apart, paragraphs keep their blank lines.
+
+    pypdf's plain mode joins table cells with single spaces and drops blank
+    lines; layout mode keeps the page's geometry (and its left margin, which
+    is cut off, and line ends, which are trimmed).
+    """
+    lines = [line.rstrip() for line in (page.extract_text(extraction_mode="layout") or "").splitlines()]
+    margin = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    return "\n".join(line[margin:] for line in lines).strip("\n")
+
+
 def _pdf_text(name: str, data: bytes) -> tuple[str, tuple[int, ...]]:
     try:
         from pypdf import PdfReader
@@ -74,7 +87,7 @@ def _pdf_text(name: str, data: bytes) -> tuple[str, tuple[int, ...]]:
         raise RejectedRelease(name, "PDF support needs pypdf (pip install pypdf)") from exc
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_layout_text(page) for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise RejectedRelease(name, f"broken or truncated PDF ({exc})") from exc
     except Exception as exc:  # pypdf raises many kinds on damaged files

@@ -126,13 +126,13 @@ CASES = [
          ("M", "recovery", "gold", 91.0, "%", "2011-Q2", MC)],
         id="gpt-symbol"),
     pytest.param(
-        "Recovery improved to 90.3% from 88.2% in the previous quarter.",
-        [("M", "recovery", None, 90.3, "%", "2011-Q2", MC),
-         ("M", "recovery", None, 88.2, "%", "2011-Q1", MC)],
+        "Recovery improved to 90.3% from 88.2% in the previous quarter.",  # of gold, the only metal Kestrel names
+        [("M", "recovery", "gold", 90.3, "%", "2011-Q2", MC),
+         ("M", "recovery", "gold", 88.2, "%", "2011-Q1", MC)],
         id="recovery-from-previous-quarter"),
     pytest.param(
         "Recovery improved by 2.1 percentage points to 90.3%.",
-        [("M", "recovery", None, 90.3, "%", "2011-Q2", MC)],
+        [("M", "recovery", "gold", 90.3, "%", "2011-Q2", MC)],
         id="percentage-points-change"),
     pytest.param(
         "Silver production rose 51% to 412,000 ounces.",

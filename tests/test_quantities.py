@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.quantities import find_quantities, parse_number
+from kg.quantities import find_quantities, garbled_numbers, parse_number
 from kg.vocabulary import release_currency
 
 
@@ -158,3 +158,11 @@ def test_release_currency_statement(text: str, currency: str | None) -> None:
 def test_a_or_an_unit_is_per_unit(text: str, unit: str) -> None:
     (q,) = find_quantities(text, "USD")
     assert q.unit == unit
+
+
+@pytest.mark.parametrize(("text", "garbled"), [
+    ("The mill processed 1,500,68 tonnes of ore.", [(19, "1,500,68")]),
+    ("The mill processed 1,500,684 tonnes, 2,1 t (decimal comma) on June 30,2011.", []),
+])
+def test_garbled_numbers(text: str, garbled: list[tuple[int, str]]) -> None:
+    assert garbled_numbers(text) == garbled

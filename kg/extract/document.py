@@ -46,7 +46,13 @@ class ReleaseDoc:
         return self.mine_names[mine_key(found.name)] if found else None
 
     def principal_metal(self, per_unit: str) -> str | None:
-        """The metal a per-ounce (precious) or per-pound (base) price or cost is about when none is named."""
+        """The metal a per-ounce (precious) or per-pound (base) price or cost is about when none is named.
+
+        For a recovery ("%"), the metal only when the release names no other.
+        """
+        if per_unit == "%":
+            named = {metal for _s, _e, metal in find_metals(self.text.clean) if metal != "gold_equivalent"}
+            return named.pop() if len(named) == 1 else None
         wanted = PRECIOUS if per_unit in {"oz", "kg"} else None if per_unit == "lb" else set()
         if wanted == set():
             return None

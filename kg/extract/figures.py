@@ -24,9 +24,11 @@ class Reading:
     basis: str | None = None
 
     def with_principal_metal(self, principal: Callable[[str], str | None]) -> Reading:
-        """A per-unit price or cost, or a grade in g/t, names its metal: the release's principal one when the text does not say."""
+        """A per-unit price or cost, a grade in g/t or a recovery names its metal: the release's principal one when the text does not say."""
         if self.metal is None and self.metric == "head_grade" and self.unit in {"g/t", "oz/t"}:
             return replace(self, metal=principal("oz"))  # grams per tonne: a precious metal
+        if self.metal is None and self.metric == "recovery":
+            return replace(self, metal=principal("%"))  # the release's only metal, if it names just one
         if self.metal or self.metric not in {"cash_cost", "aisc", "realized_price"} or "/" not in self.unit:
             return self
         return replace(self, metal=principal(self.unit.split("/")[1]))
