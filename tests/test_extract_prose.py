@@ -256,6 +256,11 @@ CASES = [
          ("M", "cash_cost", "gold", 612, "USD/oz", "2011-Q2", None)],
         id="cost-per-tonne-has-no-metal"),
     pytest.param(
+        "The spot gold price averaged US$1,510 per ounce, 31% higher than in the second quarter of 2010. Cash cost was "
+        "$612 per ounce of gold.",
+        [("M", "cash_cost", "gold", 612, "USD/oz", "2011-Q2", None)],
+        id="a-compared-period-is-not-the-next-sentence-s-topic"),
+    pytest.param(
         "This compares with 31,200 ounces of gold produced in Q2 2010.",
         [("M", "production", "gold", 31200, "oz", "2010-Q2", MC)],
         id="this-compares-with"),

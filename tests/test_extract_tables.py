@@ -15,7 +15,7 @@ from kestrel import MC, TWO_MINES, xfail
 from kestrel import ONE_MINE as INTRO
 
 from kg.extract import read_release
-from kg.extract.tables import extract_table_figures, is_table_row
+from kg.extract.tables import extract_table_figures, is_table_row, read_label
 from kg.quantities import parse_number
 
 FISCAL = (
@@ -249,3 +249,16 @@ def test_tables_that_are_not_operating_figures(table: str) -> None:
 )
 def test_is_table_row(line: str, expected: bool) -> None:
     assert is_table_row(line) is expected
+
+
+@pytest.mark.parametrize(("label", "unit_column", "expected"), [
+    ("Copper in concentrate", "t", ("production", "copper", "t", 1.0)),
+    ("Gold in concentrate", "koz", ("production", "gold", "oz", 1000.0)),
+    ("Revenue in US$ millions", "", ("revenue", None, "USD", 1e6)),
+    ("Unit cost (A$/t milled)", "", ("unit_cost", None, "AUD/t", 1.0)),
+])
+def test_read_label(label: str, unit_column: str, expected: tuple) -> None:
+    found = read_label(label, unit_column)
+    assert found is not None
+    reading, scale = found
+    assert (reading.metric, reading.metal, reading.unit, scale) == expected

@@ -200,8 +200,6 @@ def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity
     metal = explicit_metal or (metal_before(cue, 50) if per_unit else None)
     if per_unit and metal is None:
         metal = metal_before(quantity_text) or metal_before(this_sentence, 120)
-    if per_unit and unit.endswith("/t") and not explicit_metal:
-        metal = None  # a cost per tonne milled is a cost of ore, not of a metal
     if per_unit:
         if re.search(r"all[- ]in[- ]sustaining|\bAISC\b", cue, re.I):
             return Reading("aisc", metal, unit)
@@ -210,7 +208,8 @@ def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity
         if re.search(r"realiz\w*|realis\w*|received|average\s+(?:selling|sales)\s+price", cue, re.I):
             return Reading("realized_price", metal, unit)
         if re.search(r"\bcosts?\b", cue, re.I):
-            return Reading("unit_cost", metal, unit)
+            # a cost per tonne milled is a cost of ore, not of a metal
+            return Reading("unit_cost", None if unit.endswith("/t") and not explicit_metal else metal, unit)
         return None
     if re.search(r"\brevenues?\b|\bsales\b", cue, re.I) and not re.search(r"\bcosts?\b|\bexpenses?\b", cue[-40:], re.I):
         return Reading("revenue", None, unit)

@@ -28,6 +28,7 @@ _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|—|and)\s*$")
 _FOLLOWING_GAP = re.compile(r"^[^,;()\d]{0,40}?\b(?:in|for|during|over|through|at)\s+(?:the\s+)?$", re.I)
 _BARE_GAP = re.compile(r"^(?![^,;()\d]*\b(?:compar\w*|versus|vs|against|from|than|up|down)\b)[^,;()\d]{0,40}$", re.I)
 _PREPOSITION_FIRST = re.compile(r"(?i)^(?:in|for|during|over|through)\b")
+_COMPARED_WITH = re.compile(r"(?i)\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|from|over)\s+(?:in\s+|with\s+)?(?:the\s+)?$")
 _YEAR_EARLIER = re.compile(r"(?i)^a\s+year\s+(?:earlier|ago|before)\b")
 _OTHER_COMPANY = re.compile(r"(?i)\b(?:rivals?|competitors?|peers?|peer\s+group)\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -176,8 +177,9 @@ def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, fi
         return doc.info.reporting_period  # list items stand alone
     if figures and figures[0].period is not None and not figures[0].forward:
         return figures[0].period  # "... fell to $4.85 from $5.31 in the previous quarter": still this quarter
-    mentions = list(find_periods(sentence.text, replace(doc.period_context(), anchor=anchor)))
-    return mentions[0].period if mentions else anchor
+    mentions = [m for m in find_periods(sentence.text, replace(doc.period_context(), anchor=anchor))
+                if not _COMPARED_WITH.search(sentence.text[max(0, m.start - 30):m.start])]
+    return mentions[0].period if mentions else anchor  # "31% lower than in the second quarter of 2000" is not the topic
 
 
 def _guidance_period(doc: ReleaseDoc, figure: _Figure) -> Period | None:

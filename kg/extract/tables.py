@@ -139,7 +139,7 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
 def _label_unit(label: str) -> tuple[str, str, float]:
     """(label without its unit, unit text, scale) from ``Palladium Production (ozs)``, ``Revenue ($000s)``."""
     label = re.sub(r"(?<=[a-z)])\d{1,2}\b|\(\d\)|\*+$", "", label).strip()
-    m = re.search(r"\(([^)]*)\)|,\s*([^,]+)$|\b(?:in\s+)([\w$/ ']+)$", label)
+    m = re.search(r"\(([^)]*)\)|,\s*([^,]+)$|\b(?:in\s+)(?!(?:concentrates?|dor[ée]|solution|cathodes?)\b)([\w$/ ']+)$", label)
     unit_text = ""
     if m:
         unit_text = (m.group(1) or m.group(2) or m.group(3) or "").strip()
