@@ -100,6 +100,15 @@ def test_this_morning_is_the_release_date() -> None:
             "and continued to operate normally.",
             [("fire", "Lynx", "2011-07-18", None)],
             id="site-not-from-next-sentence"),
+        pytest.param(
+            "In May a section of the northern wall of the Lynx pit failed, displacing waste onto the pit floor.",
+            [("wall failure", "Lynx", None, "2011-05")],
+            id="wall-failed-verb"),
+        pytest.param(
+            "The Lynx mine had a good quarter. A ventilation fan failure forced a three-day evacuation of underground "
+            "workers in June.",
+            [("ventilation fan failure", "Lynx", None, "2011-06")],
+            id="site-named-earlier-in-the-paragraph"),
     ],
 )
 def test_incident_sites(body: str, expected: list[tuple]) -> None:

@@ -25,7 +25,8 @@ EVENT = (
 OBJECT = (
     r"(?P<object>(?:tailings|water|waste|leach|pipeline|conveyor|primary|secondary|crusher|mill|dam|pond|shaft|hoist|pit wall"
     r"|ball mill|sag mill|smelter|plant|concentrator|underground|open pit|ramp|power|substation|cyanide|acid|fuel|diesel"
-    r"|truck|haul|electrical|kiln|furnace|tank|heap|pad|pump|dyke|dike|embankment|wall|slope)(?:\s+(?:management\s+)?"
+    r"|truck|haul|electrical|kiln|furnace|tank|heap|pad|pump|dyke|dike|embankment|wall|slope|ventilation(?:\s+fan)?|fan"
+    r"|compressor)(?:\s+(?:management\s+)?"
     r"(?:dam|pond|facility|line|crusher|mill|wall|storage|area|system|station|circuit|shaft|belt|pad|tank))*)"
 )
 _MENTIONS = [
@@ -35,14 +36,17 @@ _MENTIONS = [
     re.compile(r"\b(?P<event>fatality|fatal accident|fatal incident|strike|work stoppage|power outage|fire|explosion|rock\s?burst"
                r"|fall[- ]of[- ]ground(?: accident| incident)?|lost (?:his|her|their) li(?:fe|ves)|died|was killed|were killed"
                r"|road blockade|blockade|pit wall failure|wall failure|slope failure)\b", re.I),
+    re.compile(r"\b(?P<object>(?:pit\s+)?wall|slope|dam|embankment|dyke|dike|pit|stope|ramp|bench)\b(?:\s+[\w-]+){0,5}?"
+               r"\s+(?P<event>failed|collapsed|breached|ruptured|caved)\b", re.I),  # "the northern wall of the pit failed"
     re.compile(rf"\b(?:the|this)\s+{EVENT}\b", re.I),  # a later reference to the same event
 ]
-_NOT_INCIDENT = re.compile(r"(?i)\b(forward[- ]looking|risks?|could|may|might|would|no (?:lost[- ]time )?(?:injur|incident)|safety record|without|potential|if\b)")
+_NOT_INCIDENT = re.compile(r"(?i)\b(forward[- ]looking|risks?|could|(?-i:may)|might|would|no (?:lost[- ]time )?(?:injur|incident)|safety record|without|potential|if\b)")
 _CANONICAL = {"lost his life": "fatality", "lost her life": "fatality", "lost their lives": "fatality", "died": "fatality",
               "was killed": "fatality", "were killed": "fatality", "fall-of-ground accident": "fall of ground",
               "fall of ground accident": "fall of ground", "shut down": "shutdown", "shutdown": "shutdown", "leakage": "leak", "flooding": "flood", "suspended": "suspension",
               "release of": "release", "injuries": "injury", "rock fall": "rockfall", "rock burst": "rockburst",
-              "damaged": "damage", "halted": "stoppage", "closed": "closure"}
+              "damaged": "damage", "halted": "stoppage", "closed": "closure", "failed": "failure", "collapsed": "collapse",
+              "breached": "breach", "ruptured": "rupture", "caved": "collapse"}
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,9 @@ def extract_incidents(doc: ReleaseDoc) -> list[Incident]:
     rank_of: dict[str | None, int] = {}
     for mention in _mentions(doc):
         sentence = sentences[mention.sentence]
-        site = doc.site_before(min(mention.end + 80, sentence.end), sentence.start) or doc.default_site()
+        paragraph_start = doc.text.paragraphs[sentence.paragraph].start
+        site = (doc.site_before(min(mention.end + 80, sentence.end), sentence.start)
+                or doc.site_before(mention.start, paragraph_start) or doc.default_site())
         rank, date, period, date_text = _date_of(doc, sentence.text)
         same = [s for s, incident in by_site.items() if _same_event(incident.kind, mention.kind)]
         if site is None and same:
