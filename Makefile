@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STORE ?= .kg-store
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests --select F,E,W,I --ignore E501
 	$(BIN)/mypy kg --ignore-missing-imports
+
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/run.py --sizes $(or $(SIZES),1000,10000)
 
 clean:
 	rm -rf $(VENV) $(STORE)

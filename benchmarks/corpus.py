@@ -5,6 +5,10 @@ generator writes a handful of sentence and table shapes the extractors already r
 that are arithmetically consistent (throughput x days = ore, ore x grade x recovery = ounces), so
 validation finds nothing and every stage does its normal work.
 
+Every 50th release restates one quarter of its table with another figure, so the rules across releases
+have something to find. Files are written one at a time (``write_releases`` streams), so a corpus of any
+size costs no memory.
+
     python benchmarks/corpus.py OUT_DIR N
 """
 
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -55,7 +60,8 @@ def release(i: int) -> tuple[str, str]:
     for k in range(4):
         qq, yy = (q - k - 1) % 4 + 1, year - (1 if q - k <= 0 else 0)
         figures = quarter_figures(series, yy, qq)
-        rows.append((f"Q{qq} {yy}", figures[0], figures[2]))
+        restated = i % 50 == 49 and k == 1  # a restatement (or a typo) the rules across releases report
+        rows.append((f"Q{qq} {yy}", figures[0] + (100 if restated else 0), figures[2]))
     table = "\t" + "\t".join(r[0] for r in rows) + "\n"
     table += "Mill throughput (tonnes per day)\t" + "\t".join(f"{r[1]:,}" for r in rows) + "\n"
     table += f"{metal.title()} recovery (%)\t" + "\t".join(f"{r[2]}" for r in rows) + "\n"
@@ -89,16 +95,20 @@ Tel: (416) 555-{1000 + i % 9000:04d} E-mail: info{i}@example.com
     return f"synthetic_{i:06d}.txt", text
 
 
-def write_corpus(out: Path, n: int) -> list[Path]:
+def write_releases(out: Path, n: int) -> Iterator[Path]:
+    """Write releases 0..n-1 into ``out``, one at a time, yielding each path."""
     out.mkdir(parents=True, exist_ok=True)
-    paths = []
     for i in range(n):
         name, text = release(i)
         path = out / name
         path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+        yield path
+
+
+def write_corpus(out: Path, n: int) -> list[Path]:
+    return list(write_releases(out, n))
 
 
 if __name__ == "__main__":
-    write_corpus(Path(sys.argv[1]), int(sys.argv[2]))
+    for _path in write_releases(Path(sys.argv[1]), int(sys.argv[2])):
+        pass

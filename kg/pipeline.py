@@ -13,18 +13,20 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 from kg import __version__
+from kg.engines import Engine, LocalEngine, ProcessEngine
 from kg.errors import KgError, RejectedRelease
 from kg.extract import extract_all
 from kg.quantities import garbled_numbers
 from kg.rdf import SourceFile, Triple, release_triples
 from kg.records import Agreement, Incident, Measurement, MineRecord, PersonRecord, Record
 from kg.sources import is_release_file, read_source
-from kg.store import Store
+from kg.store import Store, StoredRelease, ntriples
 from kg.terms import Minter
-from kg.validation import ValidationReport, validate_across, validate_release
+from kg.validation import Finding, ValidationReport, validate_across, validate_release
 
 MINING_WORDS = re.compile(
     r"(?i)\b(mines?|mining|mill(?:ed|ing)?|ore|ounces|tonnes|concentrate|drill\w*|exploration|smelter|deposit|palladium|platinum"
@@ -81,6 +83,97 @@ def graph_of(source: SourceFile, minter: Minter, extracted_at: datetime) -> tupl
     return release_triples(source, records, minter, extracted_at), failures
 
 
+@dataclass(frozen=True)
+class ExtractedRelease:
+    """What extraction made of one release file, for the writer to store or refuse.
+
+    Plain strings and findings only, so a worker process (or a Dask worker) can send it back.
+    """
+
+    path: Path
+    name: str
+    sha256: str = ""
+    unchanged: bool = False
+    ntriples: str = ""  # the release's graph, sorted N-Triples
+    failures: tuple[str, ...] = ()  # extractors that failed on it
+    findings: tuple[Finding, ...] = ()  # its graph against the release shapes
+    rejected: str | None = None  # why nothing of it may be stored
+
+    def rejection(self) -> RejectedRelease:
+        return RejectedRelease(self.name, self.rejected or "")
+
+
+@dataclass(frozen=True)
+class ExtractionSettings:
+    """What every release's extraction shares: the same in every worker, so the graphs are the same."""
+
+    minter: Minter
+    extracted_at: datetime
+    validate: bool = True
+
+
+def extract_release(path: Path, known: StoredRelease | None, settings: ExtractionSettings) -> ExtractedRelease:
+    """Read, extract and validate one release file; never raises (a failure is a rejection)."""
+    try:
+        source = read_source(path)
+        if known and known.sha256 == source.sha256 and known.tool_version == __version__:
+            return ExtractedRelease(path, source.name, source.sha256, unchanged=True)
+        triples, failures = graph_of(source, settings.minter, settings.extracted_at)
+        findings = validate_release(triples) if settings.validate else []
+        return ExtractedRelease(path, source.name, source.sha256, ntriples=ntriples(triples),
+                                failures=tuple(failures), findings=tuple(findings))
+    except RejectedRelease as exc:
+        return ExtractedRelease(path, exc.file, rejected=exc.reason)
+    except Exception as exc:  # an extractor bug must cost one file, never the batch
+        return ExtractedRelease(path, path.name,
+                                rejected=f"extraction failed ({type(exc).__name__}: {exc}); please report this file")
+
+
+def extract_batch(batch: list[tuple[Path, StoredRelease | None]], settings: ExtractionSettings) -> list[ExtractedRelease]:
+    """A batch of release files, in order: the unit of work sent to a worker process."""
+    return [extract_release(path, known, settings) for path, known in batch]
+
+
+class Writer:
+    """The single writer: takes extracted releases in input order and stores each in one transaction."""
+
+    def __init__(self, store: Store, minter: Minter, strict: bool, report: BuildReport) -> None:
+        self.store = store
+        self.minter = minter
+        self.strict = strict
+        self.report = report
+        self.by_hash = {r.sha256: r.name for r in store.releases().values()}
+
+    def write(self, extracted: ExtractedRelease) -> None:
+        try:
+            self._write(extracted)
+        except RejectedRelease as exc:
+            self.report.rejected.append(exc)
+        except Exception as exc:  # a write that fails costs one file, never the batch
+            self.report.rejected.append(RejectedRelease(
+                extracted.path.name, f"extraction failed ({type(exc).__name__}: {exc}); please report this file"))
+
+    def _write(self, extracted: ExtractedRelease) -> None:
+        report = self.report
+        if extracted.rejected is not None:
+            raise extracted.rejection()
+        if extracted.unchanged:
+            report.unchanged.append(extracted.name)
+            return
+        twin = self.by_hash.get(extracted.sha256)
+        if twin and twin != extracted.name:
+            raise RejectedRelease(extracted.name, f"same content as {twin}, already in the store")
+        report.warnings += [f"{extracted.name}: {failure}" for failure in extracted.failures]
+        violations = [f for f in extracted.findings if f.severity == "Violation"]
+        if self.strict and violations:
+            raise RejectedRelease(extracted.name, f"{len(violations)} SHACL violation(s), refused by --strict: "
+                                  + "; ".join(f.message for f in violations[:3]))
+        report.validation.findings += extracted.findings
+        self.store.write_release(self.minter.release_graph(extracted.name), extracted.ntriples)
+        self.by_hash[extracted.sha256] = extracted.name
+        report.ingested.append(extracted.name)
+
+
 def build(
     inputs: Iterable[Path],
     store: Store,
@@ -88,47 +181,29 @@ def build(
     progress: Callable[[Path], None] | None = None,
     strict: bool = False,
     validate: bool = True,
+    jobs: int = 1,
+    engine: Engine | None = None,
 ) -> BuildReport:
     """Ingest release files into the store: new and changed ones replace their graph, unchanged ones are skipped.
 
     Each new graph is validated against the release shapes before it is
     written; with ``strict`` a graph with violations is refused. The rules
-    across releases run once at the end, over the whole store.
+    across releases run once at the end, over the whole store. Extraction
+    runs in ``jobs`` worker processes (or on ``engine``, e.g. a Dask
+    cluster); writing stays in this process, one transaction per release,
+    in input order, so the store and the report do not depend on either.
     """
     minter = minter or Minter()
     report = BuildReport()
     stored = store.releases()
-    by_hash = {r.sha256: r.name for r in stored.values()}
-    extracted_at = extraction_time()
-    for path in release_files(inputs):
-        try:
-            source = read_source(path)
-            known = stored.get(source.name)
-            if known and known.sha256 == source.sha256 and known.tool_version == __version__:
-                report.unchanged.append(source.name)
-                continue
-            twin = by_hash.get(source.sha256)
-            if twin and twin != source.name:
-                raise RejectedRelease(source.name, f"same content as {twin}, already in the store")
-            triples, failures = graph_of(source, minter, extracted_at)
-            report.warnings += [f"{source.name}: {failure}" for failure in failures]
-            findings = validate_release(triples) if validate else []
-            violations = [f for f in findings if f.severity == "Violation"]
-            if strict and violations:
-                raise RejectedRelease(source.name, f"{len(violations)} SHACL violation(s), refused by --strict: "
-                                      + "; ".join(f.message for f in violations[:3]))
-            report.validation.findings += findings
-            store.replace_release(minter.release_graph(source.name), triples)
-            by_hash[source.sha256] = source.name
-            report.ingested.append(source.name)
-        except RejectedRelease as exc:
-            report.rejected.append(exc)
-        except Exception as exc:  # an extractor bug must cost one file, never the batch
-            report.rejected.append(RejectedRelease(
-                path.name, f"extraction failed ({type(exc).__name__}: {exc}); please report this file"))
-        finally:
-            if progress:
-                progress(path)
+    settings = ExtractionSettings(minter, extraction_time(), validate)
+    writer = Writer(store, minter, strict, report)
+    tasks = ((path, stored.get(path.name)) for path in release_files(inputs))
+    engine = engine or (LocalEngine() if jobs == 1 else ProcessEngine(jobs))
+    for extracted in engine.run(partial(extract_batch, settings=settings), tasks):
+        writer.write(extracted)
+        if progress:
+            progress(extracted.path)
     store.flush()
     if validate:
         report.validation.findings += validate_across(store)

@@ -41,6 +41,11 @@ def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
     return ox.NamedNode(str(term))
 
 
+def ntriples(triples: Iterable[Triple]) -> str:
+    """Triples as N-Triples lines, in their order."""
+    return "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples) + "\n"
+
+
 @dataclass(frozen=True)
 class StoredRelease:
     name: str
@@ -85,10 +90,20 @@ class Store:
 
     def replace_release(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """Drop the release's graph and write the new one, in one transaction."""
-        body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
-        g = to_ox(graph)
+        self.write_release(graph, ntriples(triples))
+
+    def write_release(self, graph: URIRef, body: str) -> None:
+        """Write a release's graph given as N-Triples, replacing the old one, in one transaction.
+
+        A new graph is loaded directly (one transaction, no query to parse);
+        a graph already in the store is dropped and rewritten by one SPARQL update.
+        """
+        g = ox.NamedNode(str(graph))
         try:
-            self._db.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+            if self._db.contains_named_graph(g):
+                self._db.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+            else:
+                self._db.load(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write graph {graph}: {exc}") from exc
 

@@ -22,6 +22,7 @@ from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
+from kg.conformance import may_violate
 from kg.errors import UnknownName
 from kg.rdf import Triple
 from kg.store import Store
@@ -174,13 +175,18 @@ RELEASE_GRAPH = "urn:kg:release"
 
 
 def validate_release(triples: Iterable[Triple]) -> list[Finding]:
-    """One release's graph: pySHACL for the core shapes, Oxigraph for the SPARQL constraints."""
+    """One release's graph: pySHACL for the core shapes (when it may find something), Oxigraph for the SPARQL constraints."""
     triples = list(triples)
+    store = Store.in_memory(triples, URIRef(RELEASE_GRAPH))
+    core = _core_findings(rdflib_graph(triples), store, RELEASE_GRAPH) if may_violate(triples, core_shapes()) else []
+    return core + run_rules(store, WITHIN_RELEASE, RELEASE_GRAPH)
+
+
+def rdflib_graph(triples: Iterable[Triple]) -> Graph:
     data = Graph()
     for triple in triples:
         data.add(triple)
-    store = Store.in_memory(triples, URIRef(RELEASE_GRAPH))
-    return _core_findings(data, store, RELEASE_GRAPH) + run_rules(store, WITHIN_RELEASE, RELEASE_GRAPH)
+    return data
 
 
 def _core_findings(data: Graph, store: Store, graph: str | None) -> list[Finding]:
@@ -294,10 +300,9 @@ def validate_store(store: Store) -> ValidationReport:
     """Every release's graph against the shapes, then the rules across releases."""
     report = ValidationReport()
     for release in sorted(store.releases().values(), key=lambda r: r.name):
-        data = Graph()
-        for triple in release_triples_in_store(store, release.graph):
-            data.add(triple)
-        report.findings += _core_findings(data, store, release.graph)
+        triples = release_triples_in_store(store, release.graph)
+        if may_violate(triples, core_shapes()):
+            report.findings += _core_findings(rdflib_graph(triples), store, release.graph)
         report.findings += run_rules(store, WITHIN_RELEASE, release.graph)
     report.findings += validate_across(store)
     return report

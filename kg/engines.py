@@ -1,0 +1,120 @@
+"""Where extraction runs: in this process, in worker processes, or on a Dask cluster.
+
+An engine maps a function over batches of items and yields the results in
+input order, keeping only a bounded number of batches in flight, so a corpus
+of any size streams through without being held in memory. The build hands it
+the extraction of a batch of release files; the one writer stays in the
+calling process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any, Protocol, TypeVar
+
+from kg.errors import KgError
+
+T = TypeVar("T")
+R = TypeVar("R")
+Batch = Callable[[list[T]], list[R]]
+
+ENGINES = ("local", "dask")
+BATCH_SIZE = 16  # releases per task: enough to make the cost of sending one small
+
+
+class Engine(Protocol):
+    def run(self, fn: Batch[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
+        """``fn`` over batches of ``items``; the results one by one, in input order."""
+        ...
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class LocalEngine:
+    """In this process, one batch after the other."""
+
+    def run(self, fn: Batch[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
+        for batch in batches(items, BATCH_SIZE):
+            yield from fn(batch)
+
+
+def in_order(submit: Callable[[list[Any]], Future[list[Any]]], items: Iterable[Any], size: int,
+             in_flight: int) -> Iterator[Any]:
+    """Submit batches, at most ``in_flight`` ahead of the one being read, and yield their results in order."""
+    pending: deque[Future[list[Any]]] = deque()
+    for batch in batches(items, size):
+        pending.append(submit(batch))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+class ProcessEngine:
+    """In ``jobs`` worker processes on this machine."""
+
+    def __init__(self, jobs: int) -> None:
+        if jobs < 1:
+            raise KgError(f"--jobs must be at least 1, not {jobs}")
+        self.jobs = jobs
+
+    def run(self, fn: Batch[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
+        with ProcessPoolExecutor(self.jobs) as pool:
+            yield from in_order(lambda batch: pool.submit(fn, batch), items, BATCH_SIZE, 4 * self.jobs)
+
+
+class DaskEngine:
+    """On a Dask cluster: a LocalCluster of worker processes by default, the scheduler at ``address`` when given.
+
+    Each batch (a partition of the releases) is one Dask task. The workers
+    need the project installed and the release files at the same paths
+    (a shared file system).
+    """
+
+    def __init__(self, address: str | None = None, workers: int | None = None, batch_size: int = BATCH_SIZE) -> None:
+        self.address = address
+        self.workers = workers or default_jobs()
+        self.batch_size = batch_size
+
+    def run(self, fn: Batch[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise KgError("--engine dask needs dask.distributed: pip install 'mining-kg[dask]'") from exc
+        if self.address:
+            with Client(self.address) as client:
+                yield from self._run(client, fn, items)
+            return
+        with LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None) \
+                as cluster, Client(cluster) as client:
+            yield from self._run(client, fn, items)
+
+    def _run(self, client: Any, fn: Batch[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
+        in_flight = 4 * max(1, len(client.scheduler_info().get("workers", {})))
+        yield from in_order(lambda batch: client.submit(fn, batch, pure=False), items, self.batch_size, in_flight)
+
+
+def engine_for(name: str, jobs: int | None = None, scheduler: str | None = None) -> Engine:
+    """The engine named on the command line."""
+    if name == "local":
+        jobs = jobs or default_jobs()
+        return LocalEngine() if jobs == 1 else ProcessEngine(jobs)
+    if name == "dask":
+        return DaskEngine(scheduler, jobs)
+    raise KgError(f"unknown engine {name!r}; valid: {', '.join(ENGINES)}")
