@@ -20,7 +20,7 @@ from kg.pipeline import build
 from kg.store import Store
 
 KG = str(Path(sys.executable).parent / "kg")
-BATCH = 30
+BATCH = 60
 KILL_AFTER = 3  # releases landed before the kill
 PATIENCE = 120.0  # seconds: kill anyway if the store shows no progress by then
 
@@ -63,7 +63,8 @@ def graphs(nquads: bytes) -> dict[bytes, list[bytes]]:
 def test_killed_build_leaves_whole_releases_and_the_next_build_completes_it(tmp_path: Path) -> None:
     files = write_batch(tmp_path / "releases", BATCH)
     store = tmp_path / "store"
-    process = subprocess.Popen([KG, "build", str(tmp_path / "releases"), "--store", str(store), "-q"],
+    # one worker, so releases land one at a time while the poll watches (a parallel build can finish first)
+    process = subprocess.Popen([KG, "build", str(tmp_path / "releases"), "--store", str(store), "-q", "--jobs", "1"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + PATIENCE
     while process.poll() is None and landed(store) < KILL_AFTER and time.monotonic() < deadline:
