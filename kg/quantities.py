@@ -52,7 +52,7 @@ QUANTITY = re.compile(
     rf"|(?<![\w.,/])(?P<num2>{NUMBER}){_SCALE.replace('scale', 'scale2').replace('sfx', 'sfx2')}\s?-?(?:(?P<unit>{_UNIT_GROUPS})(?![A-Za-z])"
     rf"|(?P<curword>\s*(?:Canadian|Australian|U\.?S\.?|US)?\s*dollars))?",
 )
-_PER_UNIT = {"ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t", "t": "t", "kg": "kg",
+PER_UNIT = {"ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t", "t": "t", "kg": "kg",
              "kilogram": "kg"}
 
 
@@ -96,8 +96,8 @@ def find_quantities(text: str, default_currency: str | None = None) -> list[Quan
             per = m.group("per")
             unit = currency
             if per:
-                key = per.lower().split()[-1] if per.lower().split()[-1] in _PER_UNIT else per.lower().split()[0]
-                unit = f"{currency}/{_PER_UNIT.get(key, key)}"
+                key = per.lower().split()[-1] if per.lower().split()[-1] in PER_UNIT else per.lower().split()[0]
+                unit = f"{currency}/{PER_UNIT.get(key, key)}"
             out.append(Quantity(m.start(), m.start() + len(m.group().rstrip()), value, unit, m.group().rstrip(), m.group("num"),
                                 scaled=bool(m.group("scale") or m.group("sfx"))))
             continue

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from kg.quantities import Quantity
+from kg.quantities import PER_UNIT, Quantity
 from kg.vocabulary import PRECIOUS, find_metals
 
 
@@ -92,12 +92,13 @@ def metal_before(before: str, reach: int = 60) -> str | None:
     return metals[-1][2] if metals else None
 
 
-def classify(q: Quantity, before: str, after: str, sentence_before: str = "") -> Reading | None:
+def classify(q: Quantity, before: str, after: str, sentence_before: str = "", earlier: str = "") -> Reading | None:
     """The reading of quantity ``q``, or None when it is not an operating or financial figure.
 
     ``before`` is the text since the previous quantity in the clause,
     ``after`` the text up to the next; ``sentence_before`` all the sentence
-    before ``q`` (for a metal named once for several figures).
+    before ``q`` (for a cue named once for several figures) and ``earlier``
+    the paragraph's earlier sentences (for a metal named once for several figures).
     """
     before, after = _HEDGING_RESULT.sub(" ", before), _HEDGING_RESULT.sub(" ", after)
     near_before = before[-90:]
@@ -106,7 +107,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
         return None
     if BOUND_BEFORE.search(before):
         return None  # "remained below US$1.40 per pound", "consistently above 2,000 tonnes per day": a bound, not a figure
-    this_sentence = re.split(r"(?<=[.!?])\s+", sentence_before)[-1]
+    paragraph_before = earlier + sentence_before
     basis = "payable" if re.search(r"\bpayable\b", near_before[-40:] + after[:25], re.I) else None
     unit = q.unit
     explicit_metal = metal_after(after)
@@ -120,7 +121,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
         best = max(recovery, availability, grade)
         if best < 0:
             return None
-        metal = explicit_metal or metal_before(before) or metal_before(sentence_before, 400)
+        metal = explicit_metal or metal_before(before) or metal_before(paragraph_before, 400)
         if best == recovery:
             return Reading("recovery", metal, "%")
         if best == availability:
@@ -129,12 +130,12 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
     if unit in {"g/t", "oz/t"}:
         if CHANGE_BEFORE.search(before):
             return None
-        metal = explicit_metal or metal_before(before) or metal_before(sentence_before, 400)
+        metal = explicit_metal or metal_before(before) or metal_before(paragraph_before, 400)
         return Reading("head_grade", metal, unit)
     if unit == "t/d":
         mined, milled = _last(ORE_MINED, near_before), _last(ORE_PROCESSED, near_before)
         if mined < 0 and milled < 0:  # "The pit mined 2,340,000 tons of ore, an average of 26,000 tpd"
-            mined, milled = _last(ORE_MINED, this_sentence), _last(ORE_PROCESSED, this_sentence)
+            mined, milled = _last(ORE_MINED, sentence_before), _last(ORE_PROCESSED, sentence_before)
         return Reading("mining_rate" if mined > milled else "throughput", None, "t/d")
     if unit in {"oz", "lb", "t", "kg"}:
         if re.match(r"\s*(?:per|a|/)\s*(?:year|annum|day)\b|\s*annually", after, re.I) or CHANGE_BEFORE.search(before):
@@ -163,18 +164,18 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "") ->
                 if re.match(r"\s*(?:of\s+)?ore\b", after, re.I):
                     return Reading("ore_processed", None, "t")
                 if re.search(r"\bincluding\s*$", near_before, re.I):  # "processed 1,031,400 tons, including 58,900 tons from"
-                    mined, milled = _last(ORE_MINED, this_sentence), _last(ORE_PROCESSED, this_sentence)
+                    mined, milled = _last(ORE_MINED, sentence_before), _last(ORE_PROCESSED, sentence_before)
                     if max(mined, milled) >= 0:
                         return Reading("ore_mined" if mined > milled else "ore_processed", None, "t")
                 return None
             return Reading("ore_mined" if mined > milled else "ore_processed", None, "t")
-        metal = explicit_metal or metal_before(before, 100) or metal_before(sentence_before, 400)
+        metal = explicit_metal or metal_before(before, 100) or metal_before(paragraph_before, 400)
         if metal is None:
             return None
         after_cue = re.match(r"[^(),;]{0,20}", after)  # "ounces of gold sold", not "ounces) and sold"
         return Reading(_output_metric(near_before + " " + (after_cue.group() if after_cue else "")), metal, unit, basis)
     if "/" in unit or unit.isupper() or unit == "$":
-        return _financial(unit, near_before, explicit_metal, q.text, this_sentence)
+        return _financial(unit, near_before, explicit_metal, q.text, sentence_before)
     return None
 
 
@@ -187,19 +188,18 @@ def _output_metric(cue: str) -> str:
 
 
 _PER_BEFORE = re.compile(r"(?i)\b(?:costs?|price)\s+per\s+(?P<per>ounce|oz|pound|lb|tonne|ton)\b(?:\s+of\s+[a-z]+)?(?P<rest>[^$\d]*)$")
-_PER_UNIT = {"ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
 
 
 def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity_text: str,
-               this_sentence: str = "") -> Reading | None:
+               sentence_before: str = "") -> Reading | None:
     cue = near_before[-100:]
     per_before = _PER_BEFORE.search(cue)
     if "/" not in unit and per_before and len(per_before.group("rest")) < 60:
-        unit = f"{unit}/{_PER_UNIT[per_before.group('per').lower()]}"  # "Cash cost per ounce of silver ... was US$7.85"
+        unit = f"{unit}/{PER_UNIT[per_before.group('per').lower()]}"  # "Cash cost per ounce of silver ... was US$7.85"
     per_unit = "/" in unit
     metal = explicit_metal or (metal_before(cue, 50) if per_unit else None)
     if per_unit and metal is None:
-        metal = metal_before(quantity_text) or metal_before(this_sentence, 120)
+        metal = metal_before(quantity_text) or metal_before(sentence_before, 120)
     if per_unit:
         if re.search(r"all[- ]in[- ]sustaining|\bAISC\b", cue, re.I):
             return Reading("aisc", metal, unit)

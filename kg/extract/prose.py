@@ -111,7 +111,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         clause_start, clause_end = next((s, e) for s, e in clauses if s <= q.start < e)
         before = text[max(prev_end, clause_start):q.start]
         after = text[q.end:nxt.start if nxt else len(text)]
-        reading = classify(q, before, after, earlier + text[:q.start])
+        reading = classify(q, before, after, text[:q.start], earlier)
         if out and (_ASIDE_OPEN.search(before) or reading is None and _restates_previous(
                 before, named, max(prev_end, clause_start))):
             # "R638.2 million (Q2 F2006: R561.4 million)", "$4.85 a pound from $5.31", "R6,310 per ounce (US$1,018
@@ -200,9 +200,8 @@ def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
         if is_table_row(sentence.text):
             continue
         span = doc.text.span(sentence.start, sentence.end)
-        figures = _sentence_figures(doc, sentence, anchor)
-        if _OTHER_COMPANY.search(sentence.text):
-            figures = []  # "smaller rival Larder Metals ... produced 6,300 tonnes": not the issuer's figures
+        # "smaller rival Larder Metals ... produced 6,300 tonnes": not the issuer's figures
+        figures = [] if _OTHER_COMPANY.search(sentence.text) else _sentence_figures(doc, sentence, anchor)
         for figure in figures:
             r = figure.reading
             if figure.forward:
