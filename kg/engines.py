@@ -110,11 +110,15 @@ class DaskEngine:
         yield from in_order(lambda batch: client.submit(fn, batch, pure=False), items, self.batch_size, in_flight)
 
 
+def local_engine(jobs: int) -> Engine:
+    """This process for one job, else ``jobs`` worker processes."""
+    return LocalEngine() if jobs == 1 else ProcessEngine(jobs)
+
+
 def engine_for(name: str, jobs: int | None = None, scheduler: str | None = None) -> Engine:
     """The engine named on the command line."""
     if name == "local":
-        jobs = jobs or default_jobs()
-        return LocalEngine() if jobs == 1 else ProcessEngine(jobs)
+        return local_engine(jobs or default_jobs())
     if name == "dask":
         return DaskEngine(scheduler, jobs)
     raise KgError(f"unknown engine {name!r}; valid: {', '.join(ENGINES)}")

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from kg import __version__
-from kg.engines import Engine, LocalEngine, ProcessEngine
+from kg.engines import Engine, local_engine
 from kg.errors import KgError, RejectedRelease
 from kg.extract import extract_all
 from kg.quantities import garbled_numbers
@@ -83,6 +83,11 @@ def graph_of(source: SourceFile, minter: Minter, extracted_at: datetime) -> tupl
     return release_triples(source, records, minter, extracted_at), failures
 
 
+def unexpected_failure(exc: Exception) -> str:
+    """The reason given for a file that failed on a bug rather than on its content."""
+    return f"extraction failed ({type(exc).__name__}: {exc}); please report this file"
+
+
 @dataclass(frozen=True)
 class ExtractedRelease:
     """What extraction made of one release file, for the writer to store or refuse.
@@ -125,8 +130,7 @@ def extract_release(path: Path, known: StoredRelease | None, settings: Extractio
     except RejectedRelease as exc:
         return ExtractedRelease(path, exc.file, rejected=exc.reason)
     except Exception as exc:  # an extractor bug must cost one file, never the batch
-        return ExtractedRelease(path, path.name,
-                                rejected=f"extraction failed ({type(exc).__name__}: {exc}); please report this file")
+        return ExtractedRelease(path, path.name, rejected=unexpected_failure(exc))
 
 
 def extract_batch(batch: list[tuple[Path, StoredRelease | None]], settings: ExtractionSettings) -> list[ExtractedRelease]:
@@ -150,8 +154,7 @@ class Writer:
         except RejectedRelease as exc:
             self.report.rejected.append(exc)
         except Exception as exc:  # a write that fails costs one file, never the batch
-            self.report.rejected.append(RejectedRelease(
-                extracted.path.name, f"extraction failed ({type(exc).__name__}: {exc}); please report this file"))
+            self.report.rejected.append(RejectedRelease(extracted.path.name, unexpected_failure(exc)))
 
     def _write(self, extracted: ExtractedRelease) -> None:
         report = self.report
@@ -199,7 +202,7 @@ def build(
     settings = ExtractionSettings(minter, extraction_time(), validate)
     writer = Writer(store, minter, strict, report)
     tasks = ((path, stored.get(path.name)) for path in release_files(inputs))
-    engine = engine or (LocalEngine() if jobs == 1 else ProcessEngine(jobs))
+    engine = engine or local_engine(jobs)
     for extracted in engine.run(partial(extract_batch, settings=settings), tasks):
         writer.write(extracted)
         if progress:
