@@ -59,6 +59,7 @@ class Store:
 
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         if path is None:
             self._db = ox.Store()  # in memory
             return
@@ -121,7 +122,8 @@ class Store:
     def close(self) -> None:
         """Release the database now, not when the object is collected: a failed command's traceback may keep it alive."""
         if self.path is not None and hasattr(self, "_db"):
-            self._db.flush()
+            if not self.read_only:
+                self._db.flush()
             del self._db
 
     def __enter__(self) -> Store:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import StoreError, UnknownName
 from kg.pipeline import build
@@ -102,3 +102,10 @@ def test_a_store_being_rewritten_under_a_reader_is_named_not_a_traceback(built: 
     monkeypatch.setattr(ox.Store, "read_only", staticmethod(compacted))
     with pytest.raises(StoreError, match=r"cannot open the store at .*Corruption.*is another kg process using it"):
         Store(built, read_only=True)
+
+
+def test_a_read_only_store_closes_without_flushing(tmp_path: Path) -> None:
+    with Store(tmp_path / "s") as store:
+        store.replace_release(URIRef("urn:g"), [(URIRef("urn:s"), URIRef("urn:p"), Literal("o"))])
+    with Store(tmp_path / "s", read_only=True) as reader:
+        assert reader.quad_count() == 1
