@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Iterator
 
 from kg.dates import MONTH_NAME, month_number
@@ -309,13 +310,11 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
 _COMPARED = re.compile(r"(?i)\b(compar\w*|versus|vs\.?|against|from|than|up|down|increase\w*|decrease\w*|higher|lower)\b")
 
 
-def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
-    """Period mentions in ``text``, left to right, without overlaps.
+@lru_cache(maxsize=2048)
+def _mentions(text: str) -> tuple[tuple[int, int, bool, re.Match[str], str], ...]:
+    """The period patterns' matches in ``text``, left to right, without overlaps (the longest wins).
 
-    Absolute mentions ("the fourth quarter of 2003", "Q1, 2002", "fiscal
-    2016") come first; relative ones ("the same period last year", "the
-    previous quarter") resolve against the most recent absolute mention
-    before them, or the context's anchor.
+    The same sentence is read by several extractors, so the scan is remembered.
     """
     candidates = [(m.start(), m.end(), relative, m, form)
                   for relative, patterns in ((False, _ABSOLUTE), (True, _RELATIVE))
@@ -325,10 +324,20 @@ def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
     for candidate in candidates:
         if all(candidate[1] <= c[0] or candidate[0] >= c[1] for c in chosen):
             chosen.append(candidate)
-    chosen.sort(key=lambda f: f[0])
+    return tuple(sorted(chosen, key=lambda f: f[0]))
+
+
+def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
+    """Period mentions in ``text``, left to right, without overlaps.
+
+    Absolute mentions ("the fourth quarter of 2003", "Q1, 2002", "fiscal
+    2016") come first; relative ones ("the same period last year", "the
+    previous quarter") resolve against the most recent absolute mention
+    before them, or the context's anchor.
+    """
     anchor = ctx
     anchored_here = False
-    for start, end, relative, m, form in chosen:
+    for start, end, relative, m, form in _mentions(text):
         period = _relative(m, form, anchor) if relative else _absolute(m, form, anchor)
         if period is None:
             continue

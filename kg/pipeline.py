@@ -124,8 +124,9 @@ def extract_release(path: Path, known: StoredRelease | None, settings: Extractio
         if known and known.sha256 == source.sha256 and known.tool_version == __version__:
             return ExtractedRelease(path, source.name, source.sha256, unchanged=True)
         triples, failures = graph_of(source, settings.minter, settings.extracted_at)
-        findings = validate_release(triples) if settings.validate else []
-        return ExtractedRelease(path, source.name, source.sha256, ntriples=ntriples(triples),
+        body = ntriples(triples)
+        findings = validate_release(triples, body) if settings.validate else []
+        return ExtractedRelease(path, source.name, source.sha256, ntriples=body,
                                 failures=tuple(failures), findings=tuple(findings))
     except RejectedRelease as exc:
         return ExtractedRelease(path, exc.file, rejected=exc.reason)

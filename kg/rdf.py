@@ -86,6 +86,7 @@ class GraphBuilder:
         self.triples: list[Triple] = []
         self.issuer: URIRef | None = None
         self._named: dict[URIRef, str] = {}
+        self._periods: dict[tuple[str, str | None], URIRef] = {}  # periods already described
         self._extracted_at = extracted_at
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
@@ -120,7 +121,9 @@ class GraphBuilder:
         self.add(iri, RDFS.label, Literal(name))
 
     def period(self, period: Period) -> URIRef:
-        iri = self.minter.period(period.key)
+        if (period.key, period.fiscal_label) in self._periods:
+            return self._periods[period.key, period.fiscal_label]
+        iri = self._periods[period.key, period.fiscal_label] = self.minter.period(period.key)
         self.add(iri, RDF.type, PERIOD_CLASS[period.kind])
         self.add(iri, RDF.type, MKG.Period)
         self.add(iri, MKG.periodLabel, Literal(period.label))
@@ -348,4 +351,12 @@ def release_triples(source: SourceFile, records: list[Record], minter: Minter, e
             builder.incident(record)
         elif isinstance(record, CompanyMention):
             builder.company(record.name)
-    return sorted(set(builder.triples))
+    return sorted(set(builder.triples), key=_triple_key)
+
+
+def _triple_key(triple: Triple) -> tuple[str, ...]:
+    """A total order on triples that compares plain strings (rdflib's term comparisons are slow Python)."""
+    s, p, o = map(str.__str__, triple)
+    if isinstance(triple[2], Literal):
+        return s, p, "L", o, str(triple[2].datatype or ""), triple[2].language or ""
+    return s, p, "I", o, "", ""

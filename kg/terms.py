@@ -11,19 +11,31 @@ import hashlib
 import os
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
-MKG = Namespace("https://w3id.org/mining-kg/ontology#")
-VOCAB = Namespace("https://w3id.org/mining-kg/vocab/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-QUDT = Namespace("http://qudt.org/schema/qudt/")
-UNIT = Namespace("http://qudt.org/vocab/unit/")
-CUR = Namespace("http://qudt.org/vocab/currency/")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+
+
+class CachedNamespace(Namespace):
+    """A namespace whose terms are made once: rdflib's makes and checks a new URIRef on every ``NS.term``."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+MKG = CachedNamespace("https://w3id.org/mining-kg/ontology#")
+VOCAB = CachedNamespace("https://w3id.org/mining-kg/vocab/")
+OA = CachedNamespace("http://www.w3.org/ns/oa#")
+ORG = CachedNamespace("http://www.w3.org/ns/org#")
+QUDT = CachedNamespace("http://qudt.org/schema/qudt/")
+UNIT = CachedNamespace("http://qudt.org/vocab/unit/")
+CUR = CachedNamespace("http://qudt.org/vocab/currency/")
+FOAF = CachedNamespace("http://xmlns.com/foaf/0.1/")
+VCARD = CachedNamespace("http://www.w3.org/2006/vcard/ns#")
 
 DEFAULT_BASE_IRI = "https://w3id.org/mining-kg/id/"
 
@@ -109,6 +121,7 @@ def metal_iri(metal: str) -> URIRef:
     return VOCAB["metal/" + slug(metal)]
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str, limit: int = 64) -> str:
     """A lower-case, IRI-safe key: accents folded, punctuation to dashes.
 

@@ -25,7 +25,7 @@ from rdflib.namespace import RDF, XSD
 from kg.conformance import may_violate
 from kg.errors import UnknownName
 from kg.rdf import Triple
-from kg.store import Store
+from kg.store import Store, ntriples
 from kg.terms import MKG, OA, PREFIXES
 
 SHAPES_DIR = Path(__file__).resolve().parent.parent / "shapes"
@@ -174,10 +174,13 @@ def sparql_rules(names: tuple[str, ...]) -> tuple[SparqlRule, ...]:
 RELEASE_GRAPH = "urn:kg:release"
 
 
-def validate_release(triples: Iterable[Triple]) -> list[Finding]:
-    """One release's graph: pySHACL for the core shapes (when it may find something), Oxigraph for the SPARQL constraints."""
+def validate_release(triples: Iterable[Triple], body: str | None = None) -> list[Finding]:
+    """One release's graph: pySHACL for the core shapes (when it may find something), Oxigraph for the SPARQL constraints.
+
+    ``body`` is the same triples as N-Triples, when the caller has them already.
+    """
     triples = list(triples)
-    store = Store.in_memory(triples, URIRef(RELEASE_GRAPH))
+    store = Store.from_ntriples(body if body is not None else ntriples(triples), URIRef(RELEASE_GRAPH))
     core = _core_findings(rdflib_graph(triples), store, RELEASE_GRAPH) if may_violate(triples, core_shapes()) else []
     return core + run_rules(store, WITHIN_RELEASE, RELEASE_GRAPH)
 

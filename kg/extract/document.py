@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from kg.extract.mines import find_mine_mentions, mine_key
@@ -45,19 +46,23 @@ class ReleaseDoc:
                 found = record
         return self.mine_names[mine_key(found.name)] if found else None
 
+    @cached_property
+    def metals_named(self) -> tuple[str, ...]:
+        """Every metal mention of the text, in order (gold equivalents aside)."""
+        return tuple(metal for _s, _e, metal in find_metals(self.text.clean) if metal != "gold_equivalent")
+
     def principal_metal(self, per_unit: str) -> str | None:
         """The metal a per-ounce (precious) or per-pound (base) price or cost is about when none is named.
 
         For a recovery ("%"), the metal only when the release names no other.
         """
         if per_unit == "%":
-            named = {metal for _s, _e, metal in find_metals(self.text.clean) if metal != "gold_equivalent"}
+            named = set(self.metals_named)
             return named.pop() if len(named) == 1 else None
         wanted = PRECIOUS if per_unit in {"oz", "kg"} else None if per_unit == "lb" else set()
         if wanted == set():
             return None
-        counts = Counter(metal for _s, _e, metal in find_metals(self.text.clean)
-                         if (metal in PRECIOUS) == (wanted is not None) and metal != "gold_equivalent")
+        counts = Counter(metal for metal in self.metals_named if (metal in PRECIOUS) == (wanted is not None))
         return counts.most_common(1)[0][0] if counts else None
 
     def default_site(self) -> str | None:
