@@ -31,13 +31,13 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_releases  # noqa: E402
+from corpus import write_releases
 
-from kg.engines import default_jobs  # noqa: E402
-from kg.pipeline import ExtractionSettings, extract_release, extraction_time, release_files  # noqa: E402
-from kg.queries import query_names, query_text, run_query  # noqa: E402
-from kg.store import Store  # noqa: E402
-from kg.terms import PREFIXES, Minter  # noqa: E402
+from kg.engines import default_jobs
+from kg.pipeline import ExtractionSettings, extract_release, extraction_time, release_files
+from kg.queries import query_names, query_text, run_query
+from kg.store import Store
+from kg.terms import PREFIXES, Minter
 
 KG = str(ROOT / ".venv" / "bin" / "kg")
 SAMPLE = 200  # releases for the in-process stage rates

@@ -18,11 +18,11 @@ from pyshacl import validate
 from rdflib import Graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus
 
-from kg.pipeline import build  # noqa: E402
-from kg.store import Store  # noqa: E402
-from kg.validation import load_shapes, release_triples_in_store, validate_store  # noqa: E402
+from kg.pipeline import build
+from kg.store import Store
+from kg.validation import load_shapes, release_triples_in_store, validate_store
 
 
 def measure(n: int, work: Path) -> tuple[int, int, float, float, int, int]:

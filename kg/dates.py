@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Iterator
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -20,12 +20,12 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 DATE_PATTERNS = [
-    re.compile(rf"\b(?P<m>{MONTH_NAME})\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b", re.I),
-    re.compile(rf"\b{_DAY}\s+(?P<m>{MONTH_NAME}),?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b(?P<m>{MONTH_NAME})\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?P<m>{MONTH_NAME}),?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
 ]
 # A month and day without a year (wire datelines: "VANCOUVER, March 3 /CNW/").
-DAY_MONTH = re.compile(rf"\b(?P<m>{MONTH_NAME})\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)
+DAY_MONTH = re.compile(rf"\b(?P<m>{MONTH_NAME})\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", re.IGNORECASE)
 
 
 def month_number(name: str) -> int:
@@ -65,7 +65,7 @@ def last_weekday(weekday: str, on_or_before: date) -> date:
 _RELATIVE_DAY = re.compile(
     r"\b(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?!\s*,?\s*(?:" + MONTH_NAME + r"|\d))|\b(?P<r>yesterday|today|earlier today|this morning|last night|overnight)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from typing import Iterator
 
 from kg.dates import MONTH_NAME, month_number
 
@@ -160,7 +160,7 @@ def _year(text: str) -> int:
 
 
 _FISCAL_YEAR_END = re.compile(
-    rf"\b(?:fiscal|financial)\s+year\s+(?:end(?:s|ed|ing)?|which\s+ends|that\s+ends)\s+(?:on\s+)?(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})", re.I
+    rf"\b(?:fiscal|financial)\s+year\s+(?:end(?:s|ed|ing)?|which\s+ends|that\s+ends)\s+(?:on\s+)?(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})", re.IGNORECASE
 )
 
 
@@ -175,54 +175,54 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(
         r"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)(?:\s+and\s+(?:three|six|nine|twelve|3|6|9|12))?[- ]months?"
         r"(?:\s+period)?|(?P<q>quarter)|(?P<fy>(?:fiscal\s+|financial\s+)?year)|(?P<per>period))\s+end(?:ed|ing)\s+"
-        rf"(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})\s*(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d))?(?:,?\s*{_Y})?", re.I), "ended"),
+        rf"(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})\s*(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d))?(?:,?\s*{_Y})?", re.IGNORECASE), "ended"),
     # the third quarter of fiscal 2016 / fourth quarter 2003 / Q4 2003 / Q1, 2002 / 3Q06 / Q3 FY2016
-    (re.compile(rf"\b{_ORD}\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+the)?(?P<f>\s+(?:fiscal|financial|FY|F)(?:\s+year)?)?,?\s*'?{_Y}", re.I),
+    (re.compile(rf"\b{_ORD}\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+the)?(?P<f>\s+(?:fiscal|financial|FY|F)(?:\s+year)?)?,?\s*'?{_Y}", re.IGNORECASE),
      "quarter"),
-    (re.compile(rf"\b(?P<f>fiscal|financial|FY|F)\s*'?{_Y}\s+{_ORD}\s+quarter", re.I), "quarter"),
-    (re.compile(r"\bQ(?P<qn>[1-4])(?:\s*,\s*|\s*[-/]\s*|\s+)?(?P<f>(?:fiscal|FY|F)\s*)?(?P<y>(?:19|20)\d\d)\b", re.I),
+    (re.compile(rf"\b(?P<f>fiscal|financial|FY|F)\s*'?{_Y}\s+{_ORD}\s+quarter", re.IGNORECASE), "quarter"),
+    (re.compile(r"\bQ(?P<qn>[1-4])(?:\s*,\s*|\s*[-/]\s*|\s+)?(?P<f>(?:fiscal|FY|F)\s*)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
      "quarter"),
-    (re.compile(r"\bQ(?P<qn>[1-4])\s*(?:[-/']|(?P<f>FY|F))\s*(?P<y>\d\d)\b", re.I), "quarter"),
-    (re.compile(r"\b(?P<qn>[1-4])Q\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.I), "quarter"),
+    (re.compile(r"\bQ(?P<qn>[1-4])\s*(?:[-/']|(?P<f>FY|F))\s*(?P<y>\d\d)\b", re.IGNORECASE), "quarter"),
+    (re.compile(r"\b(?P<qn>[1-4])Q\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "quarter"),
     # the September quarter 2008 / Sep Qtr 2007 / June quarter (Australian style: the quarter ending that month)
     (re.compile(rf"\b(?P<m>{MONTH_NAME})\s+(?:(?P<y2>(?:19|20)\d\d)\s+)?(?:quarter|qtr\.?)(?:,?\s+(?:of\s+)?{_Y})?(?![\w-])",
-                re.I), "month_quarter"),
+                re.IGNORECASE), "month_quarter"),
     # first half of 2005 / H1 2005 / 1H05
-    (re.compile(rf"\b(?P<h>first|second|1st|2nd)\s+half(?:\s+of)?(?P<f>\s+(?:fiscal|FY))?,?\s*{_Y}", re.I), "half"),
-    (re.compile(r"\b(?:H(?P<hn>[12])|(?P<hm>[12])H)\s*,?\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.I), "half"),
+    (re.compile(rf"\b(?P<h>first|second|1st|2nd)\s+half(?:\s+of)?(?P<f>\s+(?:fiscal|FY))?,?\s*{_Y}", re.IGNORECASE), "half"),
+    (re.compile(r"\b(?:H(?P<hn>[12])|(?P<hm>[12])H)\s*,?\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "half"),
     # nine months of 2005 / 9M 2005 / 2005 year to date
-    (re.compile(rf"\b(?:(?:first\s+)?nine\s+months|9M)(?:\s+of)?,?\s*{_Y}", re.I), "nine"),
+    (re.compile(rf"\b(?:(?:first\s+)?nine\s+months|9M)(?:\s+of)?,?\s*{_Y}", re.IGNORECASE), "nine"),
     # the month of June 2006 / June 2006
-    (re.compile(rf"(?<!\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.I), "month"),
+    (re.compile(rf"(?<!\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.IGNORECASE), "month"),
     # in August (the year from the context)
     (re.compile(rf"\b(?:in|during|since|through|throughout|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{MONTH_NAME})(?![a-z])(?!\s*[\d,])",
-                re.I), "month"),
+                re.IGNORECASE), "month"),
     # fiscal 2006 / FY2006 / full year 2003 / in 2003 / for 2003
-    (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.I), "year"),
-    (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year(?:[- ]end(?:ed)?)?|calendar)\s+(?:of\s+)?{_Y}\b", re.I), "year"),
-    (re.compile(rf"\b{_Y}\s+(?:full[- ]year|annual|calendar year)\b", re.I), "year"),
-    (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|with)\s+(?:the\s+year\s+)?|^|\(){_Y}(?![\w-]|\s+(?:to|and)\s+(?:19|20)\d\d\b|,\s*\d)", re.I), "year"),
+    (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.IGNORECASE), "year"),
+    (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year(?:[- ]end(?:ed)?)?|calendar)\s+(?:of\s+)?{_Y}\b", re.IGNORECASE), "year"),
+    (re.compile(rf"\b{_Y}\s+(?:full[- ]year|annual|calendar year)\b", re.IGNORECASE), "year"),
+    (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|with)\s+(?:the\s+year\s+)?|^|\(){_Y}(?![\w-]|\s+(?:to|and)\s+(?:19|20)\d\d\b|,\s*\d)", re.IGNORECASE), "year"),
 ]
 
 _RELATIVE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:the\s+)?(?:same|comparable|corresponding|equivalent|prior[- ]year)\s+"
                 r"(?:quarter|period|three[- ]month period|six[- ]month period|nine[- ]month period|months?)"
                 r"(?:\s+(?:of|in|a)\s+(?:the\s+)?(?:prior|previous|last|preceding)\s+year|\s+(?:a\s+)?year\s+(?:ago|earlier)"
-                r"|\s+last\s+year|\s+of\s+(?P<y>(?:19|20)\d\d)|\s+in\s+(?P<y2>(?:19|20)\d\d))?", re.I), "same_period"),
-    (re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding|last|sequential|immediately preceding)\s+quarter\b", re.I),
+                r"|\s+last\s+year|\s+of\s+(?P<y>(?:19|20)\d\d)|\s+in\s+(?P<y2>(?:19|20)\d\d))?", re.IGNORECASE), "same_period"),
+    (re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding|last|sequential|immediately preceding)\s+quarter\b", re.IGNORECASE),
      "previous_quarter"),
-    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter(?:\s+of)?\s+(?:the\s+)?(?P<rel>last|previous|prior|this|current)\s+year", re.I),
+    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter(?:\s+of)?\s+(?:the\s+)?(?P<rel>last|previous|prior|this|current)\s+year", re.IGNORECASE),
      "ordinal_quarter"),
-    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter\b|\b(?P<ord2>Q[1-4])\b(?!\s*[-/']?\s*(?:F|FY)?\d)", re.I), "ordinal_quarter"),
-    (re.compile(r"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:the\s+)?(?P<rel>year|last year|this year))?\b", re.I),
+    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter\b|\b(?P<ord2>Q[1-4])\b(?!\s*[-/']?\s*(?:F|FY)?\d)", re.IGNORECASE), "ordinal_quarter"),
+    (re.compile(r"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:the\s+)?(?P<rel>year|last year|this year))?\b", re.IGNORECASE),
      "half"),
-    (re.compile(r"\b(?:year[- ]to[- ]date|YTD)\b", re.I), "ytd"),
-    (re.compile(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|a\s+year\s+(?:ago|earlier))\b", re.I),
+    (re.compile(r"\b(?:year[- ]to[- ]date|YTD)\b", re.IGNORECASE), "ytd"),
+    (re.compile(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|a\s+year\s+(?:ago|earlier))\b", re.IGNORECASE),
      "last_year"),
-    (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I), "this_year"),
-    (re.compile(r"(?<=for\s)the\s+(?:full\s+)?year\b(?![- ](?:end|to|ago|earlier|before))", re.I), "the_year"),
-    (re.compile(r"\bnext\s+year\b", re.I), "next_year"),
-    (re.compile(r"\b(?:the|this)\s+(?:current\s+)?quarter\b", re.I), "this_quarter"),
+    (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.IGNORECASE), "this_year"),
+    (re.compile(r"(?<=for\s)the\s+(?:full\s+)?year\b(?![- ](?:end|to|ago|earlier|before))", re.IGNORECASE), "the_year"),
+    (re.compile(r"\bnext\s+year\b", re.IGNORECASE), "next_year"),
+    (re.compile(r"\b(?:the|this)\s+(?:current\s+)?quarter\b", re.IGNORECASE), "this_quarter"),
 ]
 
 

@@ -45,7 +45,7 @@ def read_source(path: Path) -> SourceFile:
     if b"\x00" in data[:8192] or _control_ratio(data[:8192]) > 0.1:
         raise RejectedRelease(name, "binary file, not a text, HTML or PDF release")
     text = _decode(data)
-    if path.suffix.lower() in {".html", ".htm", ".xhtml"} or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
+    if path.suffix.lower() in {".html", ".htm", ".xhtml"} or re.match(r"\s*(<!doctype html|<html)", text[:200], re.IGNORECASE):
         view, origin = html_to_text(text)
         if not view.strip():
             raise RejectedRelease(name, "HTML page holds no text")

@@ -17,7 +17,6 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 
-
 class CachedNamespace(Namespace):
     """A namespace whose terms are made once: rdflib's makes and checks a new URIRef on every ``NS.term``."""
 

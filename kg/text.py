@@ -102,7 +102,7 @@ _BOILERPLATE = re.compile(
     r"^\W*(forward[- ]looking (statements|information)|cautionary (note|statement)|safe harbou?r"
     r"|this (news )?release contains forward|certain statements (included|contained) in this"
     r"|(the )?(tsx|toronto stock exchange|nyse|new york stock exchange)[^.]{0,40}(has|have) not (reviewed|approved))",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -137,7 +137,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"\n(?=[ \t]*\S)", text):
         before = text[: m.start()].rstrip()
         line = before.rsplit("\n", 1)[-1]
-        if before and not re.search(r"[,;:]$|\b(of|and|or|the|a|an|to|in|at|with|for|by)$", line, re.I) and (
+        if before and not re.search(r"[,;:]$|\b(of|and|or|the|a|an|to|in|at|with|for|by)$", line, re.IGNORECASE) and (
             len(line) < 0.75 * widest or "\t" in line or "\t" in text[m.end():].split("\n", 1)[0]
         ):
             cuts.append(m.start())

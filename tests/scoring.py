@@ -22,10 +22,10 @@ def score_report(releases: Path, gold: Path) -> str:
 
 def f1(report: str, name: str) -> float:
     """The F1 of one category (facts, people, incidents, agreements, guidance)."""
-    return float(re.search(rf"^{name}\s.*F1=([0-9.]+)", report, re.M).group(1))  # type: ignore[union-attr]
+    return float(re.search(rf"^{name}\s.*F1=([0-9.]+)", report, re.MULTILINE).group(1))  # type: ignore[union-attr]
 
 
 def lineage(report: str) -> tuple[int, int]:
     """Matched facts whose evidence stands verbatim in the release, and matched facts."""
-    matched, total = re.search(r"^lineage\s+(\d+)/(\d+)", report, re.M).groups()  # type: ignore[union-attr]
+    matched, total = re.search(r"^lineage\s+(\d+)/(\d+)", report, re.MULTILINE).groups()  # type: ignore[union-attr]
     return int(matched), int(total)

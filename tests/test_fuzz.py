@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ from kg.terms import Minter
 
 RELEASES = sorted(SAMPLES.glob("*.txt")) + sorted((CORPUS / "releases").iterdir())
 PDF = ROOT / "tests" / "fixtures" / "pdf" / "releases" / "larder_creek_q3_2014.pdf"
-EXTRACTED_AT = datetime(2026, 1, 1, tzinfo=timezone.utc)
+EXTRACTED_AT = datetime(2026, 1, 1, tzinfo=UTC)
 MINTER = Minter()
 
 # Words, numbers, punctuation and runs of white space of the real releases: random text made of them

@@ -16,7 +16,7 @@ from kg.pipeline import build
 from kg.store import Store
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from kg.store import to_ox
 from kg.terms import OA
 
 # RFC 3987: an absolute IRI has a scheme; these characters may never appear in one unescaped.
-_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:.+", re.S)
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:.+", re.DOTALL)
 _FORBIDDEN = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f]")
 
 # Lexical forms of the XSD datatypes the builder writes (XML Schema 1.1 part 2, section 3.3).

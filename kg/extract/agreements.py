@@ -23,13 +23,13 @@ TRIGGER = re.compile(
     r"|clos(?:es|ed)"
     r"|has\s+agreed|have\s+agreed|agreed\s+to)\b[^.]{0,160}?\b(?:agreement|option|joint\s+venture|letter\s+of\s+intent"
     r"|memorandum\s+of\s+understanding|arrangement|earn[- ]in|farm[- ]in|stream(?:ing)?|offtake|acquisition|purchase|sale)\b",
-    re.I,
+    re.IGNORECASE,
 )
-CONTINUES = re.compile(r"^\W*(?:under\s+the\s+terms|pursuant\s+to|the\s+(?:agreement|option|transaction)|terms\s+of)", re.I)
+CONTINUES = re.compile(r"^\W*(?:under\s+the\s+terms|pursuant\s+to|the\s+(?:agreement|option|transaction)|terms\s+of)", re.IGNORECASE)
 _KIND = re.compile(
     r"\b(?:an?\s+|the\s+)?(?P<kind>(?:(?!an?\b|the\b|into\b|with\b)[\w-]+\s+){0,4}?)(?P<noun>agreement|letter\s+of\s+intent"
     r"|memorandum\s+of\s+understanding|arrangement)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _ADJECTIVES = {"definitive", "binding", "formal", "new", "final", "non-binding", "firm", "previously", "announced"}
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -49,7 +49,7 @@ def _kind(text: str) -> str:
 
 
 def _money(text: str, cue: str, doc: ReleaseDoc) -> Money | None:
-    m = re.search(cue, text, re.I)
+    m = re.search(cue, text, re.IGNORECASE)
     if not m:
         return None
     for q in find_quantities(text[m.start():m.end() + 120], doc.currency):
@@ -60,7 +60,7 @@ def _money(text: str, cue: str, doc: ReleaseDoc) -> Money | None:
 
 def _term_years(text: str) -> float | None:
     m = re.search(r"\b(?:over|within|during)\s+(?:the\s+next\s+|a\s+(?:period\s+of\s+)?|an?\s+)?(?P<n>\w+)[- ](?:\(\d+\)\s+)?years?"
-                  r"|\b(?P<n2>\w+)[- ]year\s+(?:period|term|option)", text, re.I)
+                  r"|\b(?P<n2>\w+)[- ]year\s+(?:period|term|option)", text, re.IGNORECASE)
     if not m:
         return None
     word = (m.group("n") or m.group("n2")).lower()
@@ -153,7 +153,7 @@ def _agreement_mentions(doc: ReleaseDoc) -> list[Agreement]:
         if with_party and all(company_key(with_party.group("name")) not in company_key(p) for p in parties):
             parties.append(with_party.group("name"))
         interest = re.search(r"\b(?:earn|acquire|obtain|vest|hold|own)\w*\s+(?:an?\s+|the\s+)?(?:initial\s+|additional\s+)?"
-                             r"(?:undivided\s+)?(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s?cent)", scope, re.I)
+                             r"(?:undivided\s+)?(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s?cent)", scope, re.IGNORECASE)
         operator = re.search(r"(?P<who>[A-Z][\w ]{2,60}?|the Company)\s+will\s+(?:be|act\s+as|remain)\s+(?:the\s+)?operator", scope)
         who = operator.group("who").strip() if operator else None
         if who and (who.lower() in {"the company", "it"} or company_key(who) in company_key(doc.info.issuer or "")):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from kg.extract.mines import find_mine_mentions, mine_key
 from kg.extract.names import company_key

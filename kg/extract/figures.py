@@ -40,39 +40,39 @@ NOT_A_FIGURE = re.compile(
     r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|consensus|analysts?|royalty|streamed"
     r"|since\s+(?:start|inception|commission\w*|the\s+start)|to\s+date|cumulative\w*|life[- ]of[- ]mine"
     r"|budget(?:ed)?\s+(?:of|was|is|figure|level)|(?:than|versus|vs\.?|against)\s+(?:the\s+)?(?:budget|plan|guidance|forecast))\b",
-    re.I,
+    re.IGNORECASE,
 )
 BOUND_BEFORE = re.compile(
-    r"\b(?:below|above|less\s+than|more\s+than|in\s+excess\s+of|at\s+least|exceed(?:ed|ing|s)?|up\s+to)\s*$", re.I)
+    r"\b(?:below|above|less\s+than|more\s+than|in\s+excess\s+of|at\s+least|exceed(?:ed|ing|s)?|up\s+to)\s*$", re.IGNORECASE)
 _HEDGING_RESULT = re.compile(r"(?i)\b(?:including|net\s+of|after|before)\s+(?:realized\s+)?hedg\w*\s+(?:gains?|losses?)")
 CHANGE_BEFORE = re.compile(
     r"(?:\b(?:increase|decrease|improvement|reduction|decline|drop|rise|gain|growth|change|jump|fall)s?\s+of"
     r"|\b(?:up|down|by|rose|fell|declined|grew|increased|decreased|improved|dropped|climbed|jumped|higher|lower))"
     r"\s*(?:approximately|about|nearly|some|almost|just\s+(?:under|over))?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 CHANGE_AFTER = re.compile(
     r"^\s*(?:higher|lower|increase|decrease|more|less|above|below|improvement|better|worse|up|down|over|year[- ]over"
     r"|quarter[- ]over|reduction|decline|rise|gain|growth|jump|drop|compared|versus|vs\b|of (?:the|its|our|total)"
     r"|interest|stake|owned|ownership|share|of (?:budget|plan|guidance|target))",
-    re.I,
+    re.IGNORECASE,
 )
 ORE_PROCESSED = r"process\w*|mill(?:ed|ing)?|treat\w*|throughput|mill feed|feed|crush\w*|through the mill|stacked|leach pad|plant"
 ORE_MINED = r"mined|mining|hoist\w*|extract\w*|ore mined|tonnes mined|moved|excavat\w*"
 _ORE_VERB_AFTER = re.compile(
     rf"\s*(?:of\s+(?:ore|material)\s+)?(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
-    rf"(?:\w+ly\s+)?({ORE_MINED}|{ORE_PROCESSED})\b", re.I)
+    rf"(?:\w+ly\s+)?({ORE_MINED}|{ORE_PROCESSED})\b", re.IGNORECASE)
 FORWARD = re.compile(
     r"\b(expect\w*|anticipat\w*|forecast\w*|guidance|outlook|targets?|targeted|projected|projects?\s+to|plans?\s+to|planned"
     r"|budgeted\s+(?:to|at)|estimated?\s+(?:to|at)|will\s+(?:be|produce|average|operate|process|increase|reach)|is\s+on\s+track"
     r"|should\s+(?:be|reach|average)|intends?\s+to|aims?\s+to|scheduled\s+to)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 
 def _last(pattern: str, text: str) -> int:
     """Position of the last match of ``pattern`` in ``text`` (-1 when none)."""
-    found = [m.start() for m in re.finditer(rf"\b(?:{pattern})\b", text, re.I)]
+    found = [m.start() for m in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE)]
     return found[-1] if found else -1
 
 
@@ -108,7 +108,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
     if BOUND_BEFORE.search(before):
         return None  # "remained below US$1.40 per pound", "consistently above 2,000 tonnes per day": a bound, not a figure
     paragraph_before = earlier + sentence_before
-    basis = "payable" if re.search(r"\bpayable\b", near_before[-40:] + after[:25], re.I) else None
+    basis = "payable" if re.search(r"\bpayable\b", near_before[-40:] + after[:25], re.IGNORECASE) else None
     unit = q.unit
     explicit_metal = metal_after(after)
     if unit == "%":
@@ -138,32 +138,32 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
             mined, milled = _last(ORE_MINED, sentence_before), _last(ORE_PROCESSED, sentence_before)
         return Reading("mining_rate" if mined > milled else "throughput", None, "t/d")
     if unit in {"oz", "lb", "t", "kg"}:
-        if re.match(r"\s*(?:per|a|/)\s*(?:year|annum|day)\b|\s*annually", after, re.I) or CHANGE_BEFORE.search(before):
+        if re.match(r"\s*(?:per|a|/)\s*(?:year|annum|day)\b|\s*annually", after, re.IGNORECASE) or CHANGE_BEFORE.search(before):
             return None
         if unit == "t" and not explicit_metal:
-            if re.match(r"\s*(?:of\s+)?(?:waste|overburden|concentrates?|material moved|water|tailings)", after, re.I):
+            if re.match(r"\s*(?:of\s+)?(?:waste|overburden|concentrates?|material moved|water|tailings)", after, re.IGNORECASE):
                 return None
             contained = metal_before(before, 60)
-            if contained and re.search(r"\bin\s+(?:\w+\s+)?concentrates?\b", near_before[-60:], re.I):
+            if contained and re.search(r"\bin\s+(?:\w+\s+)?concentrates?\b", near_before[-60:], re.IGNORECASE):
                 return Reading(_output_metric(near_before), contained, "t", basis)
-            if re.search(r"\b(?:\w+\s+)?concentrates?\s*(?:of|was|were|totall?ed|:)?\s*$", near_before[-40:], re.I):
+            if re.search(r"\b(?:\w+\s+)?concentrates?\s*(?:of|was|were|totall?ed|:)?\s*$", near_before[-40:], re.IGNORECASE):
                 return None
-            if re.search(r"\bproduc\w*\s*(?:approximately|about|some)?\s*$", near_before, re.I) and re.match(
-                    r"\s*of\s+ore\b", after, re.I):
+            if re.search(r"\bproduc\w*\s*(?:approximately|about|some)?\s*$", near_before, re.IGNORECASE) and re.match(
+                    r"\s*of\s+ore\b", after, re.IGNORECASE):
                 return Reading("ore_mined", None, "t")
             verb_after = _ORE_VERB_AFTER.match(after)
             if verb_after:  # "98,650 tonnes of ore were mined"
-                return Reading("ore_mined" if re.fullmatch(ORE_MINED, verb_after.group(1), re.I) else "ore_processed",
+                return Reading("ore_mined" if re.fullmatch(ORE_MINED, verb_after.group(1), re.IGNORECASE) else "ore_processed",
                                None, "t")
             mined = _last(ORE_MINED, near_before)
             milled = _last(ORE_PROCESSED, near_before)
             if mined < 0 and milled < 0:
                 metal = metal_before(before, 60)
-                if metal and re.search(r"produc\w*|output|sold|sales|accounted\s+for|contributed", near_before, re.I):
+                if metal and re.search(r"produc\w*|output|sold|sales|accounted\s+for|contributed", near_before, re.IGNORECASE):
                     return Reading(_output_metric(near_before), metal, "t", basis)
-                if re.match(r"\s*(?:of\s+)?ore\b", after, re.I):
+                if re.match(r"\s*(?:of\s+)?ore\b", after, re.IGNORECASE):
                     return Reading("ore_processed", None, "t")
-                if re.search(r"\bincluding\s*$", near_before, re.I):  # "processed 1,031,400 tons, including 58,900 tons from"
+                if re.search(r"\bincluding\s*$", near_before, re.IGNORECASE):  # "processed 1,031,400 tons, including 58,900 tons from"
                     mined, milled = _last(ORE_MINED, sentence_before), _last(ORE_PROCESSED, sentence_before)
                     if max(mined, milled) >= 0:
                         return Reading("ore_mined" if mined > milled else "ore_processed", None, "t")
@@ -180,9 +180,9 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
 
 
 def _output_metric(cue: str) -> str:
-    if re.search(r"\b(sold|sales|sell\w*|deliver\w*)\b", cue, re.I):
+    if re.search(r"\b(sold|sales|sell\w*|deliver\w*)\b", cue, re.IGNORECASE):
         return "sales"
-    if re.search(r"\brefin\w*", cue, re.I):
+    if re.search(r"\brefin\w*", cue, re.IGNORECASE):
         return "refined_production"
     return "production"
 
@@ -201,16 +201,16 @@ def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity
     if per_unit and metal is None:
         metal = metal_before(quantity_text) or metal_before(sentence_before, 120)
     if per_unit:
-        if re.search(r"all[- ]in[- ]sustaining|\bAISC\b", cue, re.I):
+        if re.search(r"all[- ]in[- ]sustaining|\bAISC\b", cue, re.IGNORECASE):
             return Reading("aisc", metal, unit)
-        if re.search(r"cash\s+costs?|cash\s+operating\s+costs?|C1\b", cue, re.I):
+        if re.search(r"cash\s+costs?|cash\s+operating\s+costs?|C1\b", cue, re.IGNORECASE):
             return Reading("cash_cost", metal, unit)
-        if re.search(r"realiz\w*|realis\w*|received|average\s+(?:selling|sales)\s+price", cue, re.I):
+        if re.search(r"realiz\w*|realis\w*|received|average\s+(?:selling|sales)\s+price", cue, re.IGNORECASE):
             return Reading("realized_price", metal, unit)
-        if re.search(r"\bcosts?\b", cue, re.I):
+        if re.search(r"\bcosts?\b", cue, re.IGNORECASE):
             # a cost per tonne milled is a cost of ore, not of a metal
             return Reading("unit_cost", None if unit.endswith("/t") and not explicit_metal else metal, unit)
         return None
-    if re.search(r"\brevenues?\b|\bsales\b", cue, re.I) and not re.search(r"\bcosts?\b|\bexpenses?\b", cue[-40:], re.I):
+    if re.search(r"\brevenues?\b|\bsales\b", cue, re.IGNORECASE) and not re.search(r"\bcosts?\b|\bexpenses?\b", cue[-40:], re.IGNORECASE):
         return Reading("revenue", None, unit)
     return None

@@ -30,15 +30,15 @@ OBJECT = (
     r"(?:dam|pond|facility|line|crusher|mill|wall|storage|area|system|station|circuit|shaft|belt|pad|tank))*)"
 )
 _MENTIONS = [
-    re.compile(rf"\b{EVENT}\s+(?:of|in|at|on|to|from|affecting)\s+(?:the\s+|a\s+|its\s+)?{OBJECT}", re.I),
-    re.compile(rf"\b{OBJECT}\s+{EVENT}\b", re.I),
-    re.compile(rf"\b{OBJECT}\s+(?:\w+\s+){{0,6}}?(?:ha(?:ve|s)\s+been|was|were|is|are)\s+(?:temporarily\s+)?(?P<event>shut\s+down|suspended|damaged|halted|closed)", re.I),
+    re.compile(rf"\b{EVENT}\s+(?:of|in|at|on|to|from|affecting)\s+(?:the\s+|a\s+|its\s+)?{OBJECT}", re.IGNORECASE),
+    re.compile(rf"\b{OBJECT}\s+{EVENT}\b", re.IGNORECASE),
+    re.compile(rf"\b{OBJECT}\s+(?:\w+\s+){{0,6}}?(?:ha(?:ve|s)\s+been|was|were|is|are)\s+(?:temporarily\s+)?(?P<event>shut\s+down|suspended|damaged|halted|closed)", re.IGNORECASE),
     re.compile(r"\b(?P<event>fatality|fatal accident|fatal incident|strike|work stoppage|power outage|fire|explosion|rock\s?burst"
                r"|fall[- ]of[- ]ground(?: accident| incident)?|lost (?:his|her|their) li(?:fe|ves)|died|was killed|were killed"
-               r"|road blockade|blockade|pit wall failure|wall failure|slope failure)\b", re.I),
+               r"|road blockade|blockade|pit wall failure|wall failure|slope failure)\b", re.IGNORECASE),
     re.compile(r"\b(?P<object>(?:pit\s+)?wall|slope|dam|embankment|dyke|dike|pit|stope|ramp|bench)\b(?:\s+[\w-]+){0,5}?"
-               r"\s+(?P<event>failed|collapsed|breached|ruptured|caved)\b", re.I),  # "the northern wall of the pit failed"
-    re.compile(rf"\b(?:the|this)\s+{EVENT}\b", re.I),  # a later reference to the same event
+               r"\s+(?P<event>failed|collapsed|breached|ruptured|caved)\b", re.IGNORECASE),  # "the northern wall of the pit failed"
+    re.compile(rf"\b(?:the|this)\s+{EVENT}\b", re.IGNORECASE),  # a later reference to the same event
 ]
 _NOT_INCIDENT = re.compile(r"(?i)\b(forward[- ]looking|risks?|could|(?-i:may)|might|would|no (?:lost[- ]time )?(?:injur|incident)|safety record|without|potential|if\b)")
 _CANONICAL = {"lost his life": "fatality", "lost her life": "fatality", "lost their lives": "fatality", "died": "fatality",

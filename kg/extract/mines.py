@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 SITE_WORD = re.compile(
     r"\b(?P<kind>open[- ]pit\s+mine|underground\s+mine|open[- ]pit|pit|mine|mines|mill|concentrator|operations?|complex|smelter|refinery|shaft"
     r"|project|deposit)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _CONNECTORS = {"de", "des", "du", "la", "le", "del", "da", "y", "el", "of"}
 _NOT_NAME = {
@@ -24,8 +24,8 @@ _NOT_NAME = {
     "platinum", "silver", "zinc", "existing", "current", "operating", "mining", "flagship", "owned", "both", "all",
     "each", "two", "three", "tower", "producing", "largest", "only", "annual", "quarterly", "total", "other", "various",
     "mill's", "pilot", "plant", "exploration", "development", "expansion", "in", "at", "for", "from", "and", "to",
-    "on", "by", "with", "during", "news", "release", "results", "operating", "first", "second", "third", "fourth",
-    "q1", "q2", "q3", "q4", "base", "precious", "metals", "metal", "group", "pgm", "its", "their", "his", "her",
+    "on", "by", "with", "during", "news", "release", "results", "first", "second", "third", "fourth",
+    "q1", "q2", "q3", "q4", "base", "precious", "metals", "metal", "group", "pgm", "their", "his", "her",
 }
 _KIND_OF = {"mill": "mill", "concentrator": "mill", "open pit mine": "open pit", "open-pit mine": "open pit",
             "underground mine": "underground", "open pit": "open pit", "open-pit": "open pit", "pit": "open pit"}
@@ -102,7 +102,7 @@ def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple
             continue
         if operator and issuer and company_key(operator) in company_key(issuer) + " the company its":
             operator = issuer
-        if operator is None and re.search(r"\b(its|the company's|our)\s+$", clean[max(0, start - 20):start], re.I):
+        if operator is None and re.search(r"\b(its|the company's|our)\s+$", clean[max(0, start - 20):start], re.IGNORECASE):
             operator = issuer
         kinds = {_KIND_OF.get(re.sub(r"\s+", " ", kind_word), "mine")}
         sentence_end = clean.find(".", m.end())
@@ -132,7 +132,7 @@ def _bare_mentions(doc: SourceText, found: list[tuple[int, MineRecord]]) -> list
     taken = {start for start, _r in found}
     extra = []
     for name in sorted(names):
-        flags = re.I if len(name.split()) > 1 else 0
+        flags = re.IGNORECASE if len(name.split()) > 1 else 0
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.clean, flags):
             if m.start() not in taken:
                 extra.append((m.start(), MineRecord(span=doc.span(m.start(), m.end()), name=name)))

@@ -25,10 +25,10 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 CONTACT_HEAD = re.compile(
     r"(?i)for\s+(?:further|more|additional)\s+information|^\s*contacts?\s*:?|investor\s+(?:relations\s+)?contacts?|media\s+contacts?"
     r"|information\s+contact|please\s+contact|to\s+contact",
-    re.M,
+    re.MULTILINE,
 )
 _SEP = r"\s*(?:[,–—-]|\s-\s|:)\s*"
-_NAME_ROLE = re.compile(rf"(?P<name>{PERSON_NAME}){_SEP}(?P<role>(?:[\w&.,'’/]+\s*){{0,10}}?)(?=\s*(?:Tel\b|T\.|Phone\b|P:|Ph\b|Direct\b|Office\b|Mobile\b|Cell\b|Fax\b|E-?mail\b|email\b|\(|\+|\d{{3}}|$|\n|\bor\b))", re.M)
+_NAME_ROLE = re.compile(rf"(?P<name>{PERSON_NAME}){_SEP}(?P<role>(?:[\w&.,'’/]+\s*){{0,10}}?)(?=\s*(?:Tel\b|T\.|Phone\b|P:|Ph\b|Direct\b|Office\b|Mobile\b|Cell\b|Fax\b|E-?mail\b|email\b|\(|\+|\d{{3}}|$|\n|\bor\b))", re.MULTILINE)
 _SPEECH = r"(?:stated|said|says|commented|noted|added|remarked|explained|observed|continued|concluded)"
 QUOTE_PATTERNS = [
     re.compile(rf"(?P<name>{PERSON_NAME}),\s+(?:the\s+)?(?:Company's\s+|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*'s\s+)?(?P<role>[^,.\"“”]{{2,80}}?),?\s+{_SPEECH}\b"),
@@ -41,15 +41,15 @@ QUOTE_PATTERNS = [
 def _is_name(name: str) -> bool:
     """A person's name, not a title that looks like one ("Vice President")."""
     return not any(re.fullmatch(ROLE_WORD + r"|Investor|Relations|Media|Contact|Corporate|Office|Toronto|Vancouver",
-                                word, re.I) for word in name.split())
+                                word, re.IGNORECASE) for word in name.split())
 
 
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = re.sub(r"\s+", " ", role).strip(" ,.;:-–—")
-    role = re.sub(r"\s*(?:Tel|Phone|Fax|E-?mail)\b.*$", "", role, flags=re.I).strip(" ,.;:-–—")
-    if not re.search(ROLE_WORD, role, re.I) or len(role) > 90:
+    role = re.sub(r"\s*(?:Tel|Phone|Fax|E-?mail)\b.*$", "", role, flags=re.IGNORECASE).strip(" ,.;:-–—")
+    if not re.search(ROLE_WORD, role, re.IGNORECASE) or len(role) > 90:
         return None
     return role
 
@@ -65,7 +65,7 @@ def _contact_people(doc: ReleaseDoc) -> list[PersonRecord]:
         block_end = min(block_end, head.end() + 1500)
         block = clean[head.end():block_end]
         matches = [m for m in _NAME_ROLE.finditer(block) if _clean_role(m.group("role")) and _is_name(m.group("name"))]
-        stacked = [m for m in re.finditer(rf"^[ \t]*(?P<name>{PERSON_NAME})[ \t]*\n[ \t]*(?P<role>[^\n]+)", block, re.M)
+        stacked = [m for m in re.finditer(rf"^[ \t]*(?P<name>{PERSON_NAME})[ \t]*\n[ \t]*(?P<role>[^\n]+)", block, re.MULTILINE)
                    if _clean_role(m.group("role")) and _is_name(m.group("name"))]
         if len(stacked) > len(matches):
             matches = stacked

@@ -27,7 +27,7 @@ TITLE_VERB = re.compile(
     r"|Increases|Acquires|Agrees|Files|Confirms|Records|Exceeds|Produces|Results|Update|Production)\b"
 )
 _NOT_TITLE = re.compile(r"(?i)^\W*(news release|press release|for immediate release|trading symbols?|website|tel|fax|www\.)")
-WEBSITE = re.compile(r"\b(?:https?://)?www\.[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?", re.I)
+WEBSITE = re.compile(r"\b(?:https?://)?www\.[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?", re.IGNORECASE)
 STREET = re.compile(
     r"\b\d[\w-]*(?:\s*[-–]\s*\d+)?\s+(?:[A-Z][\w.]*\s+){1,4}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Drive|Dr|Way"
     r"|Place|Square|Lane|Crescent|Court|Plaza|Parkway)\b\.?"

@@ -20,7 +20,7 @@ from kg.quantities import Quantity, find_quantities
 from kg.records import Measurement
 from kg.vocabulary import PRECIOUS, find_metals
 
-_EMPTY = re.compile(r"^\s*(?:-+|–|—|n/?a|nil|na|n\.a\.|\*|—|nm|n\.m\.)?\s*$", re.I)
+_EMPTY = re.compile(r"^\s*(?:-+|–|—|n/?a|nil|na|n\.a\.|\*|—|nm|n\.m\.)?\s*$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _YEAR_CELL = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 _SKIP_COLUMN = re.compile(r"(?i)change|variance|%\s*(?:inc|dec|chg)|difference|budget|plan|guidance|forecast|target|outlook")
@@ -145,12 +145,12 @@ def _label_unit(label: str) -> tuple[str, str, float]:
         unit_text = (m.group(1) or m.group(2) or m.group(3) or "").strip()
         label = (label[: m.start()] + " " + label[m.end():]).strip()
     scale = 1.0
-    if re.search(r"'?000s?\b|thousands", unit_text, re.I):
+    if re.search(r"'?000s?\b|thousands", unit_text, re.IGNORECASE):
         scale = 1e3
-        unit_text = re.sub(r"'?000s?|thousands", "", unit_text, flags=re.I).strip()
-    elif re.search(r"\bmillions?\b", unit_text, re.I):
+        unit_text = re.sub(r"'?000s?|thousands", "", unit_text, flags=re.IGNORECASE).strip()
+    elif re.search(r"\bmillions?\b", unit_text, re.IGNORECASE):
         scale = 1e6
-        unit_text = re.sub(r"millions?", "", unit_text, flags=re.I).strip()
+        unit_text = re.sub(r"millions?", "", unit_text, flags=re.IGNORECASE).strip()
     return label, unit_text, scale
 
 
