@@ -171,7 +171,7 @@ class Store:
         """A store in memory, holding the N-Triples ``body`` in ``graph`` (the default graph when None)."""
         store = cls(None)
         store._db.load(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
-                       to_graph=to_ox(graph) if graph is not None else ox.DefaultGraph())
+                       to_graph=ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph())
         return store
 
     def select(self, query: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None,
