@@ -48,24 +48,36 @@ Value = URIRef | BNode | Literal
 NUMBERS = (int, float, Decimal)
 
 
+TYPE = str(RDF.type)
+SUBCLASS_OF = str(RDFS.subClassOf)
+
+
+def node_key(term: object) -> object:
+    """How the index keys a node: an IRI by its plain string (rdflib compares its terms in slow Python), else the term."""
+    return str.__str__(term) if isinstance(term, URIRef) else term  # type: ignore[arg-type]
+
+
 class Index:
-    """One release graph's triples, indexed for the shape checks."""
+    """One release graph's triples, indexed for the shape checks (nodes by :func:`node_key`)."""
 
     def __init__(self, triples: Iterable[Triple]) -> None:
-        self.values: dict[tuple[object, object], set[Value]] = defaultdict(set)
+        self.values: dict[tuple[object, str], set[Value]] = defaultdict(set)
         self.types: dict[object, set[object]] = defaultdict(set)
-        self.objects_of: dict[object, set[Value]] = defaultdict(set)
+        self.members: dict[object, list[object]] = defaultdict(list)  # class -> its instances
+        self.objects_of: dict[str, set[Value]] = defaultdict(set)
         self.subclassing = False
         for s, p, o in triples:
-            self.values[s, p].add(o)
-            self.objects_of[p].add(o)
-            if p == RDF.type:
-                self.types[s].add(o)
-            elif p == RDFS.subClassOf:
+            subject, predicate = node_key(s), str.__str__(p)
+            self.values[subject, predicate].add(o)
+            self.objects_of[predicate].add(o)
+            if predicate == TYPE:
+                self.types[subject].add(node_key(o))
+                self.members[node_key(o)].append(subject)
+            elif predicate == SUBCLASS_OF:
                 self.subclassing = True
 
     def instances(self, cls: object) -> list[object]:
-        return [s for s, classes in self.types.items() if cls in classes]
+        return self.members.get(node_key(cls), [])
 
 
 Constraint = Callable[[set[Value], object, "Index"], bool]  # (values of the path, focus node, graph) -> holds
@@ -75,7 +87,7 @@ Constraint = Callable[[set[Value], object, "Index"], bool]  # (values of the pat
 class PropertyCheck:
     """A property shape with a plain IRI path, as the constraints pySHACL would check."""
 
-    path: URIRef
+    path: str  # the IRI, as a plain string
     constraints: tuple[Constraint, ...]
 
     def holds(self, focus: object, index: Index) -> bool:
@@ -94,7 +106,7 @@ class NodeCheck:
         for cls in self.target_classes:
             nodes.update(index.instances(cls))
         for prop in self.target_objects_of:
-            nodes.update(index.objects_of.get(prop, ()))
+            nodes.update(node_key(o) for o in index.objects_of.get(str.__str__(prop), ()))
         return nodes
 
     def holds(self, index: Index) -> bool:
@@ -139,7 +151,7 @@ def _property_check(shapes: Graph, prop: Any) -> PropertyCheck | None:
     constraints = [_constraint(shapes, kind, bound)
                    for kind in sorted(predicates - {SH.path, SH.message, SH.severity, SH.name, SH.description}, key=str)
                    for bound in shapes.objects(prop, kind)]  # type: ignore[arg-type]
-    return PropertyCheck(path, tuple(constraints))
+    return PropertyCheck(str(path), tuple(constraints))
 
 
 def _constraint(shapes: Graph, kind: Any, bound: Any) -> Constraint:
@@ -152,7 +164,7 @@ def _constraint(shapes: Graph, kind: Any, bound: Any) -> Constraint:
         return lambda values, _focus, _index: bound in values
     if kind == SH.lessThanOrEquals:
         return lambda values, focus, index: all(_compares(operator.le, v, w) for v in values
-                                                for w in index.values.get((focus, bound), ()))
+                                                for w in index.values.get((focus, str(bound)), ()))
     if kind == SH.datatype:
         return lambda values, _focus, _index: all(_has_datatype(v, bound) for v in values)
     if kind == SH.minLength:
@@ -166,7 +178,8 @@ def _constraint(shapes: Graph, kind: Any, bound: Any) -> Constraint:
         members = frozenset(Collection(shapes, bound))  # type: ignore[arg-type]
         return lambda values, _focus, _index: values <= members
     if kind == SH["class"]:
-        return lambda values, _focus, index: all(bound in index.types.get(v, ()) for v in values)
+        key = node_key(bound)
+        return lambda values, _focus, index: all(key in index.types.get(node_key(v), ()) for v in values)
     compare = BOUNDS[kind]
     return lambda values, _focus, _index: all(_compares(compare, v, bound) for v in values)
 
