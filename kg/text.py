@@ -17,6 +17,7 @@ from kg.records import Span
 
 _SPACES = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200a": " ", "\t": "\t"}
 _DROP = {"\r", "\u200b", "\ufeff", "\u00ad"}
+_UNCLEAN = re.compile("[" + "".join(sorted(_DROP | set(_SPACES) - {"\t"})) + "]")
 _MARKUP = re.compile(r"\*\*|__|\\(?=[$*_#\[\]()`~>|.!-])|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 
 
@@ -40,6 +41,10 @@ class SourceText:
 
     def __init__(self, original: str) -> None:
         self.original = original
+        if not _MARKUP.search(original) and not _UNCLEAN.search(original):  # most plain text: the view is the text
+            self.clean = original
+            self._origin: list[int] | range = range(len(original) + 1)
+            return
         kept: list[str] = []
         origin: list[int] = []
         drop_until = -1

@@ -40,6 +40,10 @@ _MENTIONS = [
                r"\s+(?P<event>failed|collapsed|breached|ruptured|caved)\b", re.IGNORECASE),  # "the northern wall of the pit failed"
     re.compile(rf"\b(?:the|this)\s+{EVENT}\b", re.IGNORECASE),  # a later reference to the same event
 ]
+# A word every mention pattern needs (as a prefix): a sentence without one is not read further.
+_TRIGGER = re.compile(r"(?i)\b(?:leak|spill|release|fire|explos|flood|collapse|fatal|death|accident|injur|shut|suspen|stoppage"
+                      r"|strike|blockade|failure|breach|rock|seismic|outage|derail|breakdown|damaged|halted|closed|fall"
+                      r"|lost|died|killed|failed|ruptured|caved)")
 _NOT_INCIDENT = re.compile(r"(?i)\b(forward[- ]looking|risks?|could|(?-i:may)|might|would|no (?:lost[- ]time )?(?:injur|incident)|safety record|without|potential|if\b)")
 _CANONICAL = {"lost his life": "fatality", "lost her life": "fatality", "lost their lives": "fatality", "died": "fatality",
               "was killed": "fatality", "were killed": "fatality", "fall-of-ground accident": "fall of ground",
@@ -68,6 +72,8 @@ def _kind(m: re.Match[str]) -> str:
 def _mentions(doc: ReleaseDoc) -> list[_Mention]:
     out: list[_Mention] = []
     for index, sentence in enumerate(doc.text.sentences):
+        if not _TRIGGER.search(sentence.text):
+            continue
         if _NOT_INCIDENT.search(sentence.text) and not re.search(r"\b(?:occurred|has been|was|were|announced)\b", sentence.text):
             continue
         taken: list[tuple[int, int]] = []
