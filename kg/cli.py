@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.engines import ENGINES, engine_for
+from kg.engines import ENGINES, default_jobs, engine_for, local_engine
 from kg.errors import KgError
 from kg.network import GRAPH_FORMATS, entity_graph, summarise, write_graph
 from kg.pipeline import build as build_releases
@@ -307,7 +307,9 @@ def graph(store_path: Path, fmt: str, output: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(VALIDATION_FORMATS), default="text", show_default=True)
 @click.option("--fail-on", type=click.Choice(["violation", "warning", "info"]), default="violation", show_default=True,
               help="The least severe result that makes the exit status 1.")
-def validate(store_path: Path, fmt: str, fail_on: str) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes checking release graphs (default: the machine's cores).")
+def validate(store_path: Path, fmt: str, fail_on: str, jobs: int | None) -> None:
     """Validate the store: SHACL shapes on each release, arithmetic and cross-release rules over all.
 
     The report is grouped by release; each result names the rule, the node,
@@ -318,6 +320,7 @@ def validate(store_path: Path, fmt: str, fail_on: str) -> None:
     Example:
       kg validate --store .kg-store --fail-on warning
     """
-    report = validate_store(Store(store_path, read_only=True))
+    with Store(store_path, read_only=True) as store:
+        report = validate_store(store, local_engine(jobs or default_jobs()))
     click.echo(report.render(fmt), nl=False)
     sys.exit(1 if report.fails(fail_on) else 0)

@@ -97,8 +97,7 @@ def graph_url(endpoint: str, graph: str) -> str:
 
 def graph_as_ntriples(store: Store, graph: str) -> bytes:
     """One release graph as sorted N-Triples (also valid Turtle, which every Graph Store endpoint takes)."""
-    lines = sorted(f"{ox.Triple(q.subject, q.predicate, q.object)} .\n" for q in store.quads(graph))
-    return "".join(lines).encode("utf-8")
+    return store.graph_ntriples(graph).encode("utf-8")
 
 
 def put_graph(endpoint: Endpoint, graph: str, body: bytes) -> None:

@@ -209,6 +209,11 @@ class Store:
         name = ox.NamedNode(graph) if isinstance(graph, str) else graph
         return iter(self._db.quads_for_pattern(None, None, None, name))
 
+    def graph_ntriples(self, graph: str) -> str:
+        """One named graph as sorted N-Triples lines."""
+        dump = self._db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
+        return "".join(sorted(dump.decode("utf-8").splitlines(keepends=True)))
+
     def all_quads(self) -> Iterator[ox.Quad]:
         """Every quad of the store, streamed."""
         return iter(self._db)

@@ -180,3 +180,13 @@ def test_report_formats(fmt: str, tmp_path: Path, releases: Path, runner: CliRun
         assert json.loads(result.output)[0]["severity"] == "Violation"
     else:
         assert "sh:ValidationReport" in result.output and "sh:Violation" in result.output
+
+
+def test_validating_in_worker_processes_finds_what_one_process_finds(tmp_path: Path, releases: Path) -> None:
+    from kg.engines import LocalEngine, ProcessEngine
+
+    store = build_with(tmp_path, releases, BROKEN["head-grade-times-ten"][0])
+    with Store(store, read_only=True) as opened:
+        alone = validate_store(opened, LocalEngine()).sorted()
+        parallel = validate_store(opened, ProcessEngine(2)).sorted()
+    assert alone == parallel and alone
