@@ -259,6 +259,7 @@ def build(
     engine: Engine | None = None,
     bulk: bool = False,
     shards: Path | None = None,
+    shard_size: int = SHARD_SIZE,
 ) -> BuildReport:
     """Ingest release files into the store: new and changed ones replace their graph, unchanged ones are skipped.
 
@@ -269,8 +270,8 @@ def build(
     cluster); writing stays in this process, one transaction per release,
     in input order, so the store and the report do not depend on either.
     With ``bulk`` (always on an engine whose results stay on the workers,
-    Dask) each partition of releases becomes a shard file in a folder
-    inside ``shards`` (default: next to the store), bulk-loaded in input
+    Dask) each partition of ``shard_size`` releases becomes a shard file in
+    a folder inside ``shards`` (default: next to the store), bulk-loaded in input
     order: the same store and report, faster, and never half a release
     stored even when killed (see ``Store.load_shard``).
     """
@@ -283,7 +284,7 @@ def build(
     engine = engine or local_engine(jobs)
     if bulk or engine.bulk:
         with shard_folder(store.path, shards) as folder:
-            for shard in engine.run(partial(extract_shard, settings=settings, folder=folder), tasks, SHARD_SIZE):
+            for shard in engine.run(partial(extract_shard, settings=settings, folder=folder), tasks, shard_size):
                 writer.write_shard(shard)
                 for extracted in shard.releases:
                     if progress:
