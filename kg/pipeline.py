@@ -222,29 +222,32 @@ class Writer:
 
     def write_shard(self, shard: Shard) -> None:
         """Admit a shard's releases in order by the same rules, then bulk-load the admitted ones' graphs at once."""
-        in_file = shard.graphs(self.minter)
         admitted: dict[str, ExtractedRelease] = {}
-        for graph, extracted in [(str(self.minter.release_graph(r.name)), r) for r in shard.releases]:
+        for extracted in shard.releases:
             try:
                 if self._admit(extracted):
-                    admitted[graph] = extracted
+                    admitted[str(self.minter.release_graph(extracted.name))] = extracted
                     self.by_hash[extracted.sha256] = extracted.name  # a twin later in the shard is refused
             except RejectedRelease as exc:
                 self.report.rejected.append(exc)
-        if not admitted or shard.path is None:
-            return
+        if shard.path is None:
+            return  # no graph in it, so none admitted
         try:
-            check_visible(shard.path)
-            loaded = shard.path if len(admitted) == len(in_file) else keep_graphs(shard.path, set(admitted))
-            self.store.load_shard(loaded, list(admitted))
+            if admitted:
+                check_visible(shard.path)  # not a file's fault: stops the build, saying what to do
+                self._load(shard.path, admitted, everything=len(admitted) == len(shard.graphs(self.minter)))
+        finally:
+            for path in shard.path.parent.glob(shard.path.stem + "*"):  # the shard and its filtered copy
+                path.unlink(missing_ok=True)
+
+    def _load(self, shard: Path, admitted: dict[str, ExtractedRelease], everything: bool) -> None:
+        try:
+            self.store.load_shard(shard if everything else keep_graphs(shard, set(admitted)), list(admitted))
         except Exception as exc:  # a load that fails costs its shard (rolled back), never the build
             for extracted in admitted.values():
                 self.by_hash.pop(extracted.sha256, None)
                 self.report.rejected.append(RejectedRelease(extracted.path.name, unexpected_failure(exc)))
             return
-        finally:
-            for path in shard.path.parent.glob(shard.path.stem + "*"):
-                path.unlink(missing_ok=True)
         self.report.ingested += [extracted.name for extracted in admitted.values()]
 
 
