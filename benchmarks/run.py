@@ -36,6 +36,7 @@ from corpus import write_releases
 from kg.engines import default_jobs
 from kg.pipeline import ExtractionSettings, extract_release, extraction_time, release_files
 from kg.queries import query_names, query_text, run_query
+from kg.shards import SHARD_SIZE, write_shard
 from kg.store import Store
 from kg.terms import PREFIXES, Minter
 
@@ -79,15 +80,16 @@ def median_seconds(fn: Callable[[], object], times: int = 3) -> float:
     return statistics.median(samples)
 
 
-def stage_rates(files: list[Path]) -> tuple[float, float, int]:
-    """(releases/s of extraction and release validation on one core, quads/s into Oxigraph, quads) on a sample."""
+def stage_rates(files: list[Path]) -> tuple[float, float, float, int]:
+    """(releases/s of extraction and release validation on one core, quads/s into Oxigraph one transaction per
+    release, quads/s bulk-loaded as shards, quads) on a sample."""
     settings = ExtractionSettings(Minter(), extraction_time())
     start = time.perf_counter()
     extracted = [extract_release(path, None, settings) for path in files]
     extract_rate = len(files) / (time.perf_counter() - start)
+    minter = Minter()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "s")
-        minter = Minter()
         start = time.perf_counter()
         for e in extracted:
             store.write_release(minter.release_graph(e.name), e.ntriples)
@@ -95,7 +97,18 @@ def stage_rates(files: list[Path]) -> tuple[float, float, int]:
         quads = store.quad_count()
         quad_rate = quads / (time.perf_counter() - start)
         store.close()
-    return extract_rate, quad_rate, quads
+        # the same graphs as shards, written beforehand (by the workers in a build): the writer's part only
+        shards = [(write_shard(Path(tmp), [(str(minter.release_graph(e.name)), e.ntriples) for e in part]),
+                   [str(minter.release_graph(e.name)) for e in part])
+                  for part in (extracted[i:i + SHARD_SIZE] for i in range(0, len(extracted), SHARD_SIZE))]
+        store = Store(Path(tmp) / "bulk")
+        start = time.perf_counter()
+        for shard, graphs in shards:
+            assert shard is not None
+            store.load_shard(shard, graphs)
+        bulk_rate = store.quad_count() / (time.perf_counter() - start)
+        store.close()
+    return extract_rate, quad_rate, bulk_rate, quads
 
 
 # ------------------------------------------------------------ the baseline, in a child process
@@ -165,11 +178,15 @@ def measure(n: int, work: Path, jobs: int, baseline_size: int, timeout: float) -
     store_path = work / f"store-{n}"
     shutil.rmtree(store_path, ignore_errors=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
-    build_s, build_rss, build_line = run_measured([KG, "build", str(corpus), "--store", str(store_path), "-q",
-                                                   "--jobs", str(jobs)], env)
-    print(f"  {n}: {build_line}", file=sys.stderr, flush=True)
+    builds = {}
+    for how, options in [("dask", ["--engine", "dask"]), ("bulk", ["--bulk"]), ("jobs", [])]:  # the last one stays
+        shutil.rmtree(store_path, ignore_errors=True)
+        builds[how] = run_measured([KG, "build", str(corpus), "--store", str(store_path), "-q", "--jobs", str(jobs),
+                                    *options], env)
+        print(f"  {n} ({how}): {builds[how][2]}", file=sys.stderr, flush=True)
+    build_s, build_rss, _ = builds["jobs"]
     validate_s, validate_rss, _ = run_measured([KG, "validate", "--store", str(store_path)], env)
-    extract_rate, quad_rate, _ = stage_rates(files[:SAMPLE])
+    extract_rate, quad_rate, bulk_rate, _ = stage_rates(files[:SAMPLE])
     store = Store(store_path, read_only=True)
     bindings = query_bindings(store)
     latencies = {name: median_seconds(lambda name=name: run_query(store, name, bindings.get(name)))
@@ -196,8 +213,12 @@ def measure(n: int, work: Path, jobs: int, baseline_size: int, timeout: float) -
             ("end-to-end `kg build --jobs %d` (s)" % jobs, f"{build_s:.1f}", "", ""),
             ("build releases/s", f"{n / build_s:,.0f}", "", ""),
             ("peak RSS of the build, all processes (MB)", f"{build_rss / 2**20:,.0f}", "", ""),
+            ("end-to-end `kg build --jobs %d --bulk` (s)" % jobs, f"{builds['bulk'][0]:.1f}", "", ""),
+            ("end-to-end `kg build --engine dask --jobs %d` (s)" % jobs, f"{builds['dask'][0]:.1f}", "", ""),
             ("extraction + release validation, releases/s on one core", f"{extract_rate:,.1f}", "", ""),
             ("quads/s into the store", f"{quad_rate:,.0f}", *versus(quad_rate, "quad_rate", True)),
+            ("quads/s bulk-loaded into the store (shards of %d)" % SHARD_SIZE, f"{bulk_rate:,.0f}",
+             *versus(bulk_rate, "quad_rate", True)),
             ("`kg validate` of the whole store (s)", f"{validate_s:.1f}", *versus(validate_s, "validation")),
             ("peak RSS of `kg validate` (MB)", f"{validate_rss / 2**20:,.0f}", "", "")]
     for name, seconds in latencies.items():

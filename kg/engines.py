@@ -27,8 +27,10 @@ BATCH_SIZE = 16  # releases per task: enough to make the cost of sending one sma
 
 
 class Engine(Protocol):
-    def run(self, fn: Batch[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
-        """``fn`` over batches of ``items``; the results one by one, in input order."""
+    bulk: bool  # whether results must stay on the workers (a cluster): the build then bulk-loads shards
+
+    def run(self, fn: Batch[Any, Any], items: Iterable[Any], size: int | None = None) -> Iterator[Any]:
+        """``fn`` over batches of ``size`` items (default: the engine's); the results one by one, in input order."""
         ...
 
 
@@ -49,8 +51,10 @@ def default_jobs() -> int:
 class LocalEngine:
     """In this process, one batch after the other."""
 
-    def run(self, fn: Batch[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
-        for batch in batches(items, BATCH_SIZE):
+    bulk = False
+
+    def run(self, fn: Batch[Any, Any], items: Iterable[Any], size: int | None = None) -> Iterator[Any]:
+        for batch in batches(items, size or BATCH_SIZE):
             yield from fn(batch)
 
 
@@ -69,14 +73,16 @@ def in_order(submit: Callable[[list[Any]], Future[list[Any]]], items: Iterable[A
 class ProcessEngine:
     """In ``jobs`` worker processes on this machine."""
 
+    bulk = False
+
     def __init__(self, jobs: int) -> None:
         if jobs < 1:
             raise KgError(f"--jobs must be at least 1, not {jobs}")
         self.jobs = jobs
 
-    def run(self, fn: Batch[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
+    def run(self, fn: Batch[Any, Any], items: Iterable[Any], size: int | None = None) -> Iterator[Any]:
         with ProcessPoolExecutor(self.jobs) as pool:
-            yield from in_order(lambda batch: pool.submit(fn, batch), items, BATCH_SIZE, 4 * self.jobs)
+            yield from in_order(lambda batch: pool.submit(fn, batch), items, size or BATCH_SIZE, 4 * self.jobs)
 
 
 class DaskEngine:
@@ -84,30 +90,33 @@ class DaskEngine:
 
     Each batch (a partition of the releases) is one Dask task. The workers
     need the project installed and the release files at the same paths
-    (a shared file system).
+    (a shared file system). The build has them write their graphs as shards
+    (``bulk``), so only small manifests come back through the scheduler.
     """
+
+    bulk = True
 
     def __init__(self, address: str | None = None, workers: int | None = None, batch_size: int = BATCH_SIZE) -> None:
         self.address = address
         self.workers = workers or default_jobs()
         self.batch_size = batch_size
 
-    def run(self, fn: Batch[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
+    def run(self, fn: Batch[Any, Any], items: Iterable[Any], size: int | None = None) -> Iterator[Any]:
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError as exc:
             raise KgError("--engine dask needs dask.distributed: pip install 'mining-kg[dask]'") from exc
         if self.address:
             with Client(self.address) as client:
-                yield from self._run(client, fn, items)
+                yield from self._run(client, fn, items, size or self.batch_size)
             return
         with LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None) \
                 as cluster, Client(cluster) as client:
-            yield from self._run(client, fn, items)
+            yield from self._run(client, fn, items, size or self.batch_size)
 
-    def _run(self, client: Any, fn: Batch[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
+    def _run(self, client: Any, fn: Batch[Any, Any], items: Iterable[Any], size: int) -> Iterator[Any]:
         in_flight = 4 * max(1, len(client.scheduler_info().get("workers", {})))
-        yield from in_order(lambda batch: client.submit(fn, batch, pure=False), items, self.batch_size, in_flight)
+        yield from in_order(lambda batch: client.submit(fn, batch, pure=False), items, size, in_flight)
 
 
 def local_engine(jobs: int) -> Engine:

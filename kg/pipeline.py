@@ -3,7 +3,9 @@
 ``build`` reads each file, extracts its records, turns them into one named
 graph and writes it in a single transaction. A file that fails anywhere on
 that path is rejected with its reason and leaves nothing behind; the other
-files still land.
+files still land. A bulk build (``--bulk``, and always on a Dask cluster)
+has the workers write each partition's graphs as a shard (kg/shards.py)
+that the writer bulk-loads, with the same rules and the same result.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -23,6 +25,7 @@ from kg.extract import extract_all
 from kg.quantities import garbled_numbers
 from kg.rdf import SourceFile, Triple, release_triples
 from kg.records import Agreement, Incident, Measurement, MineRecord, PersonRecord, Record
+from kg.shards import SHARD_SIZE, check_visible, keep_graphs, shard_folder, write_shard
 from kg.sources import is_release_file, read_source
 from kg.store import Store, StoredRelease, ntriples
 from kg.terms import Minter
@@ -139,8 +142,41 @@ def extract_batch(batch: list[tuple[Path, StoredRelease | None]], settings: Extr
     return [extract_release(path, known, settings) for path, known in batch]
 
 
+@dataclass(frozen=True)
+class Shard:
+    """A partition's graphs in a sorted N-Quads file (None when it has none), and what became of each release.
+
+    The releases carry everything but their triples, which are in the file.
+    """
+
+    path: Path | None
+    releases: tuple[ExtractedRelease, ...]
+
+    def graphs(self, minter: Minter) -> dict[str, ExtractedRelease]:
+        """The releases whose graph is in the file, by graph IRI."""
+        return {str(minter.release_graph(r.name)): r for r in self.releases if r.rejected is None and not r.unchanged}
+
+
+def extract_shard(batch: list[tuple[Path, StoredRelease | None]], settings: ExtractionSettings,
+                  folder: Path) -> list[Shard]:
+    """A partition of release files, extracted and written as shards into ``folder``: the unit of a bulk build.
+
+    One shard, unless two files of the partition have the same name (so the same graph): the later one
+    then starts a new shard, which replaces the graph as a later transaction would.
+    """
+    shards: list[list[ExtractedRelease]] = [[]]
+    for extracted in extract_batch(batch, settings):
+        if any(e.name == extracted.name for e in shards[-1]):
+            shards.append([])
+        shards[-1].append(extracted)
+    return [Shard(write_shard(folder, ((str(settings.minter.release_graph(e.name)), e.ntriples) for e in part
+                                       if e.rejected is None and not e.unchanged)),
+                  tuple(replace(e, ntriples="") for e in part)) for part in shards]
+
+
 class Writer:
-    """The single writer: takes extracted releases in input order and stores each in one transaction."""
+    """The single writer: takes extracted releases in input order and stores each in one transaction,
+    or (``write_shard``) a shard's admitted releases in one bulk load."""
 
     def __init__(self, store: Store, minter: Minter, strict: bool, report: BuildReport) -> None:
         self.store = store
@@ -158,12 +194,22 @@ class Writer:
             self.report.rejected.append(RejectedRelease(extracted.path.name, unexpected_failure(exc)))
 
     def _write(self, extracted: ExtractedRelease) -> None:
+        if self._admit(extracted):
+            self.store.write_release(self.minter.release_graph(extracted.name), extracted.ntriples)
+            self.by_hash[extracted.sha256] = extracted.name
+            self.report.ingested.append(extracted.name)
+
+    def _admit(self, extracted: ExtractedRelease) -> bool:
+        """Whether the release's graph is to be written (False when unchanged); raises RejectedRelease when refused.
+
+        Reports its unchanged status, warnings and findings as it goes.
+        """
         report = self.report
         if extracted.rejected is not None:
             raise extracted.rejection()
         if extracted.unchanged:
             report.unchanged.append(extracted.name)
-            return
+            return False
         twin = self.by_hash.get(extracted.sha256)
         if twin and twin != extracted.name:
             raise RejectedRelease(extracted.name, f"same content as {twin}, already in the store")
@@ -173,9 +219,37 @@ class Writer:
             raise RejectedRelease(extracted.name, f"{len(violations)} SHACL violation(s), refused by --strict: "
                                   + "; ".join(f.message for f in violations[:3]))
         report.validation.findings += extracted.findings
-        self.store.write_release(self.minter.release_graph(extracted.name), extracted.ntriples)
-        self.by_hash[extracted.sha256] = extracted.name
-        report.ingested.append(extracted.name)
+        return True
+
+    def write_shard(self, shard: Shard) -> None:
+        """Admit a shard's releases in order by the same rules, then bulk-load the admitted ones' graphs at once."""
+        admitted: dict[str, ExtractedRelease] = {}
+        for extracted in shard.releases:
+            try:
+                if self._admit(extracted):
+                    admitted[str(self.minter.release_graph(extracted.name))] = extracted
+                    self.by_hash[extracted.sha256] = extracted.name  # a twin later in the shard is refused
+            except RejectedRelease as exc:
+                self.report.rejected.append(exc)
+        if shard.path is None:
+            return  # no graph in it, so none admitted
+        try:
+            if admitted:
+                check_visible(shard.path)  # not a file's fault: stops the build, saying what to do
+                self._load(shard.path, admitted, everything=len(admitted) == len(shard.graphs(self.minter)))
+        finally:
+            for path in shard.path.parent.glob(shard.path.stem + "*"):  # the shard and its filtered copy
+                path.unlink(missing_ok=True)
+
+    def _load(self, shard: Path, admitted: dict[str, ExtractedRelease], everything: bool) -> None:
+        try:
+            self.store.load_shard(shard if everything else keep_graphs(shard, set(admitted)), list(admitted))
+        except Exception as exc:  # a load that fails costs its shard (rolled back), never the build
+            for extracted in admitted.values():
+                self.by_hash.pop(extracted.sha256, None)
+                self.report.rejected.append(RejectedRelease(extracted.path.name, unexpected_failure(exc)))
+            return
+        self.report.ingested += [extracted.name for extracted in admitted.values()]
 
 
 def build(
@@ -187,6 +261,9 @@ def build(
     validate: bool = True,
     jobs: int = 1,
     engine: Engine | None = None,
+    bulk: bool = False,
+    shards: Path | None = None,
+    shard_size: int = SHARD_SIZE,
 ) -> BuildReport:
     """Ingest release files into the store: new and changed ones replace their graph, unchanged ones are skipped.
 
@@ -196,6 +273,11 @@ def build(
     runs in ``jobs`` worker processes (or on ``engine``, e.g. a Dask
     cluster); writing stays in this process, one transaction per release,
     in input order, so the store and the report do not depend on either.
+    With ``bulk`` (always on an engine whose results stay on the workers,
+    Dask) each partition of ``shard_size`` releases becomes a shard file in
+    a folder inside ``shards`` (default: next to the store), bulk-loaded in input
+    order: the same store and report, faster, and never half a release
+    stored even when killed (see ``Store.load_shard``).
     """
     minter = minter or Minter()
     report = BuildReport()
@@ -204,10 +286,18 @@ def build(
     writer = Writer(store, minter, strict, report)
     tasks = ((path, stored.get(path.name)) for path in release_files(inputs))
     engine = engine or local_engine(jobs)
-    for extracted in engine.run(partial(extract_batch, settings=settings), tasks):
-        writer.write(extracted)
-        if progress:
-            progress(extracted.path)
+    if bulk or engine.bulk:
+        with shard_folder(store.path, shards) as folder:
+            for shard in engine.run(partial(extract_shard, settings=settings, folder=folder), tasks, shard_size):
+                writer.write_shard(shard)
+                for extracted in shard.releases:
+                    if progress:
+                        progress(extracted.path)
+    else:
+        for extracted in engine.run(partial(extract_batch, settings=settings), tasks):
+            writer.write(extracted)
+            if progress:
+                progress(extracted.path)
     store.flush()
     if validate:
         report.validation.findings += validate_across(store)

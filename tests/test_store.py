@@ -109,3 +109,14 @@ def test_a_read_only_store_closes_without_flushing(tmp_path: Path) -> None:
         store.replace_release(URIRef("urn:g"), [(URIRef("urn:s"), URIRef("urn:p"), Literal("o"))])
     with Store(tmp_path / "s", read_only=True) as reader:
         assert reader.quad_count() == 1
+
+
+def test_a_shard_that_fails_to_load_is_rolled_back_at_once(built: Path, tmp_path: Path) -> None:
+    store = Store(built)
+    graph = next(iter(store.releases().values())).graph
+    bad = tmp_path / "bad.nq"
+    bad.write_text(f"<urn:a> <urn:p> <urn:o> <{graph}> .\n<urn:a> <urn:p> broken <{graph}> .\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot bulk-load"):
+        store.load_shard(bad, [graph])
+    assert store.pending_load() is None and not store._db.contains_named_graph(ox.NamedNode(graph))
+    assert len(store.releases()) == 2  # the replaced release is absent: the next build ingests it again
