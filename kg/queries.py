@@ -52,11 +52,30 @@ def parse_binding(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
     return name, ox.Literal(value)
 
 
+def bind_values(query: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with each binding fixed by a VALUES block at the start of its outermost WHERE group.
+
+    The FILTERs of that group see the value, and the query planner sees it too: Oxigraph starts the join
+    from the VALUES row and looks the bound variable up in its indexes, where a substitution (which the
+    planner does not see) would only be checked after reading every candidate row.
+    Terms are written by Oxigraph in N-Triples syntax (quotes, backslashes and newlines escaped;
+    IRIs validated), so a parameter cannot change the query's structure.
+    """
+    if not bindings:
+        return query
+    blanked = re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group()), query)
+    where = re.search(r"\bWHERE\s*\{", blanked, re.IGNORECASE)
+    if where is None:
+        raise KgError("cannot bind parameters: the query has no WHERE group")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(term) for term in bindings.values())
+    return f"{query[:where.end()]}\n  VALUES ({names}) {{ ({values}) }}{query[where.end():]}"
+
+
 def run_query(store: Store, name: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
               ) -> tuple[list[str], list[list[str]]]:
-    """Header and rows (as plain strings, empty when unbound) of a named query."""
-    text = query_text(name)
-    results = store.raw_query(text, bindings)
+    """Header and rows (as plain strings, empty when unbound) of a named query, its parameters bound by :func:`bind_values`."""
+    results = store.raw_query(bind_values(query_text(name), bindings or {}))
     if not isinstance(results, ox.QuerySolutions):
         raise KgError(f"query {name} is not a SELECT query")
     header = [v.value for v in results.variables]

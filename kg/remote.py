@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.queries import query_text
+from kg.queries import bind_values, query_text
 from kg.store import Store
 from kg.terms import PREFIXES
 
@@ -118,24 +118,6 @@ def push_store(store: Store, endpoint: Endpoint) -> Iterator[tuple[str, int]]:
 
 
 # --------------------------------------------------------------- query
-
-def bind_values(query: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query with each binding fixed by a VALUES block at the start of its outermost WHERE group.
-
-    This is what the embedded store's substitutions do: the FILTERs of that group see the value.
-    Terms are written by Oxigraph in N-Triples syntax (quotes, backslashes and newlines escaped;
-    IRIs validated), so a parameter cannot change the query's structure.
-    """
-    if not bindings:
-        return query
-    blanked = re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group()), query)
-    where = re.search(r"\bWHERE\s*\{", blanked, re.IGNORECASE)
-    if where is None:
-        raise KgError("cannot bind parameters: the query has no WHERE group")
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(str(term) for term in bindings.values())
-    return f"{query[:where.end()]}\n  VALUES ({names}) {{ ({values}) }}{query[where.end():]}"
-
 
 def with_prefixes(query: str) -> str:
     """The query with a PREFIX declaration for each of our prefixes it does not declare itself."""
