@@ -24,6 +24,12 @@ COMPANIES = ["Aurora", "Boreal", "Cobalt Ridge", "Dune", "Eagle Crest", "Falcon"
              "Juniper", "Kestrel", "Larch", "Marten", "Nimbus", "Osprey", "Pine Point", "Quartz Hill", "Raven",
              "Summit", "Tamarack", "Umber", "Vega", "Willow", "Yukon Star", "Zenith"]
 SUFFIXES = ["Mines Ltd.", "Gold Corp.", "Resources Inc.", "Mining Limited", "Metals Corp."]
+PLACES = ["Atlas", "Beacon", "Canyon", "Delta", "Ember", "Frontier", "Glacier", "Horizon", "Island", "Jasper",
+          "Keystone", "Lakeshore", "Meridian", "Northgate", "Orion", "Prairie", "Quest", "Ridgeline", "Sierra", "Timber",
+          "Upland", "Valley", "Westmount", "Yellowhead", "Zephyr", "Arctic", "Bluewater", "Coastal", "Dominion",
+          "Eastern", "Fjord", "Golden", "Highland", "Interior", "Jade", "Kingsway", "Lodestar", "Mesa", "Nordic",
+          "Oakridge"]
+QUARTERS_PER_COMPANY = 120  # thirty years of quarterly reports, one a quarter
 MINES = ["North Star", "Blue Lake", "Red Creek", "Silver Fox", "Cedar Hill", "Granite Falls", "Bear Paw", "Long Ridge"]
 METALS = [("gold", "Au"), ("palladium", "Pd"), ("silver", "Ag"), ("platinum", "Pt")]
 ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
@@ -39,14 +45,18 @@ def quarter_figures(company: int, year: int, q: int) -> tuple[int, float, float]
 
 def release(i: int) -> tuple[str, str]:
     rng = random.Random(i)
-    c = i % len(COMPANIES)
-    company = f"{COMPANIES[c]} {SUFFIXES[(i // len(COMPANIES)) % len(SUFFIXES)]}"
+    # each company reports each quarter once, as real producers do: a figure is stated by its own release and
+    # restated in the next few quarters' tables, however large the corpus (the rules across releases stay linear)
+    k, quarter_index = divmod(i, QUARTERS_PER_COMPANY)
+    c = k % len(COMPANIES)
+    name = COMPANIES[c] if k < len(COMPANIES) else f"{COMPANIES[c]} {PLACES[(k // len(COMPANIES)) % len(PLACES)]}"
+    company = f"{name} {SUFFIXES[k % len(SUFFIXES)]}"
     ticker = "".join(w[0] for w in company.split())[:3].upper() + str(i % 10)
-    series = c * 100 + (i // 7) % len(MINES)  # one company's one mine: its figures agree in every release
+    series = k * 100 + (i // 7) % len(MINES)  # one company's one mine: its figures agree in every release
     mine = f"{COMPANIES[c].split()[0]} {MINES[(i // 7) % len(MINES)]}"
-    metal, symbol = METALS[i % len(METALS)]
-    year = 1995 + (i // 4) % 30
-    q = i % 4 + 1
+    metal, _symbol = METALS[k % len(METALS)]
+    year = 1995 + quarter_index // 4
+    q = quarter_index % 4 + 1
     end = date(year, *QUARTER_END[q])
     released = end + timedelta(days=14 + rng.randint(0, 20))
     days = QUARTER_DAYS[q] + (1 if q == 1 and year % 4 == 0 else 0)

@@ -83,8 +83,11 @@ def main() -> None:
 @click.option("--shards", "shards", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Where the workers write shards (default: next to the store); on a cluster, a folder the workers "
                    "and this machine share.")
+@click.option("--no-rules-across", "no_across", is_flag=True,
+              help="Leave the rules across releases to `kg validate` (for a large corpus loaded in parts).")
 def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: bool, strict: bool, jobs: int | None,
-          engine: str, scheduler: str | None, bulk: bool, shard_size: int, shards: Path | None) -> None:
+          engine: str, scheduler: str | None, bulk: bool, shard_size: int, shards: Path | None,
+          no_across: bool) -> None:
     """Extract releases (files or folders) into the store.
 
     New and changed files replace their release's named graph; unchanged
@@ -116,11 +119,12 @@ def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: b
     with Store(store_path) as store:
         if quiet or not files:
             report = build_releases(files, store, minter, strict=strict, engine=runner, bulk=bulk, shards=shards,
-                                    shard_size=shard_size)
+                                    shard_size=shard_size, across=not no_across)
         else:
             with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
                 report = build_releases(files, store, minter, progress=lambda _p: bar.update(1), strict=strict,
-                                        engine=runner, bulk=bulk, shards=shards, shard_size=shard_size)
+                                        engine=runner, bulk=bulk, shards=shards, shard_size=shard_size,
+                                        across=not no_across)
         quad_count = store.quad_count()
     if report.validation.findings:
         click.echo(report.validation.text(), err=True, nl=False)

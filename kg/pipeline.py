@@ -264,6 +264,7 @@ def build(
     bulk: bool = False,
     shards: Path | None = None,
     shard_size: int = SHARD_SIZE,
+    across: bool = True,
 ) -> BuildReport:
     """Ingest release files into the store: new and changed ones replace their graph, unchanged ones are skipped.
 
@@ -277,7 +278,9 @@ def build(
     Dask) each partition of ``shard_size`` releases becomes a shard file in
     a folder inside ``shards`` (default: next to the store), bulk-loaded in input
     order: the same store and report, faster, and never half a release
-    stored even when killed (see ``Store.load_shard``).
+    stored even when killed (see ``Store.load_shard``). Without ``across``
+    the rules across releases are left to ``kg validate`` (their cost grows
+    with the whole store, not with the releases added).
     """
     minter = minter or Minter()
     report = BuildReport()
@@ -299,6 +302,6 @@ def build(
             if progress:
                 progress(extracted.path)
     store.flush()
-    if validate:
+    if validate and across:
         report.validation.findings += validate_across(store)
     return report

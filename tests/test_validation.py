@@ -190,3 +190,18 @@ def test_validating_in_worker_processes_finds_what_one_process_finds(tmp_path: P
         alone = validate_store(opened, LocalEngine()).sorted()
         parallel = validate_store(opened, ProcessEngine(2)).sorted()
     assert alone == parallel and alone
+
+
+def test_a_build_may_leave_the_rules_across_releases_to_kg_validate(tmp_path: Path, releases: Path,
+                                                                    runner: CliRunner) -> None:
+    edits = BROKEN["restated"][0]
+    for name, (old, new) in edits.items():
+        text = (releases / name).read_text(encoding="utf-8")
+        (releases / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    store = tmp_path / "s"
+    built = runner.invoke(main, ["build", str(releases), "--store", str(store), "-q", "--jobs", "1",
+                                 "--no-rules-across"])
+    assert built.exit_code == 0, built.output
+    assert "RestatedFigure" not in built.output and "0 warnings" in built.output
+    checked = runner.invoke(main, ["validate", "--store", str(store), "--jobs", "1"])
+    assert "RestatedFigureRule" in checked.output and "1 warning" in checked.output
