@@ -264,9 +264,9 @@ def main() -> None:
     parser.add_argument("--builds", default="jobs,bulk,dask",
                         help="Builds to time: jobs (one transaction per release), bulk, dask. The store measured "
                              "afterwards is the last one built (jobs when listed).")
-    parser.add_argument("--whole-queries-up-to", type=int, default=10_000,
+    parser.add_argument("--whole-queries-up-to", type=int, default=2_000,
                         help="Time each query's whole result only up to this many releases (lookups always run).")
-    parser.add_argument("--validate-up-to", type=int, default=10_000,
+    parser.add_argument("--validate-up-to", type=int, default=2_000,
                         help="Time `kg validate`, and the rules across releases at the end of a build, only up to "
                              "this many releases (beyond, builds run with --no-rules-across).")
     args = parser.parse_args()

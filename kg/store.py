@@ -29,6 +29,7 @@ from kg.errors import StoreError, UnknownName
 from kg.rdf import Triple
 from kg.terms import PREFIXES
 
+FLUSH_EVERY = 50  # releases written between flushes: without them a build's memory grows with the store
 DEFAULT_STORE = Path(os.environ.get("KG_STORE", ".kg-store"))
 INTENT = "kg-bulk-load.intent"  # in the store directory while a shard is being loaded
 
@@ -90,6 +91,7 @@ class Store:
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self._unflushed = 0  # releases written since the last flush
         if path is None:
             self._db = ox.Store()  # in memory
             return
@@ -143,6 +145,13 @@ class Store:
                 self._db.load(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write graph {graph}: {exc}") from exc
+        self._unflushed += 1
+        if self._unflushed >= FLUSH_EVERY:  # RocksDB keeps every transaction in memory until a flush
+            self.flush()
+
+    def flush(self) -> None:
+        self._db.flush()
+        self._unflushed = 0
 
     # ------------------------------------------------------- bulk loading
 
@@ -222,9 +231,6 @@ class Store:
             raise UnknownName("release", name, sorted(stored))
         self._db.update(f"DROP SILENT GRAPH {ox.NamedNode(match.graph)}")
         return match
-
-    def flush(self) -> None:
-        self._db.flush()
 
     def close(self) -> None:
         """Release the database now, not when the object is collected: a failed command's traceback may keep it alive."""
