@@ -167,7 +167,7 @@ class Store:
         try:
             self._drop(nodes)
             self._bulk_load(shard)
-            self._db.flush()
+            self.flush()
         except (OSError, SyntaxError, ValueError) as exc:
             self.roll_back_load()
             raise StoreError(f"cannot bulk-load {shard}: {exc}") from exc
@@ -190,7 +190,7 @@ class Store:
         graphs = self.pending_load()
         if graphs is not None:
             self._drop([ox.NamedNode(g) for g in graphs])
-            self._db.flush()
+            self.flush()
             self._clear_intent()
 
     def _record_intent(self, graphs: list[str], replacing: list[str]) -> None:
@@ -229,7 +229,7 @@ class Store:
         match = stored.get(name) or next((r for r in stored.values() if Path(r.name).stem == name or r.graph == name), None)
         if match is None:
             raise UnknownName("release", name, sorted(stored))
-        self._db.update(f"DROP SILENT GRAPH {ox.NamedNode(match.graph)}")
+        self._drop([ox.NamedNode(match.graph)])
         return match
 
     def close(self) -> None:
