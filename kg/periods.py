@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -159,15 +159,82 @@ def _year(text: str) -> int:
     return value if value > 100 else (2000 + value if value < 50 else 1900 + value)
 
 
-_FISCAL_YEAR_END = re.compile(
-    rf"\b(?:fiscal|financial)\s+year\s+(?:end(?:s|ed|ing)?|which\s+ends|that\s+ends)\s+(?:on\s+)?(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})", re.IGNORECASE
+_DAY_OF = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?"
+_FISCAL_WORD = r"(?:fiscal|financial)(?:\s+year)?"
+# A fiscal quarter or half the text names ("Q3 FY24", "the second quarter of the 2022 financial year",
+# "H1 FY2019", "the third quarter of the fiscal") and a calendar one it says is the same ("the March
+# quarter", "the quarter ended 31 December 2013", "half-year ended 31 December 2018"): together they fix
+# the month the fiscal year ends in.
+_FISCAL_PART = (
+    r"(?:\bQ(?P<fq>[1-4])\s*F(?:Y)?\s*'?\d{2,4}\b|\b(?P<fq2>[1-4])Q\s*F(?:Y)?\s*'?\d{2,4}\b"
+    r"|\bH(?P<fh>[12])\s*F(?:Y)?\s*'?\d{2,4}\b|\b(?P<fh2>[12])H\s*F(?:Y)?\s*'?\d{2,4}\b"
+    rf"|\b(?P<ford>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?:(?:company|group|issuer)(?:'|\u2019)?s\s+|its\s+)?(?:(?:19|20)\d\d\s+{_FISCAL_WORD}|{_FISCAL_WORD}|FY\s*'?\d{{2,4}}|F\d{{4}})"
+    rf"|\b(?P<fhord>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d\s+{_FISCAL_WORD}|{_FISCAL_WORD}|FY\s*'?\d{{2,4}}))"
 )
+_CALENDAR_PART = (
+    rf"(?:\b(?P<qm>{MONTH_NAME})\s+(?:(?:19|20)\d\d\s+)?(?:quarter|qtr)\b"
+    rf"|\b(?:quarter|three\s+months|3\s+months)\s+(?:ended|ending|to)\s+(?:on\s+)?{_DAY_OF}(?P<qm2>{MONTH_NAME})"
+    rf"|\b(?:half[-\u2010\u2011 ]year|six\s+months|6\s+months|half)\s+(?:ended|ending|to)\s+(?:on\s+)?{_DAY_OF}(?P<hm>{MONTH_NAME}))"
+)
+_GAP = r"[^.;\n]{0,60}?"
+
+
+def _fye_from_pair(m: re.Match[str]) -> int | None:
+    g = m.groupdict()
+    q = g.get("fq") or g.get("fq2") or (str(ORDINALS[g["ford"].lower()]) if g.get("ford") else None)
+    h = g.get("fh") or g.get("fh2") or ({"first": "1", "1st": "1"}.get(g["fhord"].lower(), "2") if g.get("fhord") else None)
+    quarter_month = g.get("qm") or g.get("qm2")
+    if q and quarter_month:
+        month = month_number(quarter_month)
+        return None if month % 3 else (month - 1 + 3 * (4 - int(q))) % 12 + 1
+    if h and g.get("hm"):
+        month = month_number(g["hm"])
+        return (month - 1 + 6 * (2 - int(h))) % 12 + 1
+    return None
+
+
+def _fye_month(group: str) -> Callable[[re.Match[str]], int | None]:
+    return lambda m: month_number(m.group(group))
+
+
+def _fye_of_half(m: re.Match[str]) -> int | None:
+    month = month_number(m.group("m"))
+    return (month + 5) % 12 + 1  # a half-year ending December: the fiscal year ends in June
+
+
+# Statements that fix the month the fiscal year ends in, most explicit first; the first that matches wins.
+_FISCAL_YEAR_ENDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], int | None]]] = [
+    # "fiscal year ends June 30", "financial year ending 30 June 2024", "financial year ended 31 March 2012"
+    (re.compile(rf"\b{_FISCAL_WORD}\s+(?:end(?:s|ed|ing)?|which\s+ends|that\s+ends)\s+(?:on\s+)?{_DAY_OF}(?P<m>{MONTH_NAME})",
+                re.IGNORECASE), _fye_month("m")),
+    # "financial year runs from 1 July to 30 June", "fiscal year is July 1 to June 30"
+    (re.compile(rf"\b{_FISCAL_WORD}\s+(?:runs|running|is|extends|covers)\s+(?:from\s+)?{_DAY_OF}{MONTH_NAME}\s*(?:[0-3]?\d\s*)?"
+                rf"(?:to|until|through|-|\u2013)\s*{_DAY_OF}(?P<m>{MONTH_NAME})", re.IGNORECASE), _fye_month("m")),
+    # "FY23 (year ended 30 June 2023)", "FY2016 guidance (year to 30 June 2016)", "(FY24: July 2023 to June 2024)"
+    (re.compile(rf"\bF(?:Y)?\s*'?\d{{2,4}}\b{_GAP}\b(?:(?:the\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to)\s+"
+                rf"(?:on\s+)?{_DAY_OF}|{MONTH_NAME},?\s+(?:19|20)\d\d\s*(?:to|-|\u2013)\s*)(?P<m>{MONTH_NAME})", re.IGNORECASE),
+     _fye_month("m")),
+    # a fiscal quarter or half beside the calendar one it is, either way round
+    (re.compile(rf"{_FISCAL_PART}{_GAP}{_CALENDAR_PART}", re.IGNORECASE), _fye_from_pair),
+    (re.compile(rf"{_CALENDAR_PART}{_GAP}{_FISCAL_PART}", re.IGNORECASE), _fye_from_pair),
+    # "the year ending 30 June 2024" (a year that does not end in December is a fiscal year)
+    (re.compile(rf"(?<![-\u2010\u2011\w])(?<!half\s)\byear\s+(?:ended|ending|to)\s+(?:on\s+)?{_DAY_OF}(?P<m>{MONTH_NAME})",
+                re.IGNORECASE), _fye_month("m")),
+    # "the half-year ended 31 December", "the six months to 31 December": a half ending in the other half-year
+    (re.compile(rf"\b(?:half[-\u2010\u2011 ]year|interim\s+period|six\s+months|6\s+months)\s+(?:ended|ending|to)\s+(?:on\s+)?{_DAY_OF}"
+                rf"(?P<m>{MONTH_NAME})", re.IGNORECASE), _fye_of_half),
+]
 
 
 def fiscal_year_end(text: str) -> int:
-    """The month an issuer's fiscal year ends in, as the text states it (default December)."""
-    m = _FISCAL_YEAR_END.search(text)
-    return month_number(m.group("m")) if m else 12
+    """The month an issuer's fiscal year ends in, as the text states or implies it (default December)."""
+    for pattern, month_of in _FISCAL_YEAR_ENDS:
+        for m in pattern.finditer(text):
+            month = month_of(m)
+            if month:
+                return month
+    return 12
 
 
 _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [

@@ -102,6 +102,21 @@ def test_containing(day: date, kind: str, label: str) -> None:
         ("The Group's financial year ended 31 March 2012.", 3),
         ("for the fiscal year ending September 30, 2016", 9),
         ("Results for the quarter ended June 30, 2011.", 12),  # nothing said: December
+        ("The Group's financial year runs from 1 July to 30 June.", 6),
+        ("outlook for the financial year ending 30 June 2025", 6),
+        ("costs were A$1,510/oz in FY22 (year ended 30 June 2022)", 6),
+        ("FY2019 outlook (year to 30 June 2019) is kept", 6),
+        ("guidance (FY25: July 2024 to June 2025) is unchanged", 6),
+        ("output for the quarter ended 31 March 2025 (the March quarter, Q3 FY25)", 6),
+        ("the September quarter (Q1 FY26) saw", 6),
+        ("Q2 F2015 is the quarter ended 31 December 2014.", 6),
+        ("the three months to 30 September 2019, being the second quarter of the Company's financial year", 3),
+        ("In the December quarter, the third quarter of the fiscal, output rose.", 3),
+        ("interim results for the half-year ended 31 December 2020 (H1 FY2021)", 6),
+        ("for the six months to 31 December 2020, output", 6),
+        ("for the six months ended June 30, 2021", 12),
+        ("revenue for the year ending 31 March 2023", 3),
+        ("for the year ended December 31, 2012", 12),
     ],
 )
 def test_fiscal_year_end(text: str, month: int) -> None:
