@@ -124,6 +124,8 @@ class _TextParser(HTMLParser):
         self.skip_depth = 0
         self.stack: list[tuple[str, bool]] = []
         self.cells_in_row = 0
+        self.spanned = 0  # further columns the last cell spans (colspan), written as empty cells
+        self.cell_depth = 0  # inside a table cell, block tags separate words, not lines
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -154,11 +156,17 @@ class _TextParser(HTMLParser):
         at = self._offset()
         if tag == "tr":
             self._emit("\n", at)
-            self.cells_in_row = 0
+            self.cells_in_row = self.spanned = self.cell_depth = 0
         elif tag in {"td", "th"}:
             if self.cells_in_row:
-                self._emit("\t", at)
+                for _ in range(1 + self.spanned):
+                    self._emit("\t", at)
             self.cells_in_row += 1
+            span = dict(attrs).get("colspan") or "1"
+            self.spanned = min(int(span), 50) - 1 if span.strip().isdigit() and int(span) > 0 else 0
+            self.cell_depth += 1
+        elif self.cell_depth and (tag in _BLOCK):
+            self._emit(" ", at)
         elif tag in _PARAGRAPH:
             self._emit("\n", at)
             self._emit("\n", at)
@@ -167,7 +175,7 @@ class _TextParser(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skip_depth and tag in {"br", "hr"}:
-            self._emit("\n", self._offset())
+            self._emit(" " if self.cell_depth else "\n", self._offset())
 
     def handle_endtag(self, tag: str) -> None:
         if not any(open_tag == tag for open_tag, _ in self.stack):
@@ -178,6 +186,12 @@ class _TextParser(HTMLParser):
                 self.skip_depth -= 1
             if open_tag == tag:
                 break
+        if tag in {"td", "th"}:
+            self.cell_depth = max(0, self.cell_depth - 1)
+        elif tag in {"tr", "table"}:
+            self.cell_depth = 0
+        if self.cell_depth and tag in _BLOCK:
+            return
         if not self.skip_depth and (tag in _PARAGRAPH or tag in {"li", "h5", "h6"}):
             self._emit("\n", self._offset())
 

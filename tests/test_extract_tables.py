@@ -190,11 +190,7 @@ METAL_IN_CONCENTRATE_ROWS = [
         pytest.param(HALVES_UNDER_YEARS, Q2, INTRO, HALVES_UNDER_YEARS_ROWS, id="halves-under-year-row",
                      marks=xfail("'H1'/'H2' cells under a year row ('2010 H1') are read as the full year 2010: only "
                                  "'2010 Q1' is reordered for find_periods, not halves")),
-        pytest.param(SPANNING_HEADER, Q2, INTRO, SPANNING_HEADER_ROWS, id="three-and-six-months-spanning-header",
-                     marks=xfail("a spanning header row ('Three months ended June 30,' over two year columns, "
-                                 "'Six months ended June 30,' over the next two) is right-aligned onto the wrong "
-                                 "columns: Q2 values come out as full years 2011/2010 and the H1 2011 value as "
-                                 "2011-Q2")),
+        pytest.param(SPANNING_HEADER, Q2, INTRO, SPANNING_HEADER_ROWS, id="three-and-six-months-spanning-header"),
         pytest.param(METAL_IN_CONCENTRATE, ANNUAL, INTRO, METAL_IN_CONCENTRATE_ROWS, id="metal-in-concentrate"),
     ],
 )

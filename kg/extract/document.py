@@ -11,6 +11,7 @@ from kg.extract.mines import find_mine_mentions, mine_key
 from kg.extract.names import company_key
 from kg.extract.release import read_release_info
 from kg.periods import PeriodContext, fiscal_year_end
+from kg.read.layout import Table, find_tables
 from kg.records import CompanyMention, MineRecord, ReleaseInfo
 from kg.text import SourceText
 from kg.vocabulary import PRECIOUS, find_metals, release_currency
@@ -64,6 +65,15 @@ class ReleaseDoc:
             return None
         counts = Counter(metal for metal in self.metals_named if (metal in PRECIOUS) == (wanted is not None))
         return counts.most_common(1)[0][0] if counts else None
+
+    @cached_property
+    def tables(self) -> tuple[Table, ...]:
+        """The tables of the text, as the layout layer finds them."""
+        return tuple(find_tables(self.text.clean))
+
+    def in_table(self, start: int, end: int) -> bool:
+        """Whether clean characters ``start`` to ``end`` lie inside one of the release's tables."""
+        return any(table.start <= start and end <= table.end + 1 for table in self.tables)
 
     def default_site(self) -> str | None:
         """The issuer's mine when the release has exactly one."""

@@ -1,10 +1,16 @@
-"""Operating tables: periods in the header, one metric per row (or the transpose).
+"""Reading tables: every numeric cell is the product of its row's and its column's axes.
 
-Handles tab-separated, pipe (markdown) and space-aligned tables; a year row
-spanning quarter columns (``2002 | | 2003``) over ``Q3 Q4 Q1 ...``; column
-headers like ``Q1, 2002`` or ``Three months ended June 30, 2006``; units in
-the row label (``Palladium Production (ozs)``), in a unit column or in the
-cells (``73.0%``); blank, ``-`` and ``n/a`` cells.
+The layout layer (:mod:`kg.read.layout`) gives each table as a grid of
+cells, whatever layout it came in. Here each header cell and each row label
+is typed as an axis: a period (``Q2 2011``, ``Three months ended June 30,``
+over ``2011``), a site (a mine of the release, or a total), a metric with its
+unit (``Ore milled (t)``), a metal (``Silver (000's)``), a unit alone
+(``R/oz``), a basis (``100% basis``, ``Attributable``), or a column to
+ignore (change, variance, budget). A section row (a label with no values)
+passes its axes to the rows under it, so a metric named once over a row per
+metal, or a mine over its rows, reaches every cell. One path reads every
+orientation: periods across with metrics down, periods down with metrics
+across, mines across or down.
 """
 
 from __future__ import annotations
@@ -17,68 +23,13 @@ from kg.extract.figures import Reading, classify
 from kg.extract.mines import mine_key
 from kg.periods import Period, find_periods
 from kg.quantities import Quantity, find_quantities
+from kg.read.layout import EMPTY_CELL, Table, TableRow, is_table_row, is_value_cell
 from kg.records import Measurement
 from kg.vocabulary import PRECIOUS, find_metals
 
-_EMPTY = re.compile(r"^\s*(?:-+|–|—|n/?a|nil|na|n\.a\.|\*|—|nm|n\.m\.)?\s*$", re.IGNORECASE)
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_EMPTY = EMPTY_CELL
 _YEAR_CELL = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 _SKIP_COLUMN = re.compile(r"(?i)change|variance|%\s*(?:inc|dec|chg)|difference|budget|plan|guidance|forecast|target|outlook")
-
-
-def _cells(line: str) -> list[str]:
-    if "\t" in line:
-        return [c.strip() for c in line.split("\t")]
-    if line.strip().startswith("|") or line.count("|") >= 2:
-        parts = [c.strip() for c in line.strip().split("|")]
-        return parts[1:-1] if line.strip().startswith("|") and line.strip().endswith("|") else parts
-    return [c.strip() for c in re.split(r"\s{2,}", line.rstrip())]
-
-
-def is_table_row(line: str) -> bool:
-    """A line laid out as cells: tabs, pipes or runs of spaces between at least two cells."""
-    if _SEPARATOR.match(line):
-        return True
-    if "\t" in line or line.count("|") >= 2:
-        return len([c for c in _cells(line) if c]) >= 2
-    cells = [c for c in _cells(line) if c]
-    return len(cells) >= 3 and sum(bool(re.search(r"\d", c)) for c in cells) >= 2
-
-
-@dataclass(frozen=True)
-class _Row:
-    start: int  # clean offsets of the line
-    end: int
-    cells: list[str]
-
-
-def _blocks(doc: ReleaseDoc) -> list[list[_Row]]:
-    """Runs of table rows; a short line between two rows (a section label) belongs to the table."""
-    lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]*", doc.text.clean)]
-    lines = [line for line in lines if line[0] < len(doc.text.clean)]
-    is_row = [bool(text.strip()) and is_table_row(text) for _s, _e, text in lines]
-    blocks: list[list[_Row]] = []
-    current: list[_Row] = []
-    for i, (start, end, text) in enumerate(lines):
-        if is_row[i]:
-            if not _SEPARATOR.match(text):
-                current.append(_Row(start, end, _cells(text)))
-            continue
-        if current and _is_section_label(text) and any(is_row[i + 1:i + 3]):
-            current.append(_Row(start, end, [text.strip()]))
-            continue
-        if text.strip() or not current:
-            if current:
-                blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return [b for b in blocks if len(b) >= 2]
-
-
-def _is_section_label(text: str) -> bool:
-    text = text.strip()
-    return 0 < len(text) <= 60 and not re.search(r"[.:;]$|\d{3}", text)
 
 
 def _section_site(doc: ReleaseDoc, label: str, current: str | None) -> str | None:
@@ -92,32 +43,7 @@ def _section_site(doc: ReleaseDoc, label: str, current: str | None) -> str | Non
     return current
 
 
-def _is_value(cell: str) -> bool:
-    return bool(re.match(r"^\s*\(?[$€£]?\s*[\d.,  ]+\s*\)?\s*%?\s*$", cell)) and not _YEAR_CELL.match(cell)
-
-
-def _column_periods(doc: ReleaseDoc, header: list[_Row], width: int, anchor: Period | None) -> list[Period | None]:
-    texts = [""] * width
-    for row in header:
-        if len(row.cells) < 2:
-            continue  # a section label, not a header
-        cells = list(row.cells)
-        while len(cells) > width and not cells[0]:
-            cells.pop(0)  # an extra empty corner cell
-        cells = [""] * (width - len(cells)) + cells if len(cells) < width else cells[:width]
-        sparse_years = sum(bool(_YEAR_CELL.match(c)) for c in cells) >= 1 and all(
-            not c or _YEAR_CELL.match(c) for c in cells[1:])
-        last = ""
-        for j, cell in enumerate(cells):
-            if sparse_years and j > 0:
-                last = cell or last
-                cell = last
-            texts[j] = f"{texts[j]} {cell}".strip()
-    ctx = replace(doc.period_context(), anchor=anchor)
-    out: list[Period | None] = []
-    for text in texts:
-        out.append(_cell_period(text, ctx) if text and not _SKIP_COLUMN.search(text) else None)
-    return out
+_is_value = is_value_cell
 
 
 def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-def]
@@ -222,108 +148,261 @@ def _cell_value(cell: str, default_currency: str | None) -> tuple[float, str] | 
     return (found[0].value, found[0].unit) if len(found) == 1 else None
 
 
+
+
+_CURRENCY_CELL = re.compile(r"^\s*(?:US\$|C\$|A\$|CDN\$|\$|R|€|£)\s*$")
+_TOTAL = re.compile(r"(?i)^\s*(?:consolidated|total|company|group|corporate|combined|overall)\b")
+_BASIS = re.compile(r"(?i)^\s*(?:100\s*%\s*(?:basis)?|gross|managed|total\s+basis)\s*$")
+_ATTRIBUTABLE = re.compile(r"(?i)\battributable\b|\bshare\b|\bequity\b")
+_EQUIVALENT = re.compile(r"(?i)equivalent|\b(?:AgEq|AuEq|GEOs?|CuEq)\b")
+
+
+@dataclass(frozen=True)
+class _Axis:
+    """What a header cell or a row label says about the cells it heads."""
+
+    period: Period | None = None
+    site: str | None = None
+    is_total: bool = False  # a company or group total: no site
+    label: str = ""  # a metric label to read (with the section's)
+    skip: bool = False  # a change, variance, budget or attributable line
+
+
 def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
-    """Measurements from every operating table in the release."""
+    """Measurements from every table of the release, whatever its layout."""
     out: list[Measurement] = []
-    for block in _blocks(doc):
-        first_data = next((i for i, row in enumerate(block) if row.cells and row.cells[0] and not _is_value(row.cells[0])
-                           and any(_is_value(c) for c in row.cells[1:])), None)
-        labels_as_periods = [row for row in block[1:] if row.cells and _cell_period(row.cells[0], doc.period_context())]
-        if first_data is None or first_data == 0 or len(labels_as_periods) >= max(2, (len(block) - 1) // 2):
-            out += _transposed(doc, block)
-            continue
-        lengths = [len(r.cells) for r in block[first_data:] if len(r.cells) > 1]
-        width = max(set(lengths), key=lambda n: (lengths.count(n), n))
-        periods = _column_periods(doc, block[:first_data], width, doc.info.reporting_period)
-        out += _row_figures(doc, block[first_data:], periods, width)
-    for flat_periods, rows in _flattened_tables(doc):
-        out += _row_figures(doc, rows, [None, *flat_periods], len(flat_periods) + 1)
+    for table in doc.tables:
+        out += read_table(doc, table)
     return out
 
 
-def _row_figures(doc: ReleaseDoc, rows: list[_Row], periods: list[Period | None], width: int) -> list[Measurement]:
-    """Measurements from rows of a table whose columns are ``periods`` (the first column holds the labels)."""
+def _row_texts(row: TableRow) -> list[str]:
+    """The row's cells, a currency sign in a cell of its own joined to the number after it."""
+    texts = row.texts
+    out: list[str] = []
+    i = 0
+    while i < len(texts):
+        if _CURRENCY_CELL.match(texts[i]) and i + 1 < len(texts) and _is_value(texts[i + 1]):
+            out += [f"{texts[i].strip()}{texts[i + 1]}", ""]
+            i += 2
+            continue
+        out.append(texts[i])
+        i += 1
+    return out
+
+
+def _is_data(texts: list[str]) -> bool:
+    return bool(texts and texts[0] and not _is_value(texts[0]) and any(_is_value(c) for c in texts[1:]))
+
+
+def read_table(doc: ReleaseDoc, table: Table) -> list[Measurement]:
+    rows = [(row, _row_texts(row)) for row in table.rows]
+    first = next((i for i, (_r, t) in enumerate(rows) if _is_data(t)), None)
+    if first is None:
+        return []
+    body = rows[first:]
+    lengths = [len(t) for _r, t in body if len(t) > 1]
+    width = max(set(lengths), key=lambda n: (lengths.count(n), n))
+    ctx = doc.period_context()
+    header_texts = [t for _r, t in rows[:first]]
+    columns = _column_axes(doc, header_texts, width)
+    row_periods = sum(1 for _r, t in body if len(t) > 1 and _cell_period(t[0], ctx) is not None)
+    if row_periods >= max(2, len([1 for _r, t in body if len(t) > 1]) // 2):
+        return _transposed(doc, rows[first - 1] if first else rows[0], body)
+    site = doc.site_before(table.start, max(0, table.start - 400)) or doc.default_site()
+    for _r, texts in rows[:first]:  # a caption or section label above the header: the table's site
+        if len(texts) == 1 or not any(texts[1:]):
+            site = _section_site(doc, texts[0], site)
+    if _caption_is_not_figures(doc, table.start):
+        return []
+    across_sites = [c for c in columns[1:] if c.site or c.is_total]
+    default_period = None
+    if not any(c.period for c in columns):
+        if not any(c.site for c in across_sites) or len(across_sites) < sum(1 for c in columns[1:] if c.label or c.site):
+            return []
+        default_period = doc.info.reporting_period  # mines across, no period: the release's own
+    return _read_body(doc, body, columns, width, site, default_period)
+
+
+_NOT_FIGURES_CAPTION = re.compile(r"(?i)\b(?:reserves?|resources?|drill\w*|intercepts?|assays?|sensitivit\w*|hedg\w*)\b")
+
+
+def _caption_is_not_figures(doc: ReleaseDoc, start: int) -> bool:
+    """The table's caption (the last line of text above it) says it holds reserves, resources or drill results."""
+    before = doc.text.clean[max(0, start - 300):start].rstrip().rsplit("\n", 1)[-1]
+    return bool(_NOT_FIGURES_CAPTION.search(before)) and len(before) < 120
+
+
+def _spread(texts: list[str], width: int) -> list[str]:
+    """A header row laid on the ``width`` columns of the body: spanning cells filled over the columns they head."""
+    cells = list(texts)
+    while len(cells) > width and not cells[0]:
+        cells.pop(0)  # an extra empty corner cell
+    if len(cells) >= width:
+        return cells[:width]
+    labels = cells[1:] if cells and not cells[0] or len(cells) > 1 and not _is_value(cells[0]) else cells
+    if cells and len(labels) > 0 and (width - 1) % len(labels) == 0 and len(labels) < width - 1 and len(cells) == len(labels) + 1:
+        per = (width - 1) // len(labels)
+        return [cells[0]] + [label for label in labels for _ in range(per)]
+    return [""] * (width - len(cells)) + cells
+
+
+def _fill_spans(cells: list[str]) -> list[str]:
+    """An upper header row: an empty cell right of a label is under the same spanning label."""
+    out, last = [], ""
+    for j, cell in enumerate(cells):
+        if j == 0:
+            out.append(cell)
+            continue
+        last = cell or last
+        out.append(cell or last)
+    return out
+
+
+def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int) -> list[_Axis]:
+    ctx = replace(doc.period_context(), anchor=doc.info.reporting_period)
+    grid = [_spread(texts, width) for texts in header if len(texts) >= 2]
+    single = [texts[0] for texts in header if len(texts) == 1]
+    if not grid and single:  # a header flattened into one cell: its period mentions, one per column
+        mentions = list(find_periods(single[-1], ctx))
+        if len(mentions) >= width - 1:
+            return [_Axis()] + [_Axis(period=m.period) for m in mentions[-(width - 1):]]
+    filled = [_fill_spans(cells) if i < len(grid) - 1 and sum(bool(c) for c in cells[1:]) < width - 1 else cells
+              for i, cells in enumerate(grid)]
+    axes = [_Axis()]
+    for j in range(1, width):
+        text = " ".join(cells[j] for cells in filled if cells[j]).strip()
+        axes.append(_header_axis(doc, text, ctx))
+    return axes
+
+
+def _header_axis(doc: ReleaseDoc, text: str, ctx) -> _Axis:  # type: ignore[no-untyped-def]
+    if not text:
+        return _Axis()
+    if _SKIP_COLUMN.search(text) or _ATTRIBUTABLE.search(text):
+        return _Axis(skip=True)
+    period = _cell_period(text, ctx)
+    if period is not None:
+        return _Axis(period=period)
+    if _TOTAL.match(text):
+        return _Axis(is_total=True)
+    site = _section_site(doc, text, None)
+    if site:
+        return _Axis(site=site)
+    return _Axis(label=text)
+
+
+def _compose(label: str, section: str) -> str:
+    """A nested row's label read with its section's: ``Silver (000's)`` under ``Production (ounces)``."""
+    if not section:
+        return label
+    core, unit_text, _scale = _label_unit(label)
+    section_core, section_unit, _ = _label_unit(section)
+    if not core or re.fullmatch(r"(?i)[\w$/%. ]{1,12}", label) and _unit_quantity(label, section_core) and not find_metals(label):
+        return f"{section_core} ({label})"  # the row is a unit alone: "R/oz" under "Cash cost (4E)"
+    unit = section_unit if section_unit else ""
+    return f"{core} {section_core}" + (f" ({unit})" if unit else "")
+
+
+def _row_scale(label: str) -> float:
+    return _label_unit(label)[2]
+
+
+def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns: list[_Axis], width: int,
+               table_site: str | None, default_period: Period | None) -> list[Measurement]:
     out: list[Measurement] = []
-    site = doc.site_before(rows[0].start, max(0, rows[0].start - 400)) or doc.default_site()
-    for row in rows:
-        cells = (row.cells + [""] * (width - len(row.cells)))[:max(width, len(row.cells))]
+    site = table_site
+    section = ""  # the metric a section row names for the rows under it
+    has_unit_column = _has_unit_column(body, columns)
+    for row, texts in body:
+        cells = (texts + [""] * (width - len(texts)))[:max(width, len(texts))]
         label = cells[0]
         if label and not any(c for c in cells[1:]):
-            site = _section_site(doc, label, site)
+            named = _section_site(doc, label, None)
+            if named or _TOTAL.match(label):
+                site, section = (named, "") if named else (None, section)
+            elif read_label(label, "", doc.currency) or _looks_like_metric(label):
+                section = label
             continue
-        unit_column = ""
-        if len(cells) > 2 and periods[1] is None and cells[1] and not _is_value(cells[1]):
-            unit_column = cells[1]
-        read = read_label(label, unit_column, doc.currency)
+        if not label or _ATTRIBUTABLE.search(label) and not re.search(r"(?i)^\s*100", label):
+            continue
+        row_site = site
+        named = _section_site(doc, label, None)
+        if _TOTAL.match(label):  # "Total": the section's metric for the company; "Total 2E produced (oz)": its own
+            row_site = None
+            text = label if read_label(_TOTAL.sub("", label), "", doc.currency) or not section else section
+        elif named and section:
+            row_site, text = named, section
+        elif _BASIS.match(label):
+            text = section
+        else:
+            text = label
+        unit_text = cells[1] if has_unit_column and cells[1] and not _is_value(cells[1]) else ""
+        read = _read_label_in(doc, text, unit_text, section if text is not section else "")
         if read is None:
             continue
-        reading, scale = read[0].with_principal_metal(doc.principal_metal), read[1]
+        reading, scale = read
+        if _EQUIVALENT.search(text + " " + section) and not (reading.metal or "").endswith("equivalent"):
+            continue
+        reading = reading.with_principal_metal(doc.principal_metal)
         span = doc.text.span(row.start, row.end)
         for j in range(1, width):
-            period = periods[j]
+            column = columns[j] if j < len(columns) else _Axis()
+            if column.skip or (has_unit_column and j == 1):
+                continue
+            period = column.period or default_period
             if period is None:
                 continue
             value = _cell_value(cells[j], doc.currency)
             if value is None:
                 continue
             number, cell_unit = value
-            if cell_unit and cell_unit != "%" and cell_unit != reading.unit.split("/")[0]:
+            if cell_unit and cell_unit != "%" and cell_unit != reading.unit.split("/")[0] and not (
+                    cell_unit in {"$", "ZAR", "USD", "CAD", "AUD"} and reading.unit[:1].isupper() or cell_unit == "$"):
                 continue
+            cell_site = column.site or (None if column.is_total else row_site)
             out.append(Measurement(span, reading.metric, number * scale, reading.unit, period, reading.metal,
-                                   site, reading.basis))
+                                   cell_site, reading.basis))
     return out
 
 
-def _flattened_tables(doc: ReleaseDoc) -> list[tuple[list[Period], list[_Row]]]:
-    """Tables a web page flattened to one cell per line: period lines, then a label line and its values.
-
-    A row's span runs from its label line to its last value line, so the quote holds every cell.
-    """
-    lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]+", doc.text.clean)]
-    ctx = doc.period_context()
-    out = []
-    i = 0
-    while i < len(lines):
-        periods: list[Period] = []
-        j = i
-        while j < len(lines) and not is_table_row(lines[j][2]):
-            period = _cell_period(lines[j][2], ctx) if len(lines[j][2]) <= 40 else None
-            if period is None or not re.fullmatch(r"[\w ,.'-]+", lines[j][2]):
-                break
-            periods.append(period)
-            j += 1
-        if len(periods) < 2:
-            i += 1
-            continue
-        rows: list[_Row] = []
-        k = j
-        while k + len(periods) < len(lines) + 1 and not _is_value(lines[k][2]) and lines[k][2] \
-                and all(_is_value(v) or _EMPTY.match(v) for _s, _e, v in lines[k + 1:k + 1 + len(periods)]) \
-                and k + len(periods) < len(lines):
-            values = lines[k + 1:k + 1 + len(periods)]
-            rows.append(_Row(lines[k][0], values[-1][1], [lines[k][2], *(v for _s, _e, v in values)]))
-            k += 1 + len(periods)
-        if rows:
-            out.append((periods, rows))
-        i = max(k, i + 1)
-    return out
+def _has_unit_column(body: list[tuple[TableRow, list[str]]], columns: list[_Axis]) -> bool:
+    if len(columns) <= 2 or columns[1].period or columns[1].site:
+        return False
+    seconds = [t[1] for _r, t in body if len(t) > 2]
+    return bool(seconds) and sum(bool(s) and not _is_value(s) for s in seconds) >= max(1, len(seconds) // 2)
 
 
-def _transposed(doc: ReleaseDoc, block: list[_Row]) -> list[Measurement]:
+def _looks_like_metric(label: str) -> bool:
+    return bool(re.search(r"(?i)produc|sold|sales|output|grade|recover|cost|price|milled|mined|processed|revenue|ounces|tonnes", label))
+
+
+def _read_label_in(doc: ReleaseDoc, label: str, unit_text: str, section: str) -> tuple[Reading, float] | None:
+    """A row label's reading, on its own or, when it names only part of it, with its section's label."""
+    own = read_label(label, unit_text, doc.currency)
+    if section and (own is None or own[0].metal is None and find_metals(label)):
+        composed = read_label(_compose(label, section), unit_text, doc.currency)
+        if composed is not None:
+            reading, scale = composed
+            return reading, scale * (_row_scale(label) if _row_scale(label) != 1.0 and scale == _row_scale(section) else 1.0)
+    return own
+
+
+def _transposed(doc: ReleaseDoc, header: tuple[TableRow, list[str]], body: list[tuple[TableRow, list[str]]]) -> list[Measurement]:
     """Periods down the first column, metrics across the header row."""
-    header, body = block[0], block[1:]
     ctx = doc.period_context()
-    site = doc.site_before(block[0].start, max(0, block[0].start - 400)) or doc.default_site()
-    labels = [read_label(c, "", doc.currency) if c else None for c in header.cells]
+    _row, names = header
+    site = doc.site_before(header[0].start, max(0, header[0].start - 400)) or doc.default_site()
+    labels = [read_label(c, "", doc.currency) if c else None for c in names]
     out: list[Measurement] = []
-    for row in body:
-        if not row.cells:
+    for row, texts in body:
+        if not texts:
             continue
-        period = _cell_period(row.cells[0], ctx)
+        period = _cell_period(texts[0], ctx)
         if period is None:
             continue
         span = doc.text.span(row.start, row.end)
-        for j, cell in enumerate(row.cells[1:], start=1):
+        for j, cell in enumerate(texts[1:], start=1):
             if j >= len(labels) or labels[j] is None:
                 continue
             reading, scale = labels[j]  # type: ignore[misc]
@@ -334,3 +413,6 @@ def _transposed(doc: ReleaseDoc, block: list[_Row]) -> list[Measurement]:
             out.append(Measurement(span, reading.metric, value[0] * scale, reading.unit, period, reading.metal, site,
                                    reading.basis))
     return out
+
+
+__all__ = ["extract_table_figures", "is_table_row", "read_label", "read_table"]

@@ -1,0 +1,323 @@
+"""Layout: the tables of a release text, as grids of cells with their offsets.
+
+This layer knows nothing of mining. It finds the places where a text lays
+out cells, whatever the layout a source left them in, and returns each as a
+:class:`Table`: rows of :class:`Cell`, every cell with its offsets in the
+text it was read from. One builder per layout:
+
+- :func:`line_grid_tables`: one row per line, cells split by tabs (an HTML
+  ``<table>``'s rows, spreadsheet copies), by pipes (Markdown) or by runs of
+  spaces (aligned columns of plain text and PDF layout);
+- :func:`cell_per_line_tables`: a web table flattened to one cell per line
+  (a run of header lines, then a label line followed by its value lines);
+- :func:`ruled_line_tables`: a table flattened onto one line, rows kept apart
+  by dashed rules.
+
+A row with a single cell is a section row (a label over the rows below it).
+What the cells mean is read in :mod:`kg.extract.tables`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EMPTY_CELL = re.compile(r"^\s*(?:-+|–|—|n/?a|nil|na|n\.a\.|\*|nm|n\.m\.)?\s*$", re.IGNORECASE)
+RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+_NUMERIC = re.compile(r"^\s*\(?\s*(?:US\$|C\$|A\$|R|\$|€|£)?\s*\(?[-–]?\s*[\d.,  ]*\d[\d.,  ]*\s*\)?\s*%?\s*\)?\s*$")
+_CURRENCY_ONLY = re.compile(r"^\s*(?:US\$|C\$|A\$|CDN\$|\$|R|€|£)\s*$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int  # offsets in the text the table was read from
+    end: int
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[Cell, ...]
+    start: int
+    end: int
+
+    @property
+    def texts(self) -> list[str]:
+        return [cell.text for cell in self.cells]
+
+    @property
+    def is_section(self) -> bool:
+        """A label on its own: it names what the rows below it are about."""
+        return len(self.cells) == 1
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[TableRow, ...]
+    layout: str  # the builder that found it
+
+    @property
+    def start(self) -> int:
+        return self.rows[0].start
+
+    @property
+    def end(self) -> int:
+        return self.rows[-1].end
+
+
+def is_value_cell(text: str) -> bool:
+    """A number as a table cell holds it (``1,204``, ``$612``, ``(13)``, ``83.4%``), not a year."""
+    return bool(_NUMERIC.match(text)) and not _YEAR.match(text)
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every table of ``text``, in text order; where two builders claim the same lines the first wins."""
+    found: list[Table] = []
+    for builder in BUILDERS:
+        for table in builder(text):
+            if all(table.end <= other.start or table.start >= other.end for other in found):
+                found.append(table)
+    return sorted(found, key=lambda t: t.start)
+
+
+# ---------------------------------------------------------------- one row per line
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of a line laid out as a row: tabs, pipes, or runs of two or more spaces."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    stripped = line.strip()
+    if stripped.startswith("|") or line.count("|") >= 2:
+        parts = [c.strip() for c in stripped.split("|")]
+        return parts[1:-1] if stripped.startswith("|") and stripped.endswith("|") else parts
+    return [c.strip() for c in re.split(r"\s{2,}", line.rstrip())]
+
+
+def is_table_row(line: str) -> bool:
+    """A line laid out as cells: tabs, pipes or runs of spaces between at least two cells."""
+    if RULE_ROW.match(line):
+        return True
+    if "\t" in line or line.count("|") >= 2:
+        return len([c for c in split_cells(line) if c]) >= 2
+    cells = [c for c in split_cells(line) if c]
+    return len(cells) >= 3 and sum(bool(re.search(r"\d", c)) for c in cells) >= 2 or (
+        len(cells) == 2 and is_value_cell(cells[1]) and len(line) - len(line.lstrip()) < 40 and bool(re.search(r"\S\s{3,}\S", line)))
+
+
+def _line_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
+    line = text[start:end]
+    cells = []
+    position = 0
+    for cell_text in _raw_cells(line):
+        at = line.find(cell_text, position) if cell_text else position
+        at = position if at < 0 else at
+        cells.append(Cell(cell_text.strip(), start + at, start + at + len(cell_text)))
+        position = at + len(cell_text)
+    return tuple(cells)
+
+
+def _raw_cells(line: str) -> list[str]:
+    if "\t" in line:
+        return line.split("\t")
+    stripped = line.strip()
+    if stripped.startswith("|") or line.count("|") >= 2:
+        parts = stripped.split("|")
+        return parts[1:-1] if stripped.startswith("|") and stripped.endswith("|") else parts
+    return re.split(r"\s{2,}", line.strip())
+
+
+def _is_section_label(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 60 and not re.search(r"[.:;]$|\d{3}", line)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() < len(text)]
+
+
+def line_grid_tables(text: str) -> list[Table]:
+    """Runs of lines laid out as rows; a short line between two rows (a section label) belongs to the table."""
+    lines = _lines(text)
+    is_row = [bool(text[s:e].strip()) and is_table_row(text[s:e]) for s, e in lines]
+    tables: list[Table] = []
+    current: list[TableRow] = []
+
+    def close() -> None:
+        if len(current) >= 2 and sum(len(r.cells) >= 2 for r in current) >= 1:
+            tables.append(Table(tuple(current), "line-grid"))
+        current.clear()
+
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if is_row[i]:
+            if not RULE_ROW.match(line):
+                current.append(TableRow(_line_cells(text, start, end), start, end))
+            continue
+        if current and _is_section_label(line) and any(is_row[i + 1:i + 3]):
+            s = start + len(line) - len(line.lstrip())
+            current.append(TableRow((Cell(line.strip(), s, s + len(line.strip())),), start, end))
+            continue
+        if line.strip() or not current:
+            close()
+    close()
+    return tables
+
+
+# ---------------------------------------------------------------- one cell per line
+
+_MAX_CELL = 70
+
+
+def _is_cell_line(line: str) -> bool:
+    line = line.strip()
+    if not line or len(line) > _MAX_CELL or is_table_row(line):
+        return False
+    return is_value_cell(line) or EMPTY_CELL.match(line) is not None or (
+        len(line.split()) <= 9 and not re.search(r"[.;:!?]$", line) and not re.search(r"\.\s+[A-Z]", line))
+
+
+def _is_cell_value(line: str) -> bool:
+    return is_value_cell(line) or bool(EMPTY_CELL.match(line) and line.strip())
+
+
+def cell_per_line_tables(text: str) -> list[Table]:
+    """A table flattened one cell per line: header lines, then rows of a label line and its value lines.
+
+    The number of value columns is the most common count of value lines after
+    a label; a short line between a label and its values is a unit cell; a
+    label followed by another label is a section row; blank lines between
+    cells are ignored.
+    """
+    cells = [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip()))
+             for s, e in _lines(text) if text[s:e].strip()]
+    tables: list[Table] = []
+    i = 0
+    while i < len(cells):
+        j = i
+        while j < len(cells) and _is_cell_line(text[cells[j][0]:cells[j][1]]) and (
+                j == i or text.count("\n", cells[j - 1][1], cells[j][0]) <= 4):
+            j += 1
+        run = cells[i:j]
+        table = _cells_to_table(text, run) if len(run) >= 6 else None
+        if table is not None:
+            tables.append(table)
+        i = max(j, i + 1)
+    return tables
+
+
+def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
+    kinds = ["v" if _is_cell_value(text[s:e]) else "l" for s, e in run]
+    counts: list[int] = []
+    for k, kind in enumerate(kinds):
+        if kind == "l":
+            n = 0
+            m = k + 1
+            if m < len(kinds) and kinds[m] == "l" and m + 1 < len(kinds) and kinds[m + 1] == "v":
+                m += 1  # a unit cell between the label and its values
+            while m < len(kinds) and kinds[m] == "v":
+                n += 1
+                m += 1
+            if n:
+                counts.append(n)
+    if len(counts) < 2:
+        return None
+    width = max(set(counts), key=lambda n: (counts.count(n), n))
+    if width < 2 and counts.count(width) < 3:
+        return None
+    # the first label with a full row of values starts the body; the lines before are the header
+    def starts_row(k: int) -> bool:
+        if kinds[k] != "l":
+            return False
+        if kinds[k + 1:k + 1 + width] == ["v"] * width:
+            return True
+        unit = kinds[k + 1:k + 2] == ["l"] and len(text[run[k + 1][0]:run[k + 1][1]]) <= 12
+        return unit and kinds[k + 2:k + 2 + width] == ["v"] * width
+
+    first = next((k for k in range(len(kinds)) if starts_row(k)), None)
+    if first is None or first < 1:
+        return None
+    header_lines = run[max(0, first - width):first]
+    if len(header_lines) < width or any(kinds[k] == "v" for k in range(first - len(header_lines), first)):
+        return None
+    rows: list[TableRow] = [_row(text, run[:max(0, first - width)])] if first > width else []
+    rows = [r for r in rows if r.cells]
+    rows.append(TableRow((Cell("", header_lines[0][0], header_lines[0][0]),)
+                         + tuple(Cell(text[s:e], s, e) for s, e in header_lines), header_lines[0][0], header_lines[-1][1]))
+    k = first
+    while k < len(run):
+        if kinds[k] == "v":
+            k += 1
+            continue
+        label = run[k]
+        m = k + 1
+        unit: tuple[int, int] | None = None
+        if m + 1 < len(run) and kinds[m] == "l" and kinds[m + 1] == "v" and len(text[run[m][0]:run[m][1]]) <= 12:
+            unit = run[m]
+            m += 1
+        values = []
+        while m < len(run) and kinds[m] == "v" and len(values) < width:
+            values.append(run[m])
+            m += 1
+        label_text = text[label[0]:label[1]]
+        if unit:
+            label_text = f"{label_text} ({text[unit[0]:unit[1]]})"
+        if values:
+            row_cells = (Cell(label_text, label[0], label[1]),) + tuple(Cell(text[s:e], s, e) for s, e in values)
+            rows.append(TableRow(row_cells, label[0], values[-1][1]))
+        else:
+            rows.append(TableRow((Cell(label_text, label[0], label[1]),), label[0], label[1]))
+        k = m
+    if sum(len(r.cells) > 2 for r in rows) < 2:
+        return None
+    return Table(tuple(rows), "cell-per-line")
+
+
+def _row(text: str, spans: list[tuple[int, int]]) -> TableRow:
+    if not spans:
+        return TableRow((), 0, 0)
+    return TableRow((Cell(" ".join(text[s:e] for s, e in spans), spans[0][0], spans[-1][1]),), spans[0][0], spans[-1][1])
+
+
+# ---------------------------------------------------------------- one line, dashed rules
+
+_RULE = re.compile(r"\s*[-=_–—]{5,}\s*")
+_TRAILING_VALUES = re.compile(r"(?:\s+(?:\(?\$?[\d][\d,.]*\)?%?|-|–|n/a))+\s*$", re.IGNORECASE)
+
+
+def ruled_line_tables(text: str) -> list[Table]:
+    """A table flattened onto one line: segments between dashed rules are rows (label, then its values)."""
+    tables = []
+    for start, end in _lines(text):
+        line = text[start:end]
+        rules = list(_RULE.finditer(line))
+        if len(rules) < 2:
+            continue
+        bounds = [0] + [x for r in rules for x in (r.start(), r.end())] + [len(line)]
+        rows: list[TableRow] = []
+        for a, b in zip(bounds[::2], bounds[1::2]):
+            segment = line[a:b]
+            if not segment.strip():
+                continue
+            s = start + a + len(segment) - len(segment.lstrip())
+            e = start + a + len(segment.rstrip())
+            values = _TRAILING_VALUES.search(segment)
+            if not rows:  # the header: caption and column labels, read as one cell
+                rows.append(TableRow((Cell(text[s:e], s, e),), s, e))
+                continue
+            if not values:
+                rows.append(TableRow((Cell(text[s:e], s, e),), s, e))
+                continue
+            label_end = start + a + values.start()
+            cells = [Cell(text[s:label_end].strip(), s, label_end)]
+            for m in re.finditer(r"\S+", segment[values.start():]):
+                at = start + a + values.start() + m.start()
+                cells.append(Cell(m.group(), at, at + len(m.group())))
+            rows.append(TableRow(tuple(cells), s, e))
+        if sum(len(r.cells) >= 3 for r in rows) >= 2:
+            tables.append(Table(tuple(rows), "ruled-line"))
+    return tables
+
+
+BUILDERS = (line_grid_tables, ruled_line_tables, cell_per_line_tables)

@@ -1,0 +1,64 @@
+"""kg.read.layout: tables found in text, whatever layout a source left them in, as grids of cells with offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.read.layout import cell_per_line_tables, find_tables, line_grid_tables, ruled_line_tables
+from kg.sources import html_to_text
+
+
+def grid(text: str) -> list[list[str]]:
+    (table,) = find_tables(text)
+    for row in table.rows:
+        for cell in row.cells:
+            assert text[cell.start:cell.end].strip() == cell.text.strip()
+    return [row.texts for row in table.rows]
+
+
+def test_tab_rows_with_a_section_label() -> None:
+    text = "Intro line.\n\n\tQ2 2011\tQ1 2011\nNorth pit\nOre milled (t)\t412,300\t398,100\nGold (oz)\t38,450\t35,900\n\nAfter."
+    assert grid(text) == [["", "Q2 2011", "Q1 2011"], ["North pit"], ["Ore milled (t)", "412,300", "398,100"],
+                          ["Gold (oz)", "38,450", "35,900"]]
+    assert [t.layout for t in line_grid_tables(text)] == ["line-grid"]
+
+
+def test_cell_per_line_with_caption_unit_cells_and_sections() -> None:
+    text = "\n".join([
+        "Operations summary", "Lone Spruce, Chile", "3Q 2020", "2Q 2020", "3Q 2019",
+        "Tonnes milled", "t", "101,200", "99,800", "97,100",
+        "Production (ounces)", "Silver (000's)", "1,201", "1,150", "1,007",
+        "Gold", "12,400", "11,950", "-",
+        "The mill ran well in the quarter, as planned.",
+    ])
+    (table,) = cell_per_line_tables(text)
+    assert [row.texts for row in table.rows] == [
+        ["Operations summary Lone Spruce, Chile"], ["", "3Q 2020", "2Q 2020", "3Q 2019"],
+        ["Tonnes milled (t)", "101,200", "99,800", "97,100"], ["Production (ounces)"],
+        ["Silver (000's)", "1,201", "1,150", "1,007"], ["Gold", "12,400", "11,950", "-"]]
+    assert "The mill" not in text[table.start:table.end]
+
+
+def test_one_line_with_dashed_rules() -> None:
+    text = ("Operating Summary Quarter to 31 Dec 2016 Quarter to 30 Sep 2016 ---------- Ore mined (t) 412,880 396,215 "
+            "---------- Zinc mine total ---------- Head grade - Zinc 7.82% 7.64% ----------")
+    (table,) = ruled_line_tables(text)
+    assert [row.texts for row in table.rows] == [
+        ["Operating Summary Quarter to 31 Dec 2016 Quarter to 30 Sep 2016"], ["Ore mined (t)", "412,880", "396,215"],
+        ["Zinc mine total"], ["Head grade - Zinc", "7.82%", "7.64%"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The mill processed 412,300 tonnes in the quarter.\nRecovery was 91%.\n",
+    "Contacts\nJane Doe\nInvestor Relations\n+1 416 555 0100\n",
+])
+def test_prose_and_contact_blocks_are_not_tables(text: str) -> None:
+    assert find_tables(text) == []
+
+
+def test_html_cells_keep_their_columns() -> None:
+    """A spanning header cell leaves empty cells for the columns it covers; paragraphs inside a cell stay in it."""
+    html = ("<table><tr><td></td><td colspan='2'>3 months ended</td><td colspan='2'>9 months ended</td></tr>"
+            "<tr><td><p>Gold sold</p><p>(oz)</p></td><td>1</td><td>2</td><td>3</td><td>4</td></tr></table>")
+    text, _origin = html_to_text(html)
+    assert text.strip("\n").split("\n") == ["\t3 months ended\t\t9 months ended", "Gold sold (oz)\t1\t2\t3\t4"]
