@@ -1,107 +1,280 @@
-"""People who speak for a company: contact blocks and quotes.
+"""People who speak for a company or write about it: contact blocks, speakers and bylines.
 
-Contact blocks come in many layouts (``Name – Role``, ``Name, Role``, a name
-line then a role line, ``Contact: Name, Role, phone, email``); quotes name a
-speaker (``Jim Excell, President and CEO stated``, ``said Jane Smith,
-CEO``). Mentions of one person in a release merge into one record.
+Three mechanisms, one grammar of role phrases:
+
+- a contact block (after ``For further information``, ``Enquiries:``, ``Contact``) is read
+  as a sequence of fields (a name, a role, a phone, an email, anything else), split on the
+  separators contact lists use (commas, dashes, tabs, column gaps, slashes, parentheses);
+  a person starts at each name and takes the role, phone and email that follow it;
+- a speaker is a name and a role phrase in apposition (``NAME, ROLE, said``, ``ROLE, NAME,
+  said``, ``NAME, an analyst at FIRM, said``) or side by side next to a speech verb
+  (``said [Org] ROLE NAME``, ``[Org] ROLE NAME said``);
+- a byline or credit names a writer (``By NAME``, ``(Reporting by A; Editing by B)``).
+
+Role phrases are built from :data:`ROLE_TITLES`, matched in any case (``chief executive``
+as well as ``Chief Executive``). Mentions of one person in a release merge into one record.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.extract.document import ReleaseDoc
 from kg.extract.names import PERSON_NAME, company_key, person_key
 from kg.records import PersonRecord
 
-ROLE_WORD = (
-    r"(?:President|CEO|C\.E\.O\.|Chief|Officer|CFO|COO|CTO|Chair(?:man|woman|person)?|Director|Vice[- ]President|VP|SVP|EVP"
-    r"|Manager|Treasurer|Secretary|Investor Relations|Geologist|Superintendent|Controller|Head|Counsel|Analyst|Founder"
-    r"|Communications|Corporate Development|Executive|Senior|General|Principal|Partner|Spokes(?:man|woman|person)"
-    r"|Coordinator|Engineer|Consultant|Associate|Specialist|Officer)"
+# Head words of a role: a role phrase names at least one.
+ROLE_TITLES = (
+    "President", "CEO", "C.E.O.", "Chief", "Officer", "CFO", "COO", "CTO", "MD", "Chair", "Chairman", "Chairwoman",
+    "Chairperson", "Director", "Vice-President", "Vice President", "VP", "SVP", "EVP", "Manager", "Treasurer",
+    "Secretary", "Investor Relations", "Geologist", "Superintendent", "Controller", "Head", "Counsel", "Analyst",
+    "Founder", "Communications", "Corporate Development", "Executive", "Principal", "Partner", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Coordinator", "Engineer", "Consultant", "Associate", "Specialist", "Adviser",
+    "Advisor", "Editor", "Reporter", "Writer", "Correspondent", "Columnist",
 )
+# Words that qualify a head word inside a role phrase ("Senior Vice President, Exploration").
+ROLE_MODIFIERS = (
+    "Senior", "Deputy", "Acting", "Interim", "Group", "General", "Managing", "Executive", "Non-Executive",
+    "Financial", "Operating", "Operations", "Technical", "Commercial", "Exploration", "Finance", "Investor",
+    "Relations", "Corporate", "Development", "Company", "Sustainability", "Legal", "Mining", "Business",
+    "Strategy", "Marketing", "Media", "Public", "Affairs", "Country", "Project", "Projects", "Mine", "Resources",
+)
+# Credits of a byline: the verb names the role.
+CREDIT_ROLES = {"by": "reporter", "reporting": "reporter", "additional reporting": "reporter", "writing": "writer",
+                "editing": "editor"}
+SPEECH_VERBS = ("stated", "said", "says", "commented", "comments", "noted", "notes", "added", "adds", "remarked",
+                "explained", "observed", "continued", "concluded", "told", "reported", "reports", "wrote", "writes",
+                "indicated", "acknowledged", "emphasised", "emphasized", "estimates", "estimated")
+# Words that make a capitalised pair an organisation or a heading, not a person.
+NOT_NAME_WORDS = (
+    "Investor", "Relations", "Media", "Contact", "Contacts", "Information", "Corporate", "Office", "Toronto",
+    "Vancouver", "Capital", "Partners", "Securities", "Markets", "Mining", "Resources", "Minerals", "Metals", "Gold",
+    "Silver", "Copper", "Limited", "Group", "Bank", "Street", "Suite", "Floor", "Enquiries", "Queries", "Further",
+)
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+ROLE_WORD = rf"(?i:\b(?:{_words(ROLE_TITLES)})\b)"
+_ROLE_TOKEN = rf"(?i:(?:{_words(ROLE_TITLES + ROLE_MODIFIERS)})\b)"
+# A role phrase: role words joined by "and", "&", "of", "-" ("President and Chief Executive Officer").
+ROLE_PHRASE = rf"{_ROLE_TOKEN}(?:(?:\s+|\s*&\s*|\s+(?i:and|of|-)\s+){_ROLE_TOKEN})*"
+_SPEECH = rf"(?:{'|'.join(SPEECH_VERBS)})"
+_ORG_WORD = rf"(?!{_ROLE_TOKEN})[A-Z][\w&'’.-]*"
+_NAME = rf"(?P<name>{PERSON_NAME})"
+# A speaker: name and role phrase in apposition, or side by side next to a speech verb.
+SPEAKER_PATTERNS = (
+    re.compile(rf"{_NAME},\s+(?:(?:the|an?)\s+)?(?:(?:Company|company|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)['’]s\s+)?"
+               rf"(?P<role>[^,.\"“”]{{2,80}}?),?\s+{_SPEECH}\b"),
+    re.compile(rf"\b{_SPEECH}\s+{_NAME},\s+(?:the\s+)?(?P<role>[^,.\"“”]{{2,80}}?)"
+               rf"(?:\s+of\s+(?P<org>[A-Z][^,]+?(?:Inc\.|Ltd\.|Corp\.|Co\.)?))?(?:,|\.(?:\s|$|(?=[A-Z]))|$)"),
+    re.compile(rf"\b{_SPEECH}\s+(?P<org>(?:{_ORG_WORD}\s+){{0,3}}?)(?P<role>{ROLE_PHRASE})\s+{_NAME}"),
+    re.compile(rf"(?:^|(?<=[\s\"“”]))(?P<org>(?:{_ORG_WORD}\s+){{0,3}}?)(?P<role>{ROLE_PHRASE})\s+{_NAME}"
+               rf"(?=\s+{_SPEECH}\b)"),
+    re.compile(rf"(?:\b|^)(?:[Tt]he\s+)?(?:(?:Company|company|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)['’]s\s+)?"
+               rf"(?P<role>{ROLE_PHRASE}),\s+{_NAME},"),
+    re.compile(rf"\b(?i:according\s+to)\s+{_NAME},\s+(?:the\s+)?(?P<role>[^,.]{{2,80}}?)[,.]"),
+)
+# An honorific makes a person of a name that speaks without a role ("Mr. NAME reports").
+HONORIFIC_SPEAKER = re.compile(rf"\b(?P<name>(?:Mr|Ms|Mrs|Dr)\.?\s+{PERSON_NAME})\s+{_SPEECH}\b")
+BYLINE = re.compile(rf"(?m)^[^\S\n]*(?:[\w ,.]{{0,30}}?\s)?By:?\s+{_NAME}(?:\s*[-–—]\s*(?P<role>[^\n]{{2,60}}))?[^\S\n]*$")
+CREDIT = re.compile(rf"(?:(?<=\()|(?<=;\s)|(?m:^))(?P<verb>(?i:additional\s+reporting|reporting|writing|editing)\s+by"
+                    rf"|(?<=\()By)\s+(?P<names>{PERSON_NAME}(?:[^\S\n]*(?:,|and|&)[^\S\n]*{PERSON_NAME})*)")
+
 PHONE = re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d+)?|\+\d{1,3}[\s\d().-]{7,16}\d")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 CONTACT_HEAD = re.compile(
-    r"(?i)for\s+(?:further|more|additional)\s+information|^\s*contacts?\s*:?|investor\s+(?:relations\s+)?contacts?|media\s+contacts?"
-    r"|information\s+contact|please\s+contact|to\s+contact",
+    r"(?i)for\s+(?:further|more|additional)\s+information|^[#*\s]*contacts?\b\s*:?|investor\s+(?:relations\s+)?contacts?"
+    r"|media\s+contacts?|information\s+contact|please\s+contact|to\s+contact|^[#*\s]*(?:enquiries|queries)\b"
+    r"|\b(?:investor|media|analyst)\s+(?:queries|enquiries)\b|^[#*\s]*investor\s+relations\s*:",
     re.MULTILINE,
 )
-_SEP = r"\s*(?:[,–—-]|\s-\s|:)\s*"
-_NAME_ROLE = re.compile(rf"(?P<name>{PERSON_NAME}){_SEP}(?P<role>(?:[\w&.,'’/]+\s*){{0,10}}?)(?=\s*(?:Tel\b|T\.|Phone\b|P:|Ph\b|Direct\b|Office\b|Mobile\b|Cell\b|Fax\b|E-?mail\b|email\b|\(|\+|\d{{3}}|$|\n|\bor\b))", re.MULTILINE)
-_SPEECH = r"(?:stated|said|says|commented|noted|added|remarked|explained|observed|continued|concluded)"
-QUOTE_PATTERNS = [
-    re.compile(rf"(?P<name>{PERSON_NAME}),\s+(?:the\s+)?(?:Company's\s+|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*'s\s+)?(?P<role>[^,.\"“”]{{2,80}}?),?\s+{_SPEECH}\b"),
-    re.compile(rf"\b{_SPEECH}\s+(?P<name>{PERSON_NAME}),\s+(?:the\s+)?(?P<role>[^,.\"“”]{{2,80}}?)(?:\s+of\s+(?P<org>[A-Z][^,]+?(?:Inc\.|Ltd\.|Corp\.|Co\.)?))?(?:,|\.(?:\s|$)|$)"),
-    re.compile(rf"(?P<role>(?:[A-Z][\w&]*\s+){{0,5}}(?:{ROLE_WORD}))\s+(?P<name>{PERSON_NAME})\s+{_SPEECH}\b"),
-    re.compile(rf"\b(?i:according\s+to)\s+(?P<name>{PERSON_NAME}),\s+(?:the\s+)?(?P<role>[^,.]{{2,80}}?)[,.]"),
-]
+_BLOCK_END = re.compile(r"(?im)^\W*(forward[- ]looking|cautionary|about\s+[A-Z]|safe harbou?r|neither the tsx)")
+_FIELD_SEP = re.compile(r"\t+| {2,}|\s+[–—|-]\s+|\s*[–—]\s*|[,;:/]\s*|\s*[()]\s*|\*+")
+_LABEL = re.compile(r"(?i)(?:tel|t|p|ph|phone|direct|office|mobile|cell|m|fax|f|e-?mail|e|web|w|www)\.?")
+
+
+@dataclass(frozen=True)
+class _Field:
+    kind: str  # name, role, phone, email or other
+    start: int  # offsets in the text the fields were read from
+    end: int
+
+
+def _person_name(text: str) -> str:
+    """The name as written, on one line, without an honorific ("Mr. Ernest Mast" is "Ernest Mast")."""
+    return re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", " ".join(text.split()))
 
 
 def _is_name(name: str) -> bool:
-    """A person's name, not a title that looks like one ("Vice President")."""
-    return not any(re.fullmatch(ROLE_WORD + r"|Investor|Relations|Media|Contact|Corporate|Office|Toronto|Vancouver",
-                                word, re.IGNORECASE) for word in name.split())
+    """A person's name, not a title or an organisation that looks like one ("Vice President")."""
+    return not any(re.fullmatch(rf"{ROLE_WORD}|(?:{_words(NOT_NAME_WORDS)})", word, re.IGNORECASE)
+                   for word in name.split())
 
 
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
-    role = re.sub(r"\s+", " ", role).strip(" ,.;:-–—")
+    role = re.sub(r"\s+", " ", role).strip(" ,.;:-–—*")
     role = re.sub(r"\s*(?:Tel|Phone|Fax|E-?mail)\b.*$", "", role, flags=re.IGNORECASE).strip(" ,.;:-–—")
-    if not re.search(ROLE_WORD, role, re.IGNORECASE) or len(role) > 90:
+    if not re.search(ROLE_WORD, role) or len(role) > 90:
         return None
     return role
+
+
+def _line_fields(line: str, offset: int) -> list[_Field]:
+    """The fields of one contact line: phones and emails first, then the pieces between separators."""
+    found = sorted([(m.start(), m.end(), "phone") for m in PHONE.finditer(line)]
+                   + [(m.start(), m.end(), "email") for m in EMAIL.finditer(line)])
+    out: list[_Field] = []
+    cursor = 0
+    for start, end, kind in found + [(len(line), len(line), "")]:
+        if start < cursor:
+            continue
+        pieces, last = [], cursor
+        for sep in _FIELD_SEP.finditer(line, cursor, start):
+            pieces.append((last, sep.start()))
+            last = sep.end()
+        pieces.append((last, start))
+        for s, e in pieces:
+            text = line[s:e].strip()
+            if not text or _LABEL.fullmatch(text):
+                continue
+            s += len(line[s:e]) - len(line[s:e].lstrip())
+            out.append(_Field(_field_kind(text), offset + s, offset + s + len(text)))
+        if kind:
+            out.append(_Field(kind, offset + start, offset + end))
+        cursor = end
+    return out
+
+
+def _field_kind(text: str) -> str:
+    if re.fullmatch(PERSON_NAME, text) and _is_name(text):
+        return "name"
+    return "role" if _clean_role(text) else "other"
+
+
+def _contact_block(clean: str, start: int) -> tuple[int, int]:
+    end = min(len(clean), start + 1500)
+    boiler = _BLOCK_END.search(clean, start, end)
+    return start, boiler.start() if boiler else end
 
 
 def _contact_people(doc: ReleaseDoc) -> list[PersonRecord]:
     clean = doc.text.clean
     out: list[PersonRecord] = []
     for head in CONTACT_HEAD.finditer(clean):
-        block_end = len(clean)
-        boiler = re.search(r"(?im)^\W*(forward[- ]looking|cautionary|about\s+[A-Z]|safe harbou?r|neither the tsx)", clean[head.end():])
-        if boiler:
-            block_end = head.end() + boiler.start()
-        block_end = min(block_end, head.end() + 1500)
-        block = clean[head.end():block_end]
-        matches = [m for m in _NAME_ROLE.finditer(block) if _clean_role(m.group("role")) and _is_name(m.group("name"))]
-        stacked = [m for m in re.finditer(rf"^[ \t]*(?P<name>{PERSON_NAME})[ \t]*\n[ \t]*(?P<role>[^\n]+)", block, re.MULTILINE)
-                   if _clean_role(m.group("role")) and _is_name(m.group("name"))]
-        if len(stacked) > len(matches):
-            matches = stacked
-        for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else len(block)
-            tail = block[m.end():end]
-            phone = PHONE.search(tail)
-            email = EMAIL.search(tail)
-            start = head.end() + m.start("name")
-            out.append(PersonRecord(
-                span=doc.text.span(start, head.end() + m.end()),
-                name=" ".join(m.group("name").split()),
-                role=_clean_role(m.group("role")),
-                organization=doc.info.issuer,
-                phone=phone.group().strip() if phone else None,
-                email=email.group() if email else None,
-            ))
+        start, end = _contact_block(clean, head.end())
+        fields: list[_Field] = []
+        for line in re.finditer(r"[^\n]+", clean[start:end]):
+            if len(line.group()) <= 200:
+                fields.extend(_line_fields(line.group(), start + line.start()))
+        out.extend(_people_of_fields(doc, clean, fields))
     return out
+
+
+def _people_of_fields(doc: ReleaseDoc, clean: str, fields: list[_Field]) -> list[PersonRecord]:
+    """A person per name field, with the first run of roles, the phone and the email that follow it."""
+    out: list[PersonRecord] = []
+    names = [i for i, f in enumerate(fields) if f.kind == "name"]
+    for n, i in enumerate(names):
+        j = i
+        while j + 1 < len(fields) and fields[j + 1].kind == "name" and "\n" not in clean[fields[j].end:fields[j + 1].start]:
+            j += 1  # "A / B, phone": names listed together share what follows them
+        nxt = next((k for k in names if k > j), len(fields))
+        own = fields[j + 1:nxt]
+        roles: list[_Field] = []
+        for f in own:
+            if f.kind == "role" and (not roles or roles[-1] is own[own.index(f) - 1]):
+                roles.append(f)
+            elif roles:
+                break
+        phone = next((f for f in own if f.kind == "phone"), None)
+        email = next((f for f in own if f.kind == "email"), None)
+        if not (roles or phone or email):
+            continue
+        name = fields[i]
+        last = max([name.end] + [f.end for f in (*roles, phone, email) if f])
+        out.append(PersonRecord(
+            span=doc.text.span(name.start, last),
+            name=_person_name(clean[name.start:name.end]),
+            role=_clean_role(clean[roles[0].start:roles[-1].end]) if roles else None,
+            organization=doc.info.issuer,
+            phone=clean[phone.start:phone.end].strip() if phone else None,
+            email=clean[email.start:email.end] if email else None,
+        ))
+    return out
+
+
+def _organization(doc: ReleaseDoc, named: str | None) -> str | None:
+    """The organisation a role names ("Canaccord analyst"), else the issuer."""
+    named = (named or "").strip(" ,")
+    issuer = doc.info.issuer
+    if not named or (issuer and company_key(named) and company_key(named) in company_key(issuer)):
+        return issuer
+    return named
+
+
+def _role_and_org(role: str, org: str | None) -> tuple[str, str | None]:
+    """"analyst at Harbourline Securities" is the role "analyst" at the organisation "Harbourline Securities"."""
+    at = re.search(rf"\s+(?:at|with|of)\s+(?!{_ROLE_TOKEN})(?P<org>[A-Z].*)$", role)
+    if at and org is None:
+        return role[:at.start()], at.group("org")
+    return role, org
 
 
 def _quoted_people(doc: ReleaseDoc) -> list[PersonRecord]:
     out: list[PersonRecord] = []
     for sentence in doc.text.sentences:
-        for pattern in QUOTE_PATTERNS:
+        for pattern in SPEAKER_PATTERNS:
             for m in pattern.finditer(sentence.text):
                 role = _clean_role(m.group("role"))
                 if role is None or not _is_name(m.group("name")):
                     continue
-                org = m.groupdict().get("org")
+                role, org = _role_and_org(role, m.groupdict().get("org"))
                 out.append(PersonRecord(
-                    span=doc.text.span(sentence.start + m.start(), sentence.start + m.end()),
-                    name=" ".join(m.group("name").split()),
+                    span=doc.text.span(sentence.start + m.start("name") if m.start("name") < m.start("role")
+                                       else sentence.start + m.start("role"), sentence.start + m.end()),
+                    name=_person_name(m.group("name")),
                     role=role,
-                    organization=org.strip() if org else doc.info.issuer,
+                    organization=_organization(doc, org),
                     quoted=True,
                 ))
+        for m in HONORIFIC_SPEAKER.finditer(sentence.text):
+            out.append(PersonRecord(span=doc.text.span(sentence.start + m.start(), sentence.start + m.end()),
+                                    name=_person_name(m.group("name")), organization=doc.info.issuer, quoted=True))
+    return out
+
+
+def _signed_people(doc: ReleaseDoc) -> list[PersonRecord]:
+    """A line that is a name then its role ("NAME, ROLE, Company"), as under a quote or a letter."""
+    clean = doc.text.clean
+    out: list[PersonRecord] = []
+    for line in re.finditer(r"[^\n]{5,120}", clean):
+        fields = _line_fields(line.group(), line.start())
+        if 2 <= len(fields) <= 5 and fields[0].kind == "name" and fields[1].kind == "role":
+            out.extend(_people_of_fields(doc, clean, fields))
+    return out
+
+
+def _credited_people(doc: ReleaseDoc) -> list[PersonRecord]:
+    """Writers and editors named in a byline or a credit line."""
+    clean = doc.text.clean
+    out: list[PersonRecord] = []
+    for m in BYLINE.finditer(clean):
+        if _is_name(m.group("name")):
+            out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end()), name=_person_name(m.group("name")),
+                                    role=_clean_role(m.group("role")) or "reporter"))
+    for m in CREDIT.finditer(clean):
+        role = CREDIT_ROLES.get(re.sub(r"\s+", " ", m.group("verb").lower().strip("(")).removesuffix(" by"), "reporter")
+        for name in re.finditer(PERSON_NAME, m.group("names").split("\n")[0]):
+            if _is_name(name.group()):
+                start = m.start("names") + name.start()
+                out.append(PersonRecord(span=doc.text.span(start, start + len(name.group())),
+                                        name=_person_name(name.group()), role=role))
     return out
 
 
@@ -113,7 +286,7 @@ def _is_company_name(name: str, doc: ReleaseDoc) -> bool:
 def extract_people(doc: ReleaseDoc) -> list[PersonRecord]:
     """One record per person in the release: contact details and role, merged across mentions."""
     merged: dict[str, PersonRecord] = {}
-    for record in _contact_people(doc) + _quoted_people(doc):
+    for record in _contact_people(doc) + _quoted_people(doc) + _signed_people(doc) + _credited_people(doc):
         if _is_company_name(record.name, doc):
             continue
         key = person_key(record.name)
