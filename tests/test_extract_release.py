@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import read_release
+from kg.extract.release import find_tickers
 
 KESTREL = """Kestrel Gold Mines Inc.
 1055 West Hastings Street, Suite 900
@@ -238,3 +239,19 @@ def test_quarter_and_year_end_reports_on_the_quarter(title: str, label: str) -> 
         "for the three months ended June 30, 2011", "for 2010").replace("July 18, 2011", "February 14, 2011")
     period = read_release(text).info.reporting_period
     assert period is not None and period.label == label
+
+
+@pytest.mark.parametrize(("text", "tickers"), [
+    ("Quarry Hill Mining Inc. (TSX: QHM)(NYSE MKT: QHMC) today reported", ["TSX:QHM", "NYSE MKT:QHMC"]),
+    ("Ferris Gold Corp. (NYSE, TSX: FGC) late Tuesday said", ["NYSE:FGC", "TSX:FGC"]),
+    ("a pit run by Wallaroo Coal (WCL.AX) in Queensland", ["ASX:WCL"]),
+    ("at Pinecrest Resources' (PCR-V, PCRSF-O) silver mine", ["OTC:PCRSF", "TSXV:PCR"]),
+    ("Morrow plc (AIM: MRW) and Ostrava plc (LON:OST) and Kiruna AB (STO: KIR)", ["AIM:MRW", "LSE:OST", "STO:KIR"]),
+    ("NYSE-MKT: ORV\nTSX-V: ORV\nFSE: O2V", ["NYSE MKT:ORV", "TSXV:ORV", "FSE:O2V"]),
+    ("Orvik Silver Ltd. (ORV: TSX-V, ORV: NYSE–MKT)", ["TSXV:ORV", "NYSE MKT:ORV"]),
+    ("ASX:KLM | ASX Code: KLM | JSE share code: KLM", ["ASX:KLM", "ASX:KLM", "JSE:KLM"]),
+    ("INTERIM RESULTS FOR THE SIX MONTHS ENDED 31 DECEMBER 2018", []),
+])
+def test_tickers_read_through_one_table_of_exchanges(text: str, tickers: list[str]) -> None:
+    """Every exchange spelling maps to one name; the symbol may follow, precede or suffix the exchange."""
+    assert [t for _s, _e, t in find_tickers(text)] == tickers

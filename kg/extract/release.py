@@ -16,12 +16,56 @@ from kg.text import SourceText
 if TYPE_CHECKING:
     from kg.extract.document import ReleaseDoc
 
-EXCHANGE = (
-    r"TSX[- ]?V(?:enture)?(?:\s+Exchange)?|TSX|TSE|Toronto Stock Exchange|NYSE[- ](?:American|MKT|Amex|Arca)|NYSE|AMEX"
-    r"|American Stock Exchange|NASDAQ|Nasdaq|ASX|JSE|LSE|AIM|OTCQX|OTCQB|OTC|CSE|Frankfurt|FSE|BVL|SIX"
-)
-TICKER = re.compile(rf"\b(?P<ex>(?i:{EXCHANGE}))(?:\s+(?i:share\s+)?(?i:code|symbol|ticker))?\s*(?:[:\-–—]|\s)\s*"
-                    rf"(?P<sym>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)\b(?![a-z])")
+# Stock exchanges: the name a ticker is written under, then the other ways releases spell it.
+EXCHANGES: dict[str, tuple[str, ...]] = {
+    "TSXV": ("TSX Venture Exchange", "TSX Venture", "TSX-V", "TSXV"),
+    "TSX": ("Toronto Stock Exchange", "TSX", "TSE"),
+    "NYSE MKT": ("NYSE MKT", "NYSEMKT"),
+    "NYSE American": ("NYSE American",),
+    "NYSE Amex": ("NYSE Amex",),
+    "NYSE Arca": ("NYSE Arca",),
+    "AMEX": ("American Stock Exchange", "AMEX"),
+    "NYSE": ("New York Stock Exchange", "NYSE"),
+    "NASDAQ": ("NASDAQ", "Nasdaq"),
+    "ASX": ("Australian Securities Exchange", "ASX"),
+    "JSE": ("Johannesburg Stock Exchange", "JSE"),
+    "AIM": ("AIM",),
+    "LSE": ("London Stock Exchange", "LSE", "LON"),
+    "OTCQX": ("OTCQX",),
+    "OTCQB": ("OTCQB",),
+    "OTC": ("OTC Pink", "OTCBB", "OTC"),
+    "CSE": ("CSE",),
+    "FSE": ("Frankfurt Stock Exchange", "Frankfurt", "FSE"),
+    "STO": ("Nasdaq Stockholm", "STO"),
+    "GSE": ("GSE",),
+    "BVL": ("BVL",),
+    "NZX": ("NZX",),
+}
+# A symbol written with its exchange as a suffix: Reuters codes ("CRN.AX"), press codes ("CGK-V").
+EXCHANGE_SUFFIXES: dict[str, str] = {
+    ".AX": "ASX", ".TO": "TSX", ".V": "TSXV", ".CN": "CSE", ".L": "LSE", ".J": "JSE", ".JO": "JSE", ".N": "NYSE",
+    ".O": "NASDAQ", ".OQ": "NASDAQ", "-T": "TSX", "-X": "TSX", "-V": "TSXV", "-N": "NYSE", "-O": "OTC", "-A": "AMEX",
+}
+
+
+def _alias_pattern(alias: str) -> str:
+    """``NYSE MKT`` also matches ``NYSE-MKT`` and ``NYSE–MKT``; the all-caps spelling matches too."""
+    parts = [re.escape(w) for w in re.split(r"[ -]", alias)]
+    flexible = r"[ \t\-–]?".join(parts)
+    upper = r"[ \t\-–]?".join(re.escape(w.upper()) for w in re.split(r"[ -]", alias))
+    return flexible if flexible == upper else f"{flexible}|{upper}"
+
+
+_ALIASES = sorted(((a, ex) for ex, aliases in EXCHANGES.items() for a in aliases), key=lambda p: -len(p[0]))
+EXCHANGE_NAME = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<x{i}>{_alias_pattern(a)})" for i, (a, _ex) in
+                                                   enumerate(_ALIASES)) + r")(?![\w])")
+SYMBOL = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
+_AFTER_EXCHANGE = re.compile(rf"(?:\s+(?i:share\s+)?(?i:code|symbol|ticker)s?)?\s*(?:[:\-–—]|(?<=[a-z])\s)\s*(?P<sym>{SYMBOL})\b(?![a-z])")
+_EXCHANGE_LIST_GAP = re.compile(r"\s*(?:[,/&]|and)\s*")
+_SYMBOL_BEFORE = re.compile(rf"(?<![\w.])(?P<sym>{SYMBOL})\s*:\s*$")
+_SUFFIXED = re.compile(r"(?P<sym>[A-Z][A-Z0-9]{0,5})(?P<suf>[.-][A-Z]{1,2})")
+# kept for the issuer: a name written just before its listing "(TSX: ..."
+EXCHANGE = "|".join(_alias_pattern(a) for a, _ex in _ALIASES)
 TITLE_VERB = re.compile(
     r"\b(Announces?|Reports?|Provides|Releases|Declares|Completes|Enters|Signs|Achieves|Updates|Posts|Delivers"
     r"|Increases|Acquires|Agrees|Files|Confirms|Records|Exceeds|Produces|Results|Update|Production)\b"
@@ -88,7 +132,7 @@ def _title(doc: SourceText, body_start: int) -> tuple[int, int] | None:
         return s, e
     for s, e in reversed(candidates):
         text = doc.clean[s:e]
-        if not STREET.search(text) and not TICKER.search(text) and not re.search(r"\d{3}[-.]\d{4}", text):
+        if not STREET.search(text) and not find_tickers(text) and not re.search(r"\d{3}[-.]\d{4}", text):
             return s, e
     return None
 
@@ -118,17 +162,48 @@ def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
     return None
 
 
+def _exchange(m: re.Match[str]) -> str:
+    return next(_ALIASES[int(k[1:])][1] for k, v in m.groupdict().items() if v is not None)
+
+
+def find_tickers(text: str) -> list[tuple[int, int, str]]:
+    """Every listing written in ``text`` as ``EXCHANGE:SYMBOL``, with its offsets, in order.
+
+    Reads ``TSX: X``, ``(NYSE, TSX: ABX)`` (one symbol on a list of exchanges), ``ASM: TSX-V`` (symbol
+    first), ``ASX code: XYZ``, and symbols with an exchange suffix in parentheses (``(CRN.AX)``,
+    ``(CGK-V, CGHRF-O)``). Exchange names are normalised through :data:`EXCHANGES`.
+    """
+    found: list[tuple[int, int, str]] = []
+    run: list[tuple[re.Match[str], str]] = []
+    for m in EXCHANGE_NAME.finditer(text):
+        if run and not _EXCHANGE_LIST_GAP.fullmatch(text, run[-1][0].end(), m.start()):
+            run = []
+        run.append((m, _exchange(m)))
+        after = _AFTER_EXCHANGE.match(text, m.end())
+        if after and not EXCHANGE_NAME.fullmatch(after.group("sym")):
+            found.extend((x.start(), after.end(), f"{ex}:{after.group('sym')}") for x, ex in run)
+            run = []
+            continue
+        before = _SYMBOL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if before and not EXCHANGE_NAME.fullmatch(before.group("sym")) and not _AFTER_EXCHANGE.match(text, m.end()):
+            found.append((before.start(), m.end(), f"{run[-1][1]}:{before.group('sym')}"))
+            run = []
+    for group in re.finditer(r"\(([^()]{3,60})\)", text):
+        parts = [p.strip() for p in re.split(r"[,;]", group.group(1))]
+        codes = [_SUFFIXED.fullmatch(p) for p in parts]
+        if all(c and c.group("suf") in EXCHANGE_SUFFIXES for c in codes):
+            found.extend((group.start(), group.end(), f"{EXCHANGE_SUFFIXES[c.group('suf')]}:{c.group('sym')}")
+                         for c in codes if c)
+    return sorted(found)
+
+
 def _tickers(doc: SourceText, body_start: int, issuer: str | None) -> tuple[str, ...]:
     zone = doc.clean[: body_start + 400]
     out: list[str] = []
-    for m in TICKER.finditer(zone):
-        exchange = re.sub(r"\s+", " ", m.group("ex")).upper()
-        exchange = {"TORONTO STOCK EXCHANGE": "TSX", "AMERICAN STOCK EXCHANGE": "AMEX", "TSX-V": "TSXV",
-                    "TSX V": "TSXV", "TSX VENTURE": "TSXV", "TSX VENTURE EXCHANGE": "TSXV"}.get(exchange, exchange)
-        ticker = f"{exchange}:{m.group('sym')}"
-        if m.start() >= body_start:
-            before = doc.clean[max(0, m.start() - 120):m.start()]
-            first_word = (company_key(issuer or "").split() or [""])[0]
+    first_word = (company_key(issuer or "").split() or [""])[0]
+    for start, _end, ticker in find_tickers(zone):
+        if start >= body_start:
+            before = doc.clean[max(0, start - 120):start]
             if first_word and first_word not in before.lower():
                 continue
         if ticker not in out:
