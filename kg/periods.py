@@ -237,53 +237,83 @@ def fiscal_year_end(text: str) -> int:
     return 12
 
 
+_KINDS_BY_MONTHS = {3: "quarter", 6: "half", 9: "nine_months", 12: "year"}
+_RANGE_SEP = r"\s*(?:-|\u2010|\u2011|\u2013|\u2014|/|\bto\b|\bthrough\b|\buntil\b)\s*"
+_FY = r"(?P<f>FY|F)\s*'?(?P<fy>(?:19|20)?\d\d)(?!\d)"
+
 _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
-    # three months ended June 30, 2006 / quarter ended June 30, 2006 / year ended December 31, 2003
+    # three months ended June 30, 2006 / quarter ended June 30, 2006 / year ended December 31, 2003 / half-year
+    # ended 31 December 2018 / six months to 31 December 2018 / 3 months to Mar-21
     (re.compile(
         r"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)(?:\s+and\s+(?:three|six|nine|twelve|3|6|9|12))?[- ]months?"
-        r"(?:\s+period)?|(?P<q>quarter)|(?P<fy>(?:fiscal\s+|financial\s+)?year)|(?P<per>period))\s+end(?:ed|ing)\s+"
-        rf"(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})\s*(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d))?(?:,?\s*{_Y})?", re.IGNORECASE), "ended"),
-    # the third quarter of fiscal 2016 / fourth quarter 2003 / Q4 2003 / Q1, 2002 / 3Q06 / Q3 FY2016
-    (re.compile(rf"\b{_ORD}\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+the)?(?P<f>\s+(?:fiscal|financial|FY|F)(?:\s+year)?)?,?\s*'?{_Y}", re.IGNORECASE),
-     "quarter"),
+        r"(?:\s+period)?|(?P<hy>half[-\u2010\u2011 ]year(?:\s+period)?|half|interim\s+period)|(?P<q>quarter)"
+        r"|(?P<fy>(?:fiscal\s+|financial\s+)?year)|(?P<per>period))\s+(?:end(?:ed|ing)|to)\s+(?:on\s+)?"
+        rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH_NAME})(?:\s*[-']\s*(?P<yy>\d\d)(?!\d)|\s*(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d))?"
+        rf"(?:,?\s*{_Y})?)", re.IGNORECASE), "ended"),
+    # July-September / October-December quarter of 2018 / January–June 2019 / 1 July to 30 September 2021 / Apr-Dec 2021
+    (re.compile(
+        rf"\b(?:from\s+)?(?:[0-3]?\d\s+)?(?P<m1>{MONTH_NAME})(?:\s+[0-3]?\d(?!\d))?(?:,?\s+(?P<y1>(?:19|20)\d\d))?{_RANGE_SEP}"
+        rf"(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})(?:\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d))?(?:\s+(?:quarter|period|half|months?))?"
+        rf"(?:,?\s+(?:of\s+)?{_Y}|\s*[-']\s*(?P<yy>\d\d)(?!\d))?(?![\w-])", re.IGNORECASE), "range"),
+    # the third quarter of fiscal 2016 / fourth quarter 2003 / second quarter of the 2022 financial year
+    (re.compile(rf"\b{_ORD}\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+the)?(?P<f2>\s+(?:fiscal|financial|FY|F)(?:\s+year)?)?,?\s*'?{_Y}"
+                r"(?P<f3>\s+(?:fiscal|financial)\s+year)?", re.IGNORECASE), "quarter"),
     (re.compile(rf"\b(?P<f>fiscal|financial|FY|F)\s*'?{_Y}\s+{_ORD}\s+quarter", re.IGNORECASE), "quarter"),
+    # Q4 2003 / Q1, 2002 / Q12016 / Q3 FY2016 / Q1'21 / Q1 21 / Q3 FY23 / 3Q06 / 1Q FY21
     (re.compile(r"\bQ(?P<qn>[1-4])(?:\s*,\s*|\s*[-/]\s*|\s+)?(?P<f>(?:fiscal|FY|F)\s*)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
      "quarter"),
     (re.compile(r"\bQ(?P<qn>[1-4])\s*(?:[-/']|(?P<f>FY|F))\s*(?P<y>\d\d)\b", re.IGNORECASE), "quarter"),
+    (re.compile(r"\bQ(?P<qn>[1-4])\s(?P<y>\d\d)\b(?![,.]?\d|\s*(?:%|per\b|[kM]?(?:oz|t|lb)\b))", re.IGNORECASE), "quarter"),
     (re.compile(r"\b(?P<qn>[1-4])Q\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "quarter"),
-    # the September quarter 2008 / Sep Qtr 2007 / June quarter (Australian style: the quarter ending that month)
-    (re.compile(rf"\b(?P<m>{MONTH_NAME})\s+(?:(?P<y2>(?:19|20)\d\d)\s+)?(?:quarter|qtr\.?)(?:,?\s+(?:of\s+)?{_Y})?(?![\w-])",
-                re.IGNORECASE), "month_quarter"),
-    # first half of 2005 / H1 2005 / 1H05
-    (re.compile(rf"\b(?P<h>first|second|1st|2nd)\s+half(?:\s+of)?(?P<f>\s+(?:fiscal|FY))?,?\s*{_Y}", re.IGNORECASE), "half"),
-    (re.compile(r"\b(?:H(?P<hn>[12])|(?P<hm>[12])H)\s*,?\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "half"),
-    # nine months of 2005 / 9M 2005 / 2005 year to date
+    # the September quarter 2008 / Sep Qtr 2007 / Mar-21 Qtr / June quarter FY24 / June quarter (Australian style: the
+    # quarter ending that month)
+    (re.compile(rf"\b(?P<m>{MONTH_NAME})(?:\s*[-']\s*(?P<yy>\d\d)|\s+(?P<y2>(?:19|20)\d\d))?\s+(?:quarter(?:ly)?|qtr\.?)"
+                rf"(?:,?\s+(?:of\s+)?{_Y}|\s+{_FY})?(?![\w-])", re.IGNORECASE), "month_quarter"),
+    # first half of 2005 / second semester of 2011 / first half of fiscal 2020 / H1 2005 / 1H05 / H1 FY23
+    (re.compile(rf"\b(?P<h>first|second|1st|2nd)\s+(?:half|semester)(?:[- ]year)?(?:\s+of)?(?:\s+the)?(?P<f>\s+(?:fiscal|financial|FY))?,?"
+                rf"\s*{_Y}(?P<f3>\s+(?:fiscal|financial)\s+year)?", re.IGNORECASE), "half"),
+    (re.compile(r"\b(?:H(?P<hn>[12])|(?P<hm>[12])H)\s*,?\s*(?P<f>FY|F)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "half"),
+    # nine months of 2005 / 9M 2005 / 9m 2019
     (re.compile(rf"\b(?:(?:first\s+)?nine\s+months|9M)(?:\s+of)?,?\s*{_Y}", re.IGNORECASE), "nine"),
     # the month of June 2006 / June 2006
     (re.compile(rf"(?<!\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.IGNORECASE), "month"),
     # in August (the year from the context)
     (re.compile(rf"\b(?:in|during|since|through|throughout|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{MONTH_NAME})(?![a-z])(?!\s*[\d,])",
                 re.IGNORECASE), "month"),
-    # fiscal 2006 / FY2006 / full year 2003 / in 2003 / for 2003
+    # fiscal 2006 / FY2006 / FY24 / the 2024 financial year / full year 2003 / in 2003 / for 2003
     (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.IGNORECASE), "year"),
+    (re.compile(rf"\b{_Y}\s+(?P<f>fiscal|financial)\s+year\b", re.IGNORECASE), "year"),
     (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year(?:[- ]end(?:ed)?)?|calendar)\s+(?:of\s+)?{_Y}\b", re.IGNORECASE), "year"),
     (re.compile(rf"\b{_Y}\s+(?:full[- ]year|annual|calendar year)\b", re.IGNORECASE), "year"),
     (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|with)\s+(?:the\s+year\s+)?|^|\(){_Y}(?![\w-]|\s+(?:to|and)\s+(?:19|20)\d\d\b|,\s*\d)", re.IGNORECASE), "year"),
 ]
 
+_LAST_FISCAL = r"(?:last|previous|prior|preceding)\s+(?:fiscal|financial)(?:\s+year)?"
 _RELATIVE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:the\s+)?(?:same|comparable|corresponding|equivalent|prior[- ]year)\s+"
-                r"(?:quarter|period|three[- ]month period|six[- ]month period|nine[- ]month period|months?)"
-                r"(?:\s+(?:of|in|a)\s+(?:the\s+)?(?:prior|previous|last|preceding)\s+year|\s+(?:a\s+)?year\s+(?:ago|earlier)"
-                r"|\s+last\s+year|\s+of\s+(?P<y>(?:19|20)\d\d)|\s+in\s+(?P<y2>(?:19|20)\d\d))?", re.IGNORECASE), "same_period"),
+    # the same period last year / the corresponding quarter of the previous fiscal / the year-ago month / the pcp
+    (re.compile(r"\b(?:the\s+)?(?:same|comparable|corresponding|equivalent|similar|prior[- ]year|previous[- ]year|year[- ]ago|year[- ]earlier"
+                r"|last[- ]year(?:'s|\u2019s)?|(?:previous|prior)\s+corresponding)\s+"
+                r"(?:quarter|period|three[- ]month period|six[- ]month period|nine[- ]month period|months?|half(?:[- ]year)?)"
+                rf"(?:\s+(?:of|in|a)\s+(?:the\s+)?(?:(?:prior|previous|last|preceding)\s+year|{_LAST_FISCAL})"
+                rf"|\s+(?:a\s+)?year\s+(?:ago|earlier|before)|\s+(?:of\s+)?last\s+year|\s+(?:of\s+)?(?:the\s+)?{_LAST_FISCAL}|\s+last\s+fiscal"
+                r"|\s+of\s+(?P<y>(?:19|20)\d\d)|\s+in\s+(?P<y2>(?:19|20)\d\d))?\b|\bpcp\b", re.IGNORECASE), "same_period"),
+    # the 2021 quarter / the 2021 period: the period the text is about, in that year
+    (re.compile(r"\bthe\s+(?P<y>(?:19|20)\d\d)\s+(?:quarter|period|three[- ]month period|comparative quarter|comparable quarter)\b",
+                re.IGNORECASE), "same_period"),
     (re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding|last|sequential|immediately preceding)\s+quarter\b", re.IGNORECASE),
      "previous_quarter"),
-    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter(?:\s+of)?\s+(?:the\s+)?(?P<rel>last|previous|prior|this|current)\s+year", re.IGNORECASE),
-     "ordinal_quarter"),
-    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter\b|\b(?P<ord2>Q[1-4])\b(?!\s*[-/']?\s*(?:F|FY)?\d)", re.IGNORECASE), "ordinal_quarter"),
-    (re.compile(r"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:the\s+)?(?P<rel>year|last year|this year))?\b", re.IGNORECASE),
-     "half"),
-    (re.compile(r"\b(?:year[- ]to[- ]date|YTD)\b", re.IGNORECASE), "ytd"),
+    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter(?:\s+of)?\s+(?:the\s+)?(?P<rel>last|previous|prior|this|current)\s+"
+                r"(?:year|fiscal(?:\s+year)?|financial\s+year)", re.IGNORECASE), "ordinal_quarter"),
+    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter\b(?:\s+of\s+(?:the\s+)?(?:year|fiscal(?:\s+year)?|financial\s+year)\b)?"
+                r"|\b(?P<ord2>Q[1-4])\b(?!\s*[-/']?\s*(?:F|FY)?\d)", re.IGNORECASE), "ordinal_quarter"),
+    (re.compile(r"\b(?:the\s+)?(?P<h>first|second)\s+(?:half|semester)(?:[- ]year)?(?:\s+of\s+(?:the\s+)?(?P<rel>year|last year|this year|"
+                r"fiscal(?:\s+year)?|financial\s+year))?\b", re.IGNORECASE), "half"),
+    (re.compile(r"\bthe\s+(?:half[- ]year|six[- ]month period|six months|interim period)\b(?![- ](?:end|to\b))", re.IGNORECASE), "this_half"),
+    (re.compile(r"\b(?:the\s+)?(?:first\s+)?nine\s+months(?:\s+of\s+(?:the\s+|this\s+)?(?:year|fiscal(?:\s+year)?|financial\s+year))?\b"
+                r"(?!\s+(?:end|to\b))", re.IGNORECASE), "nine"),
+    # year to date / YTD 2021 / 2021 YTD / FY24 YTD: from the start of the (fiscal) year to the end of the period talked about
+    (re.compile(rf"\b(?:year[- ]to[- ]date|YTD)(?:\s+(?:{_Y}|{_FY}))?\b", re.IGNORECASE), "ytd"),
+    (re.compile(rf"\b(?:{_Y}|{_FY})\s+(?:year[- ]to[- ]date|YTD)\b", re.IGNORECASE), "ytd"),
     (re.compile(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|a\s+year\s+(?:ago|earlier))\b", re.IGNORECASE),
      "last_year"),
     (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.IGNORECASE), "this_year"),
@@ -293,30 +323,94 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def _fiscal_year_of(period: Period, fye_month: int) -> int:
+    """The calendar year in which the fiscal year holding ``period``'s last month ends."""
+    return period.year if period.end_month <= fye_month else period.year + 1
+
+
+def _fiscal_span(fiscal_year: int, months: int, fye_month: int, kind: str) -> Period:
+    """The first ``months`` months of the fiscal year ending in month ``fye_month`` of ``fiscal_year``."""
+    end = Period("year", fiscal_year, fye_month).shifted(months=months - 12)
+    return Period(kind, end.year, end.end_month)
+
+
+def _not_after_release(period: Period, ctx: PeriodContext) -> Period:
+    """A period named without its year: the latest one that has ended by the release date."""
+    if ctx.release_date is None:
+        return period
+    period = replace(period, year=ctx.release_date.year)
+    while period.end > ctx.release_date:
+        period = period.shifted(years=-1)
+    return period
+
+
+def _near_release(period: Period, ctx: PeriodContext) -> Period:
+    """A year read from the context is kept within a year of the release date (a bare "Q4" of a January release)."""
+    if ctx.release_date is None:
+        return period
+    while (ctx.release_date - period.end).days > 366:
+        period = replace(period, year=period.year + 1)
+    while (period.start - ctx.release_date).days > 366:
+        period = replace(period, year=period.year - 1)
+    return period
+
+
+def _context_year(ctx: PeriodContext, month: int) -> int | None:
+    """The year of a month named without one: the anchor's, but not after the release date."""
+    year = ctx.anchor_year()
+    if year is not None and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):
+        year -= 1
+    return year
+
+
 def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
     g = m.groupdict()
-    fiscal = bool((g.get("f") or g.get("f2") or "").strip())
-    if g.get("y") or g.get("y2"):
-        year = _year(g.get("y") or g["y2"])
+    fiscal = bool((g.get("f") or g.get("f2") or g.get("f3") or "").strip())
+    explicit = g.get("y") or g.get("y2") or g.get("yy") or g.get("fy")
+    if form in {"month_quarter", "range"} and not explicit:
+        month = month_number(g["m"])
+        if form == "range":
+            months = (month - month_number(g["m1"])) % 12 + 1
+            kind = _KINDS_BY_MONTHS.get(months) or ("month" if months == 1 else None)
+        else:
+            kind = "quarter" if month % 3 == 0 else None
+        if kind is None:
+            return None
+        if ctx.release_date:
+            return _not_after_release(Period(kind, ctx.release_date.year, month), ctx)
+        year = _context_year(ctx, month)
+        return Period(kind, year, month) if year else None
+    if explicit:
+        year = _year(explicit)
     elif ctx.anchor_year():
         year = ctx.anchor_year()  # type: ignore[assignment]
     else:
         return None
+    if form == "range":
+        month = month_number(g["m"])
+        start = (_year(g["y1"]) if g.get("y1") else year) * 12 + month_number(g["m1"]) - 1
+        if not g.get("y1") and month_number(g["m1"]) > month:
+            start -= 12
+        months = year * 12 + month - 1 - start + 1
+        kind = _KINDS_BY_MONTHS.get(months) or ("month" if months == 1 else None)
+        return Period(kind, year, month) if kind else None
     if form == "month_quarter":
         month = month_number(g["m"])
         if month % 3:
             return None
-        if not (g.get("y") or g.get("y2")) and ctx.release_date and (year, month) > (
-                ctx.release_date.year, ctx.release_date.month):
-            year -= 1
+        if g.get("fy"):  # "June quarter FY24": the quarter ending June within fiscal 2024
+            year = year if month <= ctx.fye_month else year - 1
         return Period("quarter", year, month)
     if form == "ended":
         month = month_number(g["m"])
-        if not g.get("y") and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):
+        if not (g.get("y") or g.get("yy")) and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):
             year -= 1
         if g.get("per"):
             return Period("month", year, month)  # "the period ended": its length is not said here
-        kind = "quarter" if g.get("q") else ("year" if g.get("fy") else _SPAN_WORDS[g["n"].lower()])
+        if g.get("hy"):
+            kind = "half"
+        else:
+            kind = "quarter" if g.get("q") else ("year" if g.get("fy") else _SPAN_WORDS[g["n"].lower()])
         return Period(kind, year, month)
     if form == "quarter":
         q = ORDINALS[g["ord"].lower()] if g.get("ord") else int(g["qn"])
@@ -344,6 +438,7 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         anchor = containing(ctx.release_date).previous()
     if anchor is None:
         return None
+    fye = ctx.fye_month
     if form == "same_period":
         year = g.get("y") or g.get("y2")
         return replace(anchor, year=int(year), fiscal_label=None) if year else anchor.shifted(years=-1)
@@ -352,22 +447,43 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         return base.previous()
     if form == "ordinal_quarter":
         rel = (g.get("rel") or "").lower()
-        year = anchor.year - 1 if rel in {"last", "previous", "prior"} else anchor.year
-        return quarter(year, ORDINALS[(g.get("ord") or g["ord2"]).lower()])
+        q = ORDINALS[(g.get("ord") or g["ord2"]).lower()]
+        if fye != 12:  # a June-year issuer's "third quarter" is January to March
+            fiscal_year = _fiscal_year_of(anchor, fye) - (1 if rel in {"last", "previous", "prior"} else 0)
+            found = fiscal_quarter(fiscal_year, q, fye)
+        else:
+            found = quarter(anchor.year - 1 if rel in {"last", "previous", "prior"} else anchor.year, q)
+        return found if rel else _near_release(found, ctx)
     if form == "half":
         rel = (g.get("rel") or "").lower()
+        h = 1 if g["h"].lower() == "first" else 2
+        if fye != 12 and rel not in {"year", "last year", "this year"}:
+            return _fiscal_span(_fiscal_year_of(anchor, fye), 6 * h, fye, "half")
         year = anchor.year - 1 if rel == "last year" else anchor.year
-        return Period("half", year, 6 if g["h"].lower() == "first" else 12)
+        return Period("half", year, 6 * h)
+    if form == "this_half":  # "the half-year": the half the text is about
+        fiscal_year = _fiscal_year_of(anchor, fye)
+        first = _fiscal_span(fiscal_year, 6, fye, "half")
+        return first if anchor.end <= first.end else _fiscal_span(fiscal_year, 12, fye, "half")
+    if form == "nine":
+        return _fiscal_span(_fiscal_year_of(anchor, fye), 9, fye, "nine_months")
     if form == "ytd":
-        kind = {3: "quarter", 6: "half", 9: "nine_months", 12: "year"}.get(anchor.end_month)
-        return Period(kind, anchor.year, anchor.end_month) if kind else None
+        if g.get("fy"):
+            fiscal_year = _year(g["fy"])
+        elif g.get("y"):
+            fiscal_year = _year(g["y"]) if fye == 12 else _fiscal_year_of(replace(anchor, year=_year(g["y"])), fye)
+        else:
+            fiscal_year = _fiscal_year_of(anchor, fye)
+        months = (anchor.end_month - fye - 1) % 12 + 1
+        kind = _KINDS_BY_MONTHS.get(months)
+        return _fiscal_span(fiscal_year, months, fye, kind) if kind else None
     if form == "last_year":
         return anchor.shifted(years=-1)
     if form == "the_year":  # "for the year": the (fiscal) year the text is about
-        if ctx.fye_month == 12:
+        if fye == 12:
             return year_period(anchor.year)
-        end_year = anchor.year if anchor.end_month <= ctx.fye_month else anchor.year + 1
-        return replace(year_period(end_year, ctx.fye_month), fiscal_label=f"fiscal {end_year}")
+        end_year = _fiscal_year_of(anchor, fye)
+        return replace(year_period(end_year, fye), fiscal_label=f"fiscal {end_year}")
     if form in {"this_year", "next_year"}:
         this_year = ctx.release_date.year if ctx.release_date else anchor.year
         return year_period(this_year + (1 if form == "next_year" else 0))

@@ -154,14 +154,59 @@ NO_CONTEXT = PeriodContext()
         ("production in 2003 was", "in 2003", "2003"),
         pytest.param("for calendar 2008 guidance", "calendar 2008", "2008"),
         ("for calendar year 2008 guidance", "calendar year 2008", "2008"),
+        # month ranges: their length gives the kind
+        ("October-December quarter of 2017 sales", "October-December quarter of 2017", "2017-Q4"),
+        ("the October-December quarter\nof 2017", "October-December quarter\nof 2017", "2017-Q4"),
+        ("output for January\u2013June 2020 rose", "January\u2013June 2020", "2020-H1"),
+        ("a target for July-December 2017 of", "July-December 2017", "2017-H2"),
+        ("for Jan-Mar 2015 the mill", "Jan-Mar 2015", "2015-Q1"),
+        ("for the period 1 April to 30 June 2020, the", "1 April to 30 June 2020", "2020-Q2"),
+        # halves ended or to a month, semesters
+        ("for the half-year ended 31 December 2017", "half-year ended 31 December 2017", "2017-H2"),
+        ("for the six months to 31 December 2017", "six months to 31 December 2017", "2017-H2"),
+        ("in the second semester of 2013, the", "second semester of 2013", "2013-H2"),
+        # column-header forms
+        ("Q3 14", "Q3 14", "2014-Q3"),
+        ("Q2'19", "Q2'19", "2019-Q2"),
+        ("4Q19", "4Q19", "2019-Q4"),
+        ("Q42017", "Q42017", "2017-Q4"),
+        ("3 months to Sep-19", "3 months to Sep-19", "2019-Q3"),
+        ("Dec-19 Qtr", "Dec-19 Qtr", "2019-Q4"),
+        ("Sep 2019 Qtr", "Sep 2019 Qtr", "2019-Q3"),
+        ("its June quarterly report", "June quarterly", None),
     ],
 )
 def test_absolute_periods(text: str, quote: str, label: str) -> None:
     mentions = [m for m in find_periods(text, NO_CONTEXT) if not m.relative]
-    assert len(mentions) == 1, mentions
-    m = mentions[0]
-    assert m.period.label == label
-    assert quote in text[m.start:m.end]
+    assert len(mentions) == (1 if label else 0), mentions
+    if label:
+        m = mentions[0]
+        assert m.period.label == label
+        assert quote in text[m.start:m.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("a nine-month total for April-December 2019", "2019-9M"),  # a fiscal April-to-December: nine months
+        ("Jul-Sep", "2019-Q3"),  # no year: the latest that has ended by the release
+        ("Oct-Dec output", "2018-Q4"),
+        ("Sep Qtr", "2019-Q3"),
+        ("Dec Qtr", "2018-Q4"),
+        ("the June quarter", "2019-Q2"),
+        ("Apr-Jan", None),  # ten months: no period of ours
+    ],
+)
+def test_periods_without_a_year_end_by_the_release(text: str, label: str | None) -> None:
+    ctx = PeriodContext(release_date=date(2019, 10, 20), anchor=quarter(2017, 1))
+    labels = [m.period.label for m in find_periods(text, ctx)]
+    assert labels == ([label] if label else [])
+
+
+def test_a_fiscal_range_keeps_its_end() -> None:
+    (m,) = find_periods("for April-December 2019", NO_CONTEXT)
+    assert (m.period.start, m.period.end) == (date(2019, 4, 1), date(2019, 12, 31))
+    assert not m.period.calendar_aligned
 
 
 @pytest.mark.parametrize(
@@ -174,6 +219,14 @@ def test_absolute_periods(text: str, quote: str, label: str) -> None:
         ("Q4 FY12 results", 3, "2012-Q1", "fiscal 2012 Q4"),
         ("in fiscal 2016 the mine", 6, "2016", "fiscal 2016"),
         ("the second quarter of fiscal 2010", 12, "2010-Q2", None),
+        ("the second quarter of the 2023 financial year", 6, "2022-Q4", "fiscal 2023 Q2"),
+        ("Q1 FY 25 results", 6, "2024-Q3", "fiscal 2025 Q1"),
+        ("the September quarter FY25", 6, "2024-Q3", None),
+        ("the March quarter FY25", 6, "2025-Q1", None),
+        ("in the 2024 financial year", 6, "2024", "fiscal 2024"),
+        ("FY26", 6, "2026", "fiscal 2026"),
+        ("H1 FY24 revenue", 6, "2023-H2", None),
+        ("H2 F2024", 6, "2024-H1", None),
     ],
 )
 def test_fiscal_periods(text: str, fye: int, label: str, fiscal_label: str | None) -> None:
@@ -234,6 +287,23 @@ Q2_2011 = PeriodContext(release_date=date(2011, 7, 18), anchor=quarter(2011, 2))
         ("and 104.8 koz for the year", "2011"),
         ("revenue for the full year", "2011"),
         ("output in Q1 was lower", "2011-Q1"),
+        # comparison periods
+        ("down from 41,000 oz in the 2010 quarter", "2010-Q2"),
+        ("against the 2009 period", "2009-Q2"),
+        ("as in the same period last fiscal", "2010-Q2"),
+        ("than the corresponding quarter of the previous fiscal year", "2010-Q2"),
+        ("compared with the year-ago quarter", "2010-Q2"),
+        ("above the year-earlier period", "2010-Q2"),
+        ("versus the previous corresponding period", "2010-Q2"),
+        ("up 4% on the pcp", "2010-Q2"),
+        ("compared with 3,100 t a year earlier", "2010-Q2"),
+        ("lower than the third quarter of last year", "2010-Q3"),
+        # halves, nine months and the year to date said without a year
+        ("in the second semester", "2011-H2"),
+        ("for the half-year, output", "2011-H1"),
+        ("after the first nine months of the year, sales", "2011-9M"),
+        ("YTD 2011", "2011-H1"),
+        ("2011 year to date", "2011-H1"),
     ],
 )
 def test_relative_periods(text: str, label: str) -> None:
@@ -250,6 +320,44 @@ def test_relative_periods(text: str, label: str) -> None:
 def test_year_to_date_follows_the_anchor(anchor: Period, label: str) -> None:
     (m,) = find_periods("year-to-date gold output", PeriodContext(anchor=anchor))
     assert m.period.label == label
+
+
+def test_the_year_ago_month_follows_the_month() -> None:
+    text = "Sales in May 2021 were 3.4 Mt, against 3.5 Mt in the year-ago month."
+    assert [m.period.label for m in find_periods(text, Q2_2011)] == ["2021-05", "2020-05"]
+
+
+JUNE_YEAR = PeriodContext(release_date=date(2024, 4, 24), anchor=quarter(2024, 1), fye_month=6)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("output in the third quarter rose", "2024-Q1"),  # fiscal Q3 of a June year: January to March
+        ("than in the second quarter", "2023-Q4"),
+        ("Q4 guidance", "2024-Q2"),
+        ("the third quarter of last year", "2023-Q1"),
+        ("in the first half", "2023-H2"),
+        ("the half-year", "2024-H1"),  # the half holding the quarter talked about
+        ("year to date production", "2024-9M"),
+        ("FY24 YTD", "2024-9M"),
+        ("for the first nine months of the financial year", "2024-9M"),
+    ],
+)
+def test_relative_periods_in_a_fiscal_year(text: str, label: str) -> None:
+    (m,) = find_periods(text, JUNE_YEAR)
+    assert m.period.label == label
+
+
+def test_fiscal_year_to_date_spans_from_the_fiscal_year_start() -> None:
+    (m,) = find_periods("year-to-date sales", JUNE_YEAR)
+    assert (m.period.start, m.period.end) == (date(2023, 7, 1), date(2024, 3, 31))
+
+
+def test_a_bare_quarter_stays_within_a_year_of_the_release() -> None:
+    """A January release whose anchor is a year too old still reads "Q4" as the quarter just ended."""
+    ctx = PeriodContext(release_date=date(2020, 1, 30), anchor=quarter(2018, 4))
+    assert [m.period.label for m in find_periods("Q4 copper output of 80 kt", ctx)] == ["2019-Q4"]
 
 
 def test_relative_resolves_against_the_last_absolute_mention() -> None:
