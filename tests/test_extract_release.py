@@ -255,3 +255,28 @@ def test_quarter_and_year_end_reports_on_the_quarter(title: str, label: str) -> 
 def test_tickers_read_through_one_table_of_exchanges(text: str, tickers: list[str]) -> None:
     """Every exchange spelling maps to one name; the symbol may follow, precede or suffix the exchange."""
     assert [t for _s, _e, t in find_tickers(text)] == tickers
+
+
+_BODY = ("Corvane Mining Corp. (TSX: CVM) reported operating results for the quarter ended June 30, 2016 at its "
+         "Redcap mine, where the mill ran above plan and the new leach pad was commissioned on schedule. As "
+         "disclosed on May 3, 2016, the company expects higher output in the second half.\n")
+
+
+@pytest.mark.parametrize(("header", "date"), [
+    # a print timestamp and a share-price box stand above the labelled date line
+    ("11:02:45 EST Mon 3 Mar 2025\nClose 2016-08-03 C$ 1.12\n2012 2013 2014 2015 2016\n"
+     "2016-08-04 07:03 ET - News Release\n\n", "2016-08-04"),
+    # a wire dateline wins over the body's back-reference and the period end
+    ("TORONTO, ONTARIO--(Marketwire - Aug. 4, 2016) - ", "2016-08-04"),
+    ("PERTH, Australia, 4 August 2016 /PRNewswire/ -- ", "2016-08-04"),
+    # a date line under the title, written numerically (month first, as the text writes its dates)
+    ("Corvane Mining : Reports Second Quarter 2016 Results\n08/04/2016 | 10:41pm CEST\n\n", "2016-08-04"),
+    ("Released 07:00 04-Aug-2016\n\n", "2016-08-04"),
+    ("Release Date: 04/08/16 07:05\n\n", "2016-08-04"),
+    # page furniture in another language is still a date
+    ("(NEWSDESK) – gio 4 agosto 2016\n\n", "2016-08-04"),
+    # only the period end and a body date: no release date
+    ("Results for the quarter ended June 30, 2016\n\n", None),
+])
+def test_release_date_is_the_best_placed_date(header: str, date: str | None) -> None:
+    assert read_release(header + _BODY).info.date == date

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kg.dates import DAY_MONTH, find_dates, month_number
+from kg.dates import DAY_MONTH, MONTH_NAME, find_dates, month_number
 from kg.extract.names import company_key, find_companies
 from kg.periods import Period, PeriodContext, find_periods, fiscal_year_end
 from kg.records import CompanyMention, ReleaseInfo
@@ -94,30 +94,144 @@ def header_end(doc: SourceText) -> int:
     return min(len(doc.clean), 600)
 
 
-def _release_date(doc: SourceText, body_start: int, period: Period | None) -> date | None:
-    clean = doc.clean
-    window = clean[: max(body_start, 0) + 400]
-    for start, _end, value in find_dates(window):
-        if not re.search(r"(?i)(ended|ending|as at|as of|dated|since)\s*$", window[max(0, start - 20):start]):
-            return value
-    m = DAY_MONTH.search(clean[body_start:body_start + 200]) if body_start < len(clean) else None
-    if m:
-        month, day = month_number(m.group("m")), int(m.group("d"))
-        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clean)]
-        if period is not None:
-            year = period.end.year + (1 if (month, day) <= (period.end.month, period.end.day) else 0)
-        elif years:
-            year = max(years)
-        else:
-            return None
+# Month names of furniture dates in other languages ("gio 27 ottobre 2022", "27 de octubre de 2022").
+FOREIGN_MONTHS: dict[str, int] = {
+    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "agosto": 8,
+    "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
+    "septembre": 9, "octobre": 10, "décembre": 12,
+    "enero": 1, "febrero": 2, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "septiembre": 9, "setiembre": 9,
+    "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+}
+_FOREIGN_DATE = re.compile(r"\b(?P<d>[0-3]?\d)\.?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,10})\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b")
+_DAY_MON_YEAR = re.compile(rf"\b(?P<d>[0-3]?\d)-(?P<m>{MONTH_NAME})-(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.])")
+# Words that make the date after them a period end or a past event, not the day of the release.
+_NOT_RELEASE_DAY = re.compile(r"(?i)\b(?:ended|ending|end(?:ed)? of|as at|as of|at|to|until|through|since|from|between|dated"
+                              r"|on or before|before|after|by)\s*$")
+_RELEASE_LABEL = re.compile(r"(?i)\b(?:released?|release date|issued|published|for release|news release|press release"
+                            r"|announcement|date\s*:|updated)\b")
+_LABEL_BEFORE = re.compile(r"(?i)\b(?:date|release date|released|issued|published|updated|for release)\s*:?\s*$")
+_CLOCK = re.compile(r"(?i)\b\d{1,2}:\d\d(?P<sec>:\d\d)?(?:\s*(?:[ap]\.?m\.?|hrs))?(?:\s*(?:[A-Z]{2,4}T|ET|UTC|GMT))?")
+_DATE_LINE_REST = re.compile(r"(?i)[\s|,.\-–—:*#]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|by\b.*|at\b|\d{1,2}:\d\d.*)?"
+                             r"[\s|,.\-–—:*#]*")
+_WIRE = r"(?:\(?\s*(?:Marketwire[d]?|CNW|Canada NewsWire|Business Wire|BUSINESS WIRE|PR ?Newswire|GLOBE NEWSWIRE|Newsfile|ACCESSWIRE|[\w.]+\.com(?:\.au)?|[A-Z]{2,5})\b[^)\n]{0,12}\)?)"
+# Before a dateline's date: a place in capitalised words, perhaps a wire ("TORONTO, ONTARIO--(Marketwire - ").
+_DATELINE_HEAD = re.compile(rf"[\s*#]*(?:(?:[A-Z][\w.'’]*|[A-Z]{{2}})[\s,.]*){{0,6}}(?:[\s,]*[-–—/]*\s*{_WIRE}\s*[-–—/)]*)?[\s,*]*")
+_DATELINE_TAIL = re.compile(rf"\s*(?:\*\*)?\s*(?:[-–—/]|\(|{_WIRE})")
+
+
+def _numeric_value(m: re.Match[str], period: Period | None, month_first: bool) -> date | None:
+    """``05/12/16``: the day and month a release means, by which reading can be a release date."""
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    year = y if y >= 100 else 2000 + y if y < 70 else 1900 + y
+    readings = []
+    for day, month in ((b, a), (a, b)) if month_first else ((a, b), (b, a)):
         try:
-            return date(year, month, day)
+            readings.append(date(year, month, day))
         except ValueError:
-            return None
-    for start, _end, value in find_dates(clean):
-        if not re.search(r"(?i)(ended|ending|as at|as of)\s*$", clean[max(0, start - 20):start]):
-            return value
-    return None
+            continue
+    if period is not None:
+        after = [d for d in readings if 0 < (d - period.end).days <= 200]
+        readings = after or readings
+    return readings[0] if readings else None
+
+
+def every_date(text: str, period: Period | None = None) -> list[tuple[int, int, date]]:
+    """Full dates in any of the forms releases and their pages write: words, ``29-Jan-2014``, ``10/09/2018``,
+    ``27 ottobre 2022``. Numeric dates read month first when the text writes its dates month first."""
+    found = list(find_dates(text))
+    month_first = bool(re.search(rf"\b{MONTH_NAME}\s+[0-3]?\d,?\s+(?:19|20)\d\d", text))
+    for m in _DAY_MON_YEAR.finditer(text):
+        found.append((m.start(), m.end(), date(int(m.group("y")), month_number(m.group("m")), int(m.group("d")))))
+    for m in _FOREIGN_DATE.finditer(text):
+        month = FOREIGN_MONTHS.get(m.group("m").lower())
+        if month:
+            try:
+                found.append((m.start(), m.end(), date(int(m.group("y")), month, int(m.group("d")))))
+            except ValueError:
+                pass
+    for m in _NUMERIC_DATE.finditer(text):
+        value = _numeric_value(m, period, month_first)
+        if value:
+            found.append((m.start(), m.end(), value))
+    found.sort()
+    out: list[tuple[int, int, date]] = []
+    for item in found:
+        if not out or item[0] >= out[-1][1]:
+            out.append(item)
+    return out
+
+
+def _line_at(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the line before and after ``text[start:end]``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
+
+
+def date_rank(text: str, start: int, end: int, body_start: int) -> int:
+    """Where a date stands, best first: 0 a dateline (place or wire, then the date, then the body), 1 a line
+    labelled as the release's date, 2 a line holding only the date, 3 elsewhere in the header, 4 in the body,
+    6 a clock stamp with seconds (a page printed) or a date the words before make a period end."""
+    before, after = _line_at(text, start, end)
+    if _NOT_RELEASE_DAY.search(text[max(0, start - 25):start]):
+        return 6
+    if _DATELINE_HEAD.fullmatch(before) and _DATELINE_TAIL.match(after) and len(after) > 30:
+        return 0
+    clock = _CLOCK.search(before + " " + after)
+    if clock and clock.group("sec"):
+        return 6
+    if _LABEL_BEFORE.search(before) or start < body_start and len(before) + len(after) < 100 and _RELEASE_LABEL.search(
+            before + " " + after):
+        return 1
+    if start < body_start and _DATE_LINE_REST.fullmatch(before) and _DATE_LINE_REST.fullmatch(after):
+        return 2
+    return 3 if start < body_start else 4
+
+
+def _year_for(month: int, day: int, period: Period | None, text: str) -> int | None:
+    """The year of a dateline that gives only a month and day: the first such day after the period it reports on."""
+    if period is not None:
+        return period.end.year + (1 if (month, day) <= (period.end.month, period.end.day) else 0)
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    return max(years) if years else None
+
+
+def _yearless_datelines(text: str, body_start: int, period: Period | None) -> list[tuple[int, int, date]]:
+    """``VANCOUVER, March 3 /CNW/`` and ``the company reported on Wednesday January 30``."""
+    out = []
+    for m in DAY_MONTH.finditer(text):
+        before, after = _line_at(text, m.start(), m.end())
+        dateline = _DATELINE_HEAD.fullmatch(before) and _DATELINE_TAIL.match(after)
+        reported = re.search(r"(?i)\b(?:said|reported|announced|released|stated)\s+on\s+(?:\w+day,?\s+)?$", before)
+        year = _year_for(month_number(m.group("m")), int(m.group("d")), period, text) if dateline or reported else None
+        if year:
+            try:
+                out.append((0 if dateline else 4, m.start(), date(year, month_number(m.group("m")), int(m.group("d")))))
+            except ValueError:
+                continue
+    return out
+
+
+def _release_date(doc: SourceText, body_start: int, period: Period | None) -> date | None:
+    """The best-placed date of the release's header and first paragraph (see :func:`date_rank`).
+
+    A date that is the reporting period's end, or falls before it, is never the release's own date unless it
+    stands in a dateline or a labelled date line. No date gives None: an article may carry none.
+    """
+    clean = doc.clean
+    window = clean[: max(body_start, 0) + 600]
+    candidates = []
+    for start, end, value in every_date(window, period):
+        rank = date_rank(window, start, end, body_start)
+        if period is not None and (rank > 2 and value <= period.end or rank == 2 and value == period.end):
+            rank = 6
+        candidates.append((rank, start, value))
+    candidates += _yearless_datelines(window, body_start, period)
+    best = min(candidates, default=None)
+    return best[2] if best and best[0] < 6 else None
 
 
 def _title(doc: SourceText, body_start: int) -> tuple[int, int] | None:
