@@ -155,6 +155,7 @@ class _TextParser(HTMLParser):
             return
         at = self._offset()
         if tag == "tr":
+            self._end_row(at)
             self._emit("\n", at)
             self.cells_in_row = self.spanned = self.cell_depth = 0
         elif tag in {"td", "th"}:
@@ -173,6 +174,12 @@ class _TextParser(HTMLParser):
         elif tag in _BLOCK:
             self._emit("\n", at)
 
+    def _end_row(self, at: int) -> None:
+        """The columns the row's last cell spans, as empty cells, so every row of a grid has its width."""
+        for _ in range(self.spanned):
+            self._emit("\t", at)
+        self.spanned = 0
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skip_depth and tag in {"br", "hr"}:
             self._emit(" " if self.cell_depth else "\n", self._offset())
@@ -189,6 +196,8 @@ class _TextParser(HTMLParser):
         if tag in {"td", "th"}:
             self.cell_depth = max(0, self.cell_depth - 1)
         elif tag in {"tr", "table"}:
+            if tag == "tr" and not self.skip_depth:
+                self._end_row(self._offset())
             self.cell_depth = 0
         if self.cell_depth and tag in _BLOCK:
             return

@@ -59,7 +59,12 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
     if absolute:
         return max(absolute, key=lambda m: m.period.months if m.period.kind != "year" else 0).period \
             if len(absolute) > 1 and all(m.period.kind == "year" for m in absolute[:1]) else absolute[0].period
-    return relative[0].period if relative else None
+    if not relative:
+        return None
+    years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)
+    if len(set(years)) == 1:  # "YTD to 31 Dec 2015": the relative period of the year the cell names
+        return replace(relative[0].period, year=int(years[0]), fiscal_label=None)
+    return relative[0].period
 
 
 def _label_unit(label: str) -> tuple[str, str, float]:
@@ -183,7 +188,7 @@ def _row_texts(row: TableRow) -> list[str]:
     i = 0
     while i < len(texts):
         if _CURRENCY_CELL.match(texts[i]) and i + 1 < len(texts) and _is_value(texts[i + 1]):
-            out += [f"{texts[i].strip()}{texts[i + 1]}", ""]
+            out += ["", f"{texts[i].strip()}{texts[i + 1]}"]  # the number keeps its column
             i += 2
             continue
         out.append(texts[i])
@@ -264,9 +269,11 @@ def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int) -> list[_
     grid = [_spread(texts, width) for texts in header if len(texts) >= 2]
     single = [texts[0] for texts in header if len(texts) == 1]
     if not grid and single:  # a header flattened into one cell: its period mentions, one per column
-        mentions = list(find_periods(single[-1], ctx))
-        if len(mentions) >= width - 1:
-            return [_Axis()] + [_Axis(period=m.period) for m in mentions[-(width - 1):]]
+        text = single[-1]
+        ends = [m.end for m in find_periods(text, ctx) if not m.relative]
+        chunks = [text[a:b] for a, b in zip([0, *ends], ends)]  # each column's label ends with its date
+        if len(chunks) >= width - 1:
+            return [_Axis()] + [_header_axis(doc, chunk.strip(), ctx) for chunk in chunks[-(width - 1):]]
     filled = [_fill_spans(cells) if i < len(grid) - 1 and sum(bool(c) for c in cells[1:]) < width - 1 else cells
               for i, cells in enumerate(grid)]
     axes = [_Axis()]
@@ -339,11 +346,14 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             text = label
         unit_text = cells[1] if has_unit_column and cells[1] and not _is_value(cells[1]) else ""
         read = _read_label_in(doc, text, unit_text, section if text is not section else "")
+        if (read is None or _looks_like_metric(text) and read[0].unit in {"oz", "lb"}) and (
+                currency := _currency_of_cells(cells[1:])):
+            read = _priced_label(doc, text, currency) or read
         if read is None:
             continue
         reading, scale = read
-        if _EQUIVALENT.search(text + " " + section) and not (reading.metal or "").endswith("equivalent"):
-            continue
+        if _EQUIVALENT.search(text + " " + section) or (reading.metal or "").endswith("equivalent"):
+            continue  # metal-equivalent ounces are a conversion, not an output
         reading = reading.with_principal_metal(doc.principal_metal)
         span = doc.text.span(row.start, row.end)
         for j in range(1, width):
@@ -364,6 +374,20 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             out.append(Measurement(span, reading.metric, number * scale, reading.unit, period, reading.metal,
                                    cell_site, reading.basis))
     return out
+
+
+def _currency_of_cells(cells: list[str]) -> str | None:
+    signs = [m.group() for c in cells if (m := re.match(r"\s*(?:US\$|C\$|A\$|CDN\$|\$|R(?=\s?\d))", c))]
+    return signs[0] if signs else None
+
+
+def _priced_label(doc: ReleaseDoc, label: str, currency: str) -> tuple[Reading, float] | None:
+    """A price or cost row whose cells carry the currency: per ounce of a precious metal, per pound of a base one."""
+    if not re.search(r"(?i)\b(?:price|costs?|AISC|AIC)\b", label):
+        return None
+    metals = find_metals(label) or find_metals(" ".join(doc.metals_named[:1]))
+    per = "oz" if not metals or metals[0][2] in PRECIOUS else "lb"
+    return read_label(f"{_label_unit(label)[0]} ({currency}/{per})", "", doc.currency)
 
 
 def _has_unit_column(body: list[tuple[TableRow, list[str]]], columns: list[_Axis]) -> bool:

@@ -214,7 +214,8 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
         if kind == "l":
             n = 0
             m = k + 1
-            if m < len(kinds) and kinds[m] == "l" and m + 1 < len(kinds) and kinds[m + 1] == "v":
+            if m < len(kinds) and kinds[m] == "l" and m + 1 < len(kinds) and kinds[m + 1] == "v" and _is_unit_cell(
+                    text[run[m][0]:run[m][1]]):
                 m += 1  # a unit cell between the label and its values
             while m < len(kinds) and kinds[m] == "v":
                 n += 1
@@ -232,7 +233,7 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
             return False
         if kinds[k + 1:k + 1 + width] == ["v"] * width:
             return True
-        unit = kinds[k + 1:k + 2] == ["l"] and len(text[run[k + 1][0]:run[k + 1][1]]) <= 12
+        unit = kinds[k + 1:k + 2] == ["l"] and _is_unit_cell(text[run[k + 1][0]:run[k + 1][1]])
         return unit and kinds[k + 2:k + 2 + width] == ["v"] * width
 
     first = next((k for k in range(len(kinds)) if starts_row(k)), None)
@@ -253,7 +254,7 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
         label = run[k]
         m = k + 1
         unit: tuple[int, int] | None = None
-        if m + 1 < len(run) and kinds[m] == "l" and kinds[m + 1] == "v" and len(text[run[m][0]:run[m][1]]) <= 12:
+        if m + 1 < len(run) and kinds[m] == "l" and kinds[m + 1] == "v" and _is_unit_cell(text[run[m][0]:run[m][1]]):
             unit = run[m]
             m += 1
         values = []
@@ -272,6 +273,11 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
     if sum(len(r.cells) > 2 for r in rows) < 2:
         return None
     return Table(tuple(rows), "cell-per-line")
+
+
+def _is_unit_cell(text: str) -> bool:
+    """A cell holding a unit alone (``kt``, ``000oz``, ``US$/lb``, ``%``): short and one token."""
+    return 0 < len(text.strip()) <= 10 and not re.search(r"\s", text.strip())
 
 
 def _row(text: str, spans: list[tuple[int, int]]) -> TableRow:
