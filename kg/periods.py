@@ -278,8 +278,8 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     # the month of June 2006 / June 2006
     (re.compile(rf"(?<!\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.IGNORECASE), "month"),
     # in August (the year from the context)
-    (re.compile(rf"\b(?:in|during|since|through|throughout|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{MONTH_NAME})(?![a-z])(?!\s*[\d,])",
-                re.IGNORECASE), "month"),
+    (re.compile(rf"\b(?:in|during|since|through|throughout|early|late|mid-?|month\s+of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{MONTH_NAME})"
+                r"(?![a-z])(?!\s*[\d,])", re.IGNORECASE), "month"),
     # fiscal 2006 / FY2006 / FY24 / the 2024 financial year / full year 2003 / in 2003 / for 2003
     (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.IGNORECASE), "year"),
     (re.compile(rf"\b{_Y}\s+(?P<f>fiscal|financial)\s+year\b", re.IGNORECASE), "year"),
@@ -293,15 +293,18 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
     # the same period last year / the corresponding quarter of the previous fiscal / the year-ago month / the pcp
     (re.compile(r"\b(?:the\s+)?(?:same|comparable|corresponding|equivalent|similar|prior[- ]year|previous[- ]year|year[- ]ago|year[- ]earlier"
                 r"|last[- ]year(?:'s|\u2019s)?|(?:previous|prior)\s+corresponding)\s+"
-                r"(?:quarter|period|three[- ]month period|six[- ]month period|nine[- ]month period|months?|half(?:[- ]year)?)"
+                r"(?P<noun>quarter|period|three[- ]month period|six[- ]month period|nine[- ]month period|months?|half(?:[- ]year)?)"
                 rf"(?:\s+(?:of|in|a)\s+(?:the\s+)?(?:(?:prior|previous|last|preceding)\s+year|{_LAST_FISCAL})"
                 rf"|\s+(?:a\s+)?year\s+(?:ago|earlier|before)|\s+(?:of\s+)?last\s+year|\s+(?:of\s+)?(?:the\s+)?{_LAST_FISCAL}|\s+last\s+fiscal"
                 r"|\s+of\s+(?P<y>(?:19|20)\d\d)|\s+in\s+(?P<y2>(?:19|20)\d\d))?\b|\bpcp\b", re.IGNORECASE), "same_period"),
     # the 2021 quarter / the 2021 period: the period the text is about, in that year
     (re.compile(r"\bthe\s+(?P<y>(?:19|20)\d\d)\s+(?:quarter|period|three[- ]month period|comparative quarter|comparable quarter)\b",
                 re.IGNORECASE), "same_period"),
-    (re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding|last|sequential|immediately preceding)\s+quarter\b", re.IGNORECASE),
-     "previous_quarter"),
+    (re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding|last|sequential|immediately preceding)\s+(?:quarter|(?:three|3)[- ]months?"
+                r"(?:\s+period)?|three[- ]month\s+period)\b", re.IGNORECASE), "previous_quarter"),
+    # January this year / the month of June last year
+    (re.compile(rf"\b(?:(?:the\s+)?month\s+of\s+)?(?P<m>{MONTH_NAME})\s+(?:of\s+)?(?P<rel>this|last)\s+year\b", re.IGNORECASE),
+     "month_of_year"),
     (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter(?:\s+of)?\s+(?:the\s+)?(?P<rel>last|previous|prior|this|current)\s+"
                 r"(?:year|fiscal(?:\s+year)?|financial\s+year)", re.IGNORECASE), "ordinal_quarter"),
     (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter\b(?:\s+of\s+(?:the\s+)?(?:year|fiscal(?:\s+year)?|financial\s+year)\b)?"
@@ -440,8 +443,16 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         return None
     fye = ctx.fye_month
     if form == "same_period":
+        noun = (g.get("noun") or "").lower()
+        if noun.startswith("month") and anchor.kind != "month":  # "the year-ago month": the anchor's last month
+            anchor = Period("month", anchor.year, anchor.end_month)
+        elif noun == "quarter" and anchor.kind != "quarter":
+            anchor = containing(anchor.end)
         year = g.get("y") or g.get("y2")
         return replace(anchor, year=int(year), fiscal_label=None) if year else anchor.shifted(years=-1)
+    if form == "month_of_year":
+        this_year = ctx.release_date.year if ctx.release_date else anchor.year
+        return Period("month", this_year - (1 if g["rel"].lower() == "last" else 0), month_number(g["m"]))
     if form == "previous_quarter":
         base = anchor if anchor.kind == "quarter" else containing(anchor.end)
         return base.previous()

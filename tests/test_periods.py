@@ -303,6 +303,9 @@ Q2_2011 = PeriodContext(release_date=date(2011, 7, 18), anchor=quarter(2011, 2))
         ("for the half-year, output", "2011-H1"),
         ("after the first nine months of the year, sales", "2011-9M"),
         ("YTD 2011", "2011-H1"),
+        ("up from 30 kt in the previous three months", "2011-Q1"),
+        ("for the month of March this year", "2011-03"),
+        ("in February last year", "2010-02"),
         ("2011 year to date", "2011-H1"),
     ],
 )
@@ -325,6 +328,17 @@ def test_year_to_date_follows_the_anchor(anchor: Period, label: str) -> None:
 def test_the_year_ago_month_follows_the_month() -> None:
     text = "Sales in May 2021 were 3.4 Mt, against 3.5 Mt in the year-ago month."
     assert [m.period.label for m in find_periods(text, Q2_2011)] == ["2021-05", "2020-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("It sold 3.4 Mt in June 2011 against 3.5 Mt in the year-ago month.", ["2011-06", "2010-06"]),
+        ("the year-ago month", ["2010-06"]),  # the noun says a month: the anchor's last month
+    ],
+)
+def test_the_noun_of_a_comparison_gives_its_kind(text: str, labels: list[str]) -> None:
+    assert [m.period.label for m in find_periods(text, Q2_2011)] == labels
 
 
 JUNE_YEAR = PeriodContext(release_date=date(2024, 4, 24), anchor=quarter(2024, 1), fye_month=6)
