@@ -258,3 +258,46 @@ def test_read_label(label: str, unit_column: str, expected: tuple) -> None:
     assert found is not None
     reading, scale = found
     assert (reading.metric, reading.metal, reading.unit, scale) == expected
+
+
+MINES_DOWN_METRICS_ACROSS = """| Mine | Ore milled (t) | Head grade (g/t Au) | Gold produced (oz) |
+|---|---|---|---|
+| Moose Creek | 412,300 | 3.12 | 38,450 |
+| Lynx | 201,000 | 2.10 | 12,300 |
+| Total | 613,300 | 2.78 | 50,750 |
+"""
+
+
+def test_mines_down_metrics_across() -> None:
+    """Rows name the mines (and a total), columns the metrics; the period is the release's own."""
+    got = {(m, metal, v, site) for m, metal, v, _u, period, site, _q in run(release(MINES_DOWN_METRICS_ACROSS, Q2, TWO_MINES))
+           if period == "2011-Q2"}
+    assert {("ore_processed", None, 412300, MC), ("production", "gold", 12300, "Lynx"),
+            ("head_grade", "gold", 2.78, None)} <= got
+    assert len(got) == 9
+
+
+NESTED_SECTIONS = """\tQ2 2011\tQ1 2011
+Production (ounces)
+Silver (000's)\t1,421\t1,853
+Gold\t23,016\t29,874
+Silver equivalent (000's)\t2,802\t3,645
+Cash cost (4E)
+R/oz\t8,615\t9,165
+"""
+
+
+def test_section_row_names_the_metric_and_rows_the_metal_or_unit() -> None:
+    """A metric named once over a row per metal (with its own scale), or over a row per currency unit."""
+    got = {(m, metal, v, u, p) for m, metal, v, u, p, _s, _q in run(release(NESTED_SECTIONS))}
+    assert got == {("production", "silver", 1421000, "oz", "2011-Q2"), ("production", "silver", 1853000, "oz", "2011-Q1"),
+                   ("production", "gold", 23016, "oz", "2011-Q2"), ("production", "gold", 29874, "oz", "2011-Q1"),
+                   ("cash_cost", "pgm", 8615, "ZAR/oz", "2011-Q2"), ("cash_cost", "pgm", 9165, "ZAR/oz", "2011-Q1")}
+
+
+def test_cell_per_line_table() -> None:
+    table = "\n".join(["Moose Creek", "Q2 2011", "Q1 2011", "Ore milled", "t", "412,300", "398,100",
+                       "Gold produced (oz)", "38,450", "35,900", "Recovery (%)", "92.4", "91.8"]) + "\n"
+    text = release(table)
+    got = {(r.metric, r.value, r.period.label) for r in extract_table_figures(read_release(text))}
+    assert {("ore_processed", 412300, "2011-Q2"), ("production", 35900, "2011-Q1"), ("recovery", 92.4, "2011-Q2")} <= got

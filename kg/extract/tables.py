@@ -205,6 +205,9 @@ def read_table(doc: ReleaseDoc, table: Table) -> list[Measurement]:
     first = next((i for i, (_r, t) in enumerate(rows) if _is_data(t)), None)
     if first is None:
         return []
+    last_header = max((i for i, (_r, t) in enumerate(rows[:first]) if len(t) >= 2), default=-1)
+    if last_header >= 0:  # section labels between the header and the first row of figures head that row
+        first = last_header + 1
     body = rows[first:]
     lengths = [len(t) for _r, t in body if len(t) > 1]
     width = max(set(lengths), key=lambda n: (lengths.count(n), n))
@@ -220,6 +223,9 @@ def read_table(doc: ReleaseDoc, table: Table) -> list[Measurement]:
             site = _section_site(doc, texts[0], site)
     if _caption_is_not_figures(doc, table.start):
         return []
+    metric_columns = [read_label(c.label, "", doc.currency) if c.label else None for c in columns]
+    if not any(c.period for c in columns) and sum(r is not None for r in metric_columns) >= 2:
+        return _metric_columns(doc, body, metric_columns, site)
     across_sites = [c for c in columns[1:] if c.site or c.is_total]
     default_period = None
     if not any(c.period for c in columns):
@@ -306,7 +312,7 @@ def _compose(label: str, section: str) -> str:
     core, unit_text, _scale = _label_unit(label)
     section_core, section_unit, _ = _label_unit(section)
     if not core or re.fullmatch(r"(?i)[\w$/%. ]{1,12}", label) and _unit_quantity(label, section_core) and not find_metals(label):
-        return f"{section_core} ({label})"  # the row is a unit alone: "R/oz" under "Cash cost (4E)"
+        return f"{section.replace('(', ' ').replace(')', ' ')} ({label})"  # a unit alone: "R/oz" under "Cash cost (4E)"
     unit = section_unit if section_unit else ""
     return f"{core} {section_core}" + (f" ({unit})" if unit else "")
 
@@ -410,6 +416,36 @@ def _read_label_in(doc: ReleaseDoc, label: str, unit_text: str, section: str) ->
             reading, scale = composed
             return reading, scale * (_row_scale(label) if _row_scale(label) != 1.0 and scale == _row_scale(section) else 1.0)
     return own
+
+
+def _metric_columns(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]],
+                    readings: list[tuple[Reading, float] | None], table_site: str | None) -> list[Measurement]:
+    """Metrics across the header and a mine (or a total, or a period) down each row."""
+    ctx = doc.period_context()
+    out: list[Measurement] = []
+    for row, texts in body:
+        if len(texts) < 2 or not texts[0]:
+            continue
+        label = texts[0]
+        period = _cell_period(label, ctx)
+        site = None if _TOTAL.match(label) else _section_site(doc, label, None) or (table_site if period else None)
+        if site is None and not _TOTAL.match(label) and period is None:
+            site = label.strip()  # a row named for an operation the text names only here
+        period = period or doc.info.reporting_period
+        if period is None:
+            continue
+        span = doc.text.span(row.start, row.end)
+        for j, cell in enumerate(texts[1:], start=1):
+            if j >= len(readings) or readings[j] is None:
+                continue
+            reading, scale = readings[j]  # type: ignore[misc]
+            reading = reading.with_principal_metal(doc.principal_metal)
+            value = _cell_value(cell, doc.currency)
+            if value is None:
+                continue
+            out.append(Measurement(span, reading.metric, value[0] * scale, reading.unit, period, reading.metal, site,
+                                   reading.basis))
+    return out
 
 
 def _transposed(doc: ReleaseDoc, header: tuple[TableRow, list[str]], body: list[tuple[TableRow, list[str]]]) -> list[Measurement]:
