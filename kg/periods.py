@@ -204,7 +204,11 @@ def _fye_of_half(m: re.Match[str]) -> int | None:
 
 
 # Statements that fix the month the fiscal year ends in, most explicit first; the first that matches wins.
+# A fiscal label said to be a calendar period comes first: it is how the text's own labels map to the calendar.
 _FISCAL_YEAR_ENDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], int | None]]] = [
+    # "Q3 FY24 is the quarter ended 31 March 2024", "the March quarter (Q3 FY24)"
+    (re.compile(rf"{_FISCAL_PART}{_GAP}{_CALENDAR_PART}", re.IGNORECASE), _fye_from_pair),
+    (re.compile(rf"{_CALENDAR_PART}{_GAP}{_FISCAL_PART}", re.IGNORECASE), _fye_from_pair),
     # "fiscal year ends June 30", "financial year ending 30 June 2024", "financial year ended 31 March 2012"
     (re.compile(rf"\b{_FISCAL_WORD}\s+(?:end(?:s|ed|ing)?|which\s+ends|that\s+ends)\s+(?:on\s+)?{_DAY_OF}(?P<m>{MONTH_NAME})",
                 re.IGNORECASE), _fye_month("m")),
@@ -215,9 +219,6 @@ _FISCAL_YEAR_ENDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], int | N
     (re.compile(rf"\bF(?:Y)?\s*'?\d{{2,4}}\b{_GAP}\b(?:(?:the\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to)\s+"
                 rf"(?:on\s+)?{_DAY_OF}|{MONTH_NAME},?\s+(?:19|20)\d\d\s*(?:to|-|\u2013)\s*)(?P<m>{MONTH_NAME})", re.IGNORECASE),
      _fye_month("m")),
-    # a fiscal quarter or half beside the calendar one it is, either way round
-    (re.compile(rf"{_FISCAL_PART}{_GAP}{_CALENDAR_PART}", re.IGNORECASE), _fye_from_pair),
-    (re.compile(rf"{_CALENDAR_PART}{_GAP}{_FISCAL_PART}", re.IGNORECASE), _fye_from_pair),
     # "the year ending 30 June 2024" (a year that does not end in December is a fiscal year)
     (re.compile(rf"(?<![-\u2010\u2011\w])(?<!half\s)\byear\s+(?:ended|ending|to)\s+(?:on\s+)?{_DAY_OF}(?P<m>{MONTH_NAME})",
                 re.IGNORECASE), _fye_month("m")),
@@ -248,7 +249,7 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
         r"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)(?:\s+and\s+(?:three|six|nine|twelve|3|6|9|12))?[- ]months?"
         r"(?:\s+period)?|(?P<hy>half[-\u2010\u2011 ]year(?:\s+period)?|half|interim\s+period)|(?P<q>quarter)"
         r"|(?P<fy>(?:fiscal\s+|financial\s+)?year)|(?P<per>period))\s+(?:end(?:ed|ing)|to)\s+(?:on\s+)?"
-        rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH_NAME})(?:\s*[-']\s*(?P<yy>\d\d)(?!\d)|\s*(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d))?"
+        rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH_NAME})(?:\s*[-']\s*(?P<yy>\d\d)(?!\d)|(?:\s*[0-3]?\d(?:st|nd|rd|th)?(?!\d))?"
         rf"(?:,?\s*{_Y})?)", re.IGNORECASE), "ended"),
     # July-September / October-December quarter of 2018 / January–June 2019 / 1 July to 30 September 2021 / Apr-Dec 2021
     (re.compile(
