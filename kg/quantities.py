@@ -9,9 +9,9 @@ currency, or a currency per unit) with its offsets in the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kg.vocabulary import CURRENCY_PREFIXES
+from kg.vocabulary import CURRENCY_PREFIXES, METALS
 
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500,684.5
@@ -22,7 +22,7 @@ NUMBER = (
     r"|\.\d+)(?![\d])"
 )
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
-_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|mm|bn)\b|(?P<sfx>[kKmMbB])(?=\s|$|[).,;]))?"
+_SCALE = r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|mm|bn)\b|(?P<sfx>[kKmMbB])(?=\s|$|[).,;]))?"
 
 # unit pattern -> (code, factor)
 _UNITS: list[tuple[str, str, float]] = [
@@ -33,23 +33,30 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"(?i:ounces?\s+per\s+ton|oz/t(?:on)?|opt)", "oz/t", 1),
     (r"(?i:%|per\s?cent(?!age)|pct)", "%", 1),
     (r"Moz|MOz|(?i:million\s+(?:troy\s+)?ounces)", "oz", 1e6),
-    (r"(?i:koz|kozs|thousand\s+(?:troy\s+)?ounces|000\s*oz)", "oz", 1e3),
-    (r"(?i:(?:troy\s+)?ounces?|ozs?|ozt|oz\.)", "oz", 1),
+    (r"(?i:koz|kozs|(?:thousand|kilo)\s+(?:troy\s+)?ounces|000\s*oz)", "oz", 1e3),
+    (r"(?i:(?:troy\s+)?ounces?|ozs?|ozt|oz\.)|GEOs?|SEOs?", "oz", 1),
     (r"Mlbs?|MLbs?|(?i:million\s+pounds|mmlbs)", "lb", 1e6),
     (r"(?i:klbs?|thousand\s+pounds)", "lb", 1e3),
     (r"(?i:pounds|lbs?\.?)", "lb", 1),
-    (r"Mt|(?i:million\s+(?:metric\s+|dry\s+)?(?:tonnes|tons)|Mtonnes)", "t", 1e6),
-    (r"kt|(?i:ktonnes|thousand\s+(?:metric\s+)?(?:tonnes|tons)|kilotonnes)", "t", 1e3),
-    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|tonne|ton|dmt|wmt)|t)(?![/\w])", "t", 1),
+    (r"Mt|(?i:million\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|Mtonnes)", "t", 1e6),
+    (r"kt|(?i:ktonnes|(?:thousand|kilo)\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|kilotonnes)", "t", 1e3),
+    (r"(?i:(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons|tonne|ton)|dmt|wmt|t)(?![/\w])", "t", 1),
     (r"(?i:kg|kilograms?)", "kg", 1),
 ]
+# words that may stand between a number and its unit and say what is counted: "510,491 silver ounces",
+# "41,806 gold-equivalent ounces", "24,752 saleable ounces" (the metal names come from the vocabulary)
+_QUALIFIER_WORDS = sorted({n for names, _ in METALS.values() for n in names if n.replace(" ", "").replace("-", "").isalpha()}
+                          | {"equivalent", "saleable", "payable", "recovered", "attributable", "fine", "contained"}, key=len, reverse=True)
+_QUALIFIER = r"(?P<qual>(?i:(?:" + "|".join(w.replace(" ", r"[\s-]+") for w in _QUALIFIER_WORDS) + r")[¹²³1-9]?(?:[\s-]+|(?=GEO|SEO))){1,3})"  # a footnote mark may follow
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
-_CURRENCY = r"(?P<cur>US\$|U\.S\.\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$)"
+_CURRENCY = r"(?P<cur>US\$|\$US|\$A(?=\d)|\$C(?=\d)|U\.S\.\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$)"
 _PER = r"(?:(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+)?(?P<per>ounce|oz|pound|lb|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold)s?)?"
 
 QUANTITY = re.compile(
     rf"{_CURRENCY}\s?(?P<num>{NUMBER}){_SCALE}(?:\s+(?P<cur2>USD|CAD|AUD|ZAR))?{_PER}"
-    rf"|(?<![\w.,/])(?P<num2>{NUMBER}){_SCALE.replace('scale', 'scale2').replace('sfx', 'sfx2')}\s?-?(?:(?P<unit>{_UNIT_GROUPS})(?![A-Za-z])"
+    # a number glued to the lower-case word before it ("output of345-410"), as wire copy joins lines, still counts
+    rf"|(?:(?<![\w.,/])|(?<=[a-z][a-z])(?=\d[\d.,]))(?P<num2>{NUMBER}){_SCALE.replace('scale', 'scale2').replace('sfx', 'sfx2')}\s?-?"
+    rf"(?:{_QUALIFIER}?(?P<unit>{_UNIT_GROUPS})(?![A-Za-z])"
     rf"|(?P<curword>\s*(?:Canadian|Australian|U\.?S\.?|US)?\s*dollars))?",
 )
 PER_UNIT = {"ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t", "t": "t", "kg": "kg",
@@ -65,6 +72,7 @@ class Quantity:
     text: str
     number_text: str
     scaled: bool = False  # a scale word or prefix was applied
+    qualifier: str = ""  # the words between number and unit that say what is counted ("silver", "gold-equivalent")
 
 
 def parse_number(text: str) -> float:
@@ -82,8 +90,39 @@ def _scale(m: re.Match[str], scale: str, sfx: str) -> float:
     return SCALES.get(word, 1.0)
 
 
-def find_quantities(text: str, default_currency: str | None = None) -> list[Quantity]:
-    """Every number in ``text`` with its unit, in base units."""
+_DEFINITION = re.compile(r"(?P<words>(?:(?:million|thousand|metric|wet|dry)\s+)*(?:tonnes|tons|ounces|pounds))\s*\((?P<abbr>[A-Za-z]{1,4})\)")
+
+
+def unit_definitions(text: str) -> dict[str, tuple[str, float]]:
+    """Unit abbreviations a release defines for itself: "26.41 million tonnes (MT)" makes "MT" million tonnes there."""
+    out: dict[str, tuple[str, float]] = {}
+    for m in _DEFINITION.finditer(text):
+        words, abbr = m.group("words"), m.group("abbr")
+        # the scale belongs to the abbreviation only when its first letter says so ("MT", "kt"; not "wmt", "mt")
+        if not (abbr[0] == "M" and words.lower().startswith("million") or abbr[0] in "kK" and words.lower().startswith("thousand")):
+            words = re.sub(r"(?i)^(?:million|thousand)\s+", "", words)
+        for q in _find_quantities("1 " + words):
+            if q.unit and q.text == "1 " + words:
+                out.setdefault(abbr, (q.unit, q.value))
+    return out
+
+
+def find_quantities(text: str, default_currency: str | None = None,
+                    defined: dict[str, tuple[str, float]] | None = None) -> list[Quantity]:
+    """Every number in ``text`` with its unit, in base units (``defined``: the release's own abbreviations)."""
+    out = _find_quantities(text, default_currency)
+    if not defined:
+        return out
+    pattern = re.compile(r"\s?(" + "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True)) + r")\b")
+    for i, q in enumerate(out):
+        m = pattern.match(text, q.end) if not q.unit else None
+        if m:
+            unit, factor = defined[m.group(1)]
+            out[i] = replace(q, end=m.end(), value=q.value * factor, unit=unit, text=text[q.start:m.end()], scaled=factor != 1.0)
+    return out
+
+
+def _find_quantities(text: str, default_currency: str | None = None) -> list[Quantity]:
     out = []
     for m in QUANTITY.finditer(text):
         if m.group("num"):
@@ -115,8 +154,14 @@ def find_quantities(text: str, default_currency: str | None = None) -> list[Quan
                 default_currency or "$")
         elif m.group("sfx2") and not m.group("scale2"):
             factor = 1.0  # "5M" alone: keep the number as written
-        out.append(Quantity(m.start(), m.start() + len(m.group().rstrip()), value * factor, unit, m.group().rstrip(), number,
-                            scaled=factor != 1.0))
+        whole = m.group().rstrip()
+        if not unit:
+            whole = whole.rstrip(" -")  # "200-210 koz": the dash opens a range, it is not part of the first number
+        qualifier = (m.group("qual") or "").strip() if unit else ""
+        if unit == "oz" and re.search(r"GEO|SEO", m.group("unit") or ""):
+            qualifier = m.group("unit")  # gold- or silver-equivalent ounces
+        out.append(Quantity(m.start(), m.start() + len(whole), value * factor, unit, whole, number,
+                            scaled=factor != 1.0, qualifier=qualifier))
     return out
 
 

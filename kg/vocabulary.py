@@ -7,6 +7,7 @@ import re
 METRICS = (
     "ore_processed", "ore_mined", "throughput", "mining_rate", "head_grade", "recovery", "mill_availability",
     "production", "refined_production", "sales", "cash_cost", "aisc", "unit_cost", "realized_price", "revenue",
+    "aic", "mined_grade", "yield", "concentrate_production", "concentrate_grade", "recycling_processed",
 )
 
 # metal -> (names and forms that mean it, case-insensitive; chemical symbols, case-sensitive)
@@ -15,6 +16,7 @@ METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "platinum": (("platinum",), ("Pt",)),
     "gold_equivalent": (("gold equivalent", "gold-equivalent", "gold eq", "GEOs?", "AuEq"), ("AuEq", "GEO")),
     "gold": (("gold",), ("Au",)),
+    "silver_equivalent": (("silver equivalent", "silver-equivalent", "silver eq", "SEOs?", "AgEq"), ("AgEq", "SEO")),
     "silver": (("silver",), ("Ag",)),
     "rhodium": (("rhodium",), ("Rh",)),
     "ruthenium": (("ruthenium",), ("Ru",)),
@@ -28,9 +30,15 @@ METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "uranium": (("uranium", "U3O8", "U₃O₈", "yellowcake"), ("U3O8",)),
     "iron": (("iron ore", "iron"), ("Fe",)),
     "vanadium": (("vanadium", "V2O5", "V₂O₅"), ("V2O5",)),
+    "lithium": (("lithium", "spodumene", "Li2O", "Li₂O"), ("Li2O",)),
+    "chromium": (("chromium", "chrome", "chromite", "Cr2O3", "Cr₂O₃"), ("Cr2O3",)),
+    "antimony": (("antimony",), ("Sb",)),
+    "tin": (("tin",), ("Sn",)),
+    "coal": (("coal", "thermal coal", "metallurgical coal", "coking coal"), ()),
     "pgm": (("PGMs?", "PGEs?", "platinum[- ]group (?:metals|elements)", "[2-6]E(?:\\+Au)?"), ()),
 }
-PRECIOUS = {"palladium", "platinum", "gold", "silver", "rhodium", "ruthenium", "iridium", "pgm", "gold_equivalent"}
+PRECIOUS = {"palladium", "platinum", "gold", "silver", "rhodium", "ruthenium", "iridium", "pgm", "gold_equivalent",
+            "silver_equivalent"}
 
 _METAL_ALTS = []
 for _metal, (_names, _symbols) in METALS.items():
@@ -55,7 +63,7 @@ def find_metals(text: str) -> list[tuple[int, int, str]]:
 
 
 CURRENCY_PREFIXES: dict[str, str] = {
-    "US$": "USD", "U.S.$": "USD", "USD": "USD", "USD$": "USD", "C$": "CAD", "CDN$": "CAD", "Cdn$": "CAD",
+    "US$": "USD", "$US": "USD", "$A": "AUD", "$C": "CAD", "U.S.$": "USD", "USD": "USD", "USD$": "USD", "C$": "CAD", "CDN$": "CAD", "Cdn$": "CAD",
     "CAD": "CAD", "CAD$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "R": "ZAR", "ZAR": "ZAR",
     "NZ$": "NZD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "MXN": "MXN", "MX$": "MXN", "$": "$",
 }

@@ -472,3 +472,70 @@ def test_sentence_ending_in_Mt_is_its_own_evidence() -> None:
 )
 def test_sites(body: str, expected: list[tuple]) -> None:
     assert sorted(records(release(body, intro=TWO_MINES)), key=repr) == sorted(_approx(expected), key=repr)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "respectively" pairs the i-th figure with the i-th metal, period or metric named with the list
+        pytest.param(
+            "Zinc and lead output were 41 800 t and 9 350 t, respectively.",
+            [("M", "production", "zinc", 41800, "t", "2011-Q2", MC),
+             ("M", "production", "lead", 9350, "t", "2011-Q2", MC)],
+            id="respectively-metals"),
+        pytest.param(
+            "Copper output was 4,120 tonnes and 8,030 tonnes in Q2 2011 and Q1 2011, respectively.",
+            [("M", "production", "copper", 4120, "t", "2011-Q2", MC),
+             ("M", "production", "copper", 8030, "t", "2011-Q1", MC)],
+            id="respectively-periods"),
+        pytest.param(
+            "Cash costs and AISC per ounce of gold were $702 and $1,046, respectively.",
+            [("M", "cash_cost", "gold", 702, "USD/oz", "2011-Q2", None),
+             ("M", "aisc", "gold", 1046, "USD/oz", "2011-Q2", None)],
+            id="respectively-metrics"),
+        pytest.param(
+            "Nickel and cobalt sales rose 6% to 3,900 tonnes and 310 tonnes, respectively.",
+            [("M", "sales", "nickel", 3900, "t", "2011-Q2", MC),
+             ("M", "sales", "cobalt", 310, "t", "2011-Q2", MC)],
+            id="respectively-after-a-change"),
+    ],
+)
+def test_respectively_lists(body: str, expected: list[tuple]) -> None:
+    assert sorted(records(release(body)), key=repr) == sorted(_approx(expected), key=repr)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a forward cue governs the figures it heads, not every figure in its sentence
+        pytest.param(
+            "Full-year 2011 gold production of 152,300 ounces exceeded guidance of 140,000-150,000 ounces.",
+            [("M", "production", "gold", 152300, "oz", "2011", MC),
+             ("G", "production", "gold", (140000, 150000), "oz", "2011", MC)],
+            id="actual-exceeds-guidance"),
+        pytest.param(
+            "In line with guidance, gold production was 38,450 ounces.",
+            [("M", "production", "gold", 38450, "oz", "2011-Q2", MC)],
+            id="in-line-with-guidance-is-an-actual"),
+        pytest.param(
+            "Gold production was 38,450 ounces, on track to meet the annual forecast.",
+            [("M", "production", "gold", 38450, "oz", "2011-Q2", MC)],
+            id="on-track-is-about-the-forecast"),
+        pytest.param(
+            "The company lowered its 2011 production target to 140,000-150,000 ounces of gold, from 160,000-170,000 "
+            "ounces previously forecast.",
+            [("G", "production", "gold", (140000, 150000), "oz", "2011", MC)],
+            id="superseded-range-dropped"),
+        pytest.param(
+            "Moose Creek reaffirmed 2011 targets of 21 000 t to 22 500 t of copper.",
+            [("G", "production", "copper", (21000, 22500), "t", "2011", MC)],
+            id="range-with-repeated-unit"),
+        pytest.param(
+            "Copper output was 4,120 tonnes, up from 3,870 tonnes in the first quarter of 2011.",
+            [("M", "production", "copper", 4120, "t", "2011-Q2", MC),
+             ("M", "production", "copper", 3870, "t", "2011-Q1", MC)],
+            id="from-to-is-not-a-range"),
+    ],
+)
+def test_forward_cue_scope(body: str, expected: list[tuple]) -> None:
+    assert sorted(records(release(body)), key=repr) == sorted(_approx(expected), key=repr)

@@ -11,6 +11,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.terms import METRIC_CLASS, MKG, PERIOD_CLASS, VOCAB, metal_iri, metric_iri
+from kg.vocabulary import METALS as VOCABULARY_METALS
+from kg.vocabulary import METRICS as VOCABULARY_METRICS
 
 ONTOLOGY_PATH = Path(__file__).resolve().parents[1] / "ontology" / "mining.ttl"
 ONTOLOGY_IRI = URIRef("https://w3id.org/mining-kg/ontology")
@@ -54,6 +56,12 @@ METALS = {
     "vanadium": "V",
     "pgm": None,
     "gold_equivalent": None,
+    "silver_equivalent": None,
+    "lithium": "Li",
+    "chromium": "Cr",
+    "antimony": "Sb",
+    "tin": "Sn",
+    "coal": None,
 }
 
 
@@ -202,7 +210,7 @@ def test_period_classes_are_periods(g: Graph):
         assert (cls, RDFS.subClassOf, MKG.Period) in g
 
 
-@pytest.mark.parametrize("metric", sorted(METRIC_CLASS))
+@pytest.mark.parametrize("metric", sorted(set(METRIC_CLASS) | set(VOCABULARY_METRICS)))
 def test_metric_concepts(g: Graph, metric: str):
     concept = metric_iri(metric)
     assert concept.startswith(VOCAB["metric/"])
@@ -233,5 +241,7 @@ def test_concept_schemes(g: Graph):
         members = set(g.subjects(SKOS.inScheme, scheme))
         assert members == set(g.subjects(RDF.type, cls))
         assert members == set(g.objects(scheme, SKOS.hasTopConcept))
-    assert len(set(g.subjects(SKOS.inScheme, VOCAB.metrics))) == len(METRIC_CLASS)
+    assert set(METRIC_CLASS) <= set(VOCABULARY_METRICS)
+    assert len(set(g.subjects(SKOS.inScheme, VOCAB.metrics))) == len(VOCABULARY_METRICS)
     assert len(set(g.subjects(SKOS.inScheme, VOCAB.metals))) == len(METALS)
+    assert set(METALS) == set(VOCABULARY_METALS)

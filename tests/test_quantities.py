@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.quantities import find_quantities, garbled_numbers, parse_number
+from kg.quantities import find_quantities, garbled_numbers, parse_number, unit_definitions
 from kg.vocabulary import release_currency
 
 
@@ -166,3 +166,54 @@ def test_a_or_an_unit_is_per_unit(text: str, unit: str) -> None:
 ])
 def test_garbled_numbers(text: str, garbled: list[tuple[int, str]]) -> None:
     assert garbled_numbers(text) == garbled
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        # the metal (or what is counted) named between the number and its unit
+        ("the mine produced 612,308 silver ounces", 612_308, "oz", "silver"),
+        ("output of 2.4 million silver ounces", 2_400_000, "oz", "silver"),
+        ("a total of 41,250 gold-equivalent ounces", 41_250, "oz", "gold-equivalent"),
+        ("18,400 GEOs in the quarter", 18_400, "oz", "GEOs"),
+        ("21.5 - 23.0 million silver-equivalent2 ounces", 23_000_000, "oz", "silver-equivalent2"),
+        ("32,900 saleable ounces", 32_900, "oz", "saleable"),
+        # scale words and prefixes written every way
+        ("a loan of C$38-million", 38_000_000, "CAD", ""),
+        ("7.9-million pounds of copper", 7_900_000, "lb", ""),
+        ("sales of 97million pounds", 97_000_000, "lb", ""),
+        ("revenue of US$8.1m", 8_100_000, "USD", ""),
+        ("a price of $US1086 a tonne", 1086, "USD/t", ""),
+        ("1,250 kilo ounces (koz) of gold", 1_250_000, "oz", ""),
+        ("4.1 million wet metric tonnes of ore", 4_100_000, "t", ""),
+        ("86,000 dmt of concentrate", 86_000, "t", ""),
+    ],
+)
+def test_qualified_and_scaled_quantities(text: str, value: float, unit: str, qualifier: str) -> None:
+    q = [q for q in find_quantities(text) if q.unit][-1]
+    assert (q.value, q.unit, q.qualifier) == (pytest.approx(value), unit, qualifier)
+    assert text[q.start:q.end] == q.text
+
+
+def test_a_number_glued_to_the_word_before_it_still_counts() -> None:
+    """Wire copy joins lines without a space: "output of345-410 million pounds"."""
+    found = [(q.value, q.unit) for q in find_quantities("guidance of345-410 million pounds")]
+    assert found == [(345, ""), (410_000_000, "lb")]
+
+
+def test_a_range_dash_is_not_part_of_the_first_number() -> None:
+    first, second = find_quantities("between 210,000-225,000 ounces")
+    assert (first.text, second.text) == ("210,000", "225,000 ounces")
+
+
+def test_a_footnote_digit_glued_to_a_word_is_not_a_number() -> None:
+    assert [q.value for q in find_quantities("per ounce sold2 of $1,512")] == [1512]
+
+
+def test_unit_abbreviations_a_release_defines() -> None:
+    text = "Output rose to 18.20 million tonnes (MT); sales of 12,000 wet metric tonnes (wmt) followed."
+    defined = unit_definitions(text)
+    assert defined == {"MT": ("t", 1e6), "wmt": ("t", 1.0)}
+    later = find_quantities("December output was 2.75 MT and sales 310 wmt.", None, defined)
+    assert [(q.value, q.unit, q.text) for q in later] == [(2_750_000, "t", "2.75 MT"), (310, "t", "310 wmt")]
+    assert [q.unit for q in find_quantities("December output was 2.75 MT.")] == [""]  # undefined: a bare number

@@ -110,7 +110,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
     paragraph_before = earlier + sentence_before
     basis = "payable" if re.search(r"\bpayable\b", near_before[-40:] + after[:25], re.IGNORECASE) else None
     unit = q.unit
-    explicit_metal = metal_after(after)
+    named_within = find_metals(q.qualifier) if q.qualifier else []  # "510,491 silver ounces", "12,051 GEOs"
+    explicit_metal = named_within[0][2] if named_within else metal_after(after)
     if unit == "%":
         if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after):
             return None
@@ -187,7 +188,8 @@ def _output_metric(cue: str) -> str:
     return "production"
 
 
-_PER_BEFORE = re.compile(r"(?i)\b(?:costs?|price)\s+per\s+(?P<per>ounce|oz|pound|lb|tonne|ton)\b(?:\s+of\s+[a-z]+)?(?P<rest>[^$\d]*)$")
+_PER_BEFORE = re.compile(r"(?i)\b(?:costs?|prices?|AISC|AIC|C1|realizations?|realisations?|revenues?)\s+(?:[a-z]+\s+)?per\s+"
+                         r"(?:[a-z]+\s+)?(?P<per>ounce|oz|pound|lb|tonne|ton)\b(?:\s+of\s+[a-z]+)?(?P<rest>[^$\d]*)$")
 
 
 def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity_text: str,

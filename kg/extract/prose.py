@@ -17,7 +17,7 @@ from kg.extract.document import ReleaseDoc
 from kg.extract.figures import FORWARD, Reading, classify
 from kg.extract.tables import is_table_row
 from kg.periods import Period, PeriodMention, find_periods, year_period
-from kg.quantities import Quantity, find_quantities, parse_number
+from kg.quantities import Quantity, find_quantities, parse_number, unit_definitions
 from kg.records import Guidance, Measurement
 from kg.text import Sentence
 from kg.vocabulary import find_metals
@@ -42,6 +42,7 @@ class _Figure:
     period: Period | None
     site: str | None
     forward: bool
+    clause_year: int | None = None  # the one calendar year the figure's clause names, if it names one
 
 
 def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback: Period | None) -> Period | None:
@@ -70,11 +71,14 @@ def _closed_aside(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _range_start(q: Quantity, nxt: Quantity) -> bool:
-    """``q`` opens a range ending at ``nxt``: "200,000 to 215,000 ounces", "US$900 to US$975 per ounce"."""
+def _range_start(q: Quantity, nxt: Quantity, before: str = "") -> bool:
+    """``q`` opens a range ending at ``nxt``: "200,000 to 215,000 ounces", "US$900 to US$975 per ounce", "216 000 t to
+    220 000 t" (not "from 5,100 t to 5,400 t", a change)."""
     if not q.unit:
         return not _YEAR.match(q.number_text)
-    return q.unit.isupper() and (nxt.unit == q.unit or nxt.unit.startswith(q.unit + "/"))
+    if q.unit.isupper() or q.unit == "$":
+        return nxt.unit == q.unit or nxt.unit.startswith(q.unit + "/")
+    return nxt.unit == q.unit and not re.search(r"(?i)\bfrom\s*$", before)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -82,16 +86,106 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return list(zip(cuts, cuts[1:]))
 
 
-def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None) -> list[_Figure]:
+_RESPECTIVELY = re.compile(r"(?i)\brespectively\b|\bin\s+that\s+order\b")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?$")
+# the cues a list of figures may share one per figure: "cash cost and AISC per ounce of $4.46 and $15.29, respectively"
+_LIST_METRIC_CUE = re.compile(
+    r"(?i)\b(?:all-in[- ]sustaining\s+costs?|AISC|all-in[- ]costs?|AIC|cash\s+(?:operating\s+)?costs?|realized\s+prices?"
+    r"|realised\s+prices?|production|output|produced|sales|sold|revenues?)\b")
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """A figure in a list distributed by "respectively": the shared head of the list and this figure's item."""
+    head: str
+    metal: str | None
+    period: Period | None
+
+
+def _listed_figures(text: str, quantities: list[Quantity], mentions: list[PeriodMention],
+                    clauses: list[tuple[int, int]]) -> dict[int, _Listed]:
+    """"Silver and gold sales of A and B, respectively", "A and B in the quarter and the half, respectively":
+    the i-th figure of the list takes the i-th metal, period or metric cue named with it."""
+    out: dict[int, _Listed] = {}
+    for marker in _RESPECTIVELY.finditer(text):
+        clause_start = next(s for s, e in clauses if s <= marker.start() < e)
+        run: list[Quantity] = []
+        for q in quantities:
+            if not q.unit or q.start < clause_start or q.end > marker.start():
+                continue
+            if run and not _LIST_GAP.match(text[run[-1].end:q.start]):
+                run = []
+            run.append(q)
+        if len(run) < 2:
+            continue
+        n, head_start, head_end = len(run), clause_start, run[0].start
+        head = text[head_start:head_end]
+        metals = [m for _, _, m in find_metals(head)]
+        metals = list(dict.fromkeys(metals)) if len(set(metals)) == len(metals) else metals
+        periods_after = [m.period for m in mentions if run[-1].end <= m.start and m.end <= marker.start()]
+        periods_head = [m.period for m in mentions if head_start <= m.start and m.end <= head_end]
+        periods = periods_after if len(periods_after) == n else periods_head if len(periods_head) == n else []
+        cues = list(_LIST_METRIC_CUE.finditer(head))
+        for i, q in enumerate(run):
+            own_head = head
+            if len(cues) == n:  # each figure keeps its own cue, the others are blanked
+                chars = list(head)
+                for j, cue in enumerate(cues):
+                    if j != i:
+                        chars[cue.start():cue.end()] = " " * (cue.end() - cue.start())
+                own_head = "".join(chars)
+            out[q.start] = _Listed(own_head, metals[i] if len(metals) == n else None, periods[i] if periods else None)
+    return out
+
+
+# words that set a figure against a forward-looking one instead of stating it: "exceeded guidance", "in line with the forecast"
+_MEASURED_AGAINST = re.compile(
+    r"(?i)\b(?:exceed\w*|beat|beating|surpass\w*|above|below|ahead\s+of|short\s+of|within|inside|outside|in\s+line\s+with"
+    r"|consistent\s+with|against|versus|vs\.?|compared\s+(?:with|to)|than|met|meet\w*|achiev\w*|reach\w*|top\s+end\s+of"
+    r"|upper\s+end\s+of|lower\s+end\s+of|low\s+end\s+of|high\s+end\s+of|on\s+track\s+(?:to|for)|missed|miss)\b")
+_SUPERSEDED = re.compile(r"(?i)^\W*(?:\w+\s+){0,2}?(?:previously|originally|earlier|prior|initially)\b")
+_GOVERNED_GAP = re.compile(r"(?i)^[\s,]*(?:(?:of|at|is|was|for|to|between|range|ranges?|from|approximately|about|around|some|c\.|circa"
+                           r"|the|a|an|and|production|output|sales|\d{4}|full[- ]year|annual|[a-z]+)\s*){0,6}$")
+
+
+def _forward_scope(text: str, clause_start: int, clause_end: int, start: int, end: int) -> str:
+    """Whether the figure at ``start:end`` is forward-looking: "forward", "actual", "superseded" or "" (no cue in its clause).
+
+    A forward cue governs the figures after it in its clause ("expects 2013 production of 330,000 ounces"), unless
+    it is itself the thing a figure is measured against ("in line with guidance, production was ..."); a cue right
+    after a figure governs it only when nothing but a copula stands between ("200-210 koz guidance", "... is
+    expected"); a figure set against the cue ("145.7 kt exceeded guidance of 130-140 kt") is an actual."""
+    cues = [m for m in FORWARD.finditer(text, clause_start, clause_end)]
+    if not cues:
+        return ""
+    before = [m for m in cues if m.end() <= start]
+    after = [m for m in cues if m.start() >= end]
+    if after and _SUPERSEDED.match(text[end:after[0].start()]):
+        return "superseded"
+    for cue in reversed(before):
+        gap = text[cue.end():start]
+        against = _MEASURED_AGAINST.search(text[max(clause_start, cue.start() - 25):cue.start()])
+        if not against or _GOVERNED_GAP.match(gap) and not re.search(r"[,;:]", gap):
+            return "forward"
+    if after:
+        gap = text[end:after[0].start()]
+        if len(gap) <= 30 and not _MEASURED_AGAINST.search(gap) and not re.search(r"[,;()]|\d", gap):
+            return "forward"
+    return "actual"
+
+
+def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None,
+                      units: dict[str, tuple[str, float]] | None = None) -> list[_Figure]:
     text = sentence.text
     mentions = list(find_periods(text, replace(doc.period_context(), anchor=anchor)))
-    quantities = find_quantities(text, doc.currency)
+    quantities = find_quantities(text, doc.currency, units)
     clauses = _clauses(text)
     paragraph_start = doc.text.paragraphs[sentence.paragraph].start
     earlier = doc.text.clean[paragraph_start:sentence.start]  # a metal named in an earlier sentence still holds
     named = [(m.start, m.end) for m in mentions] + [  # periods and mines, which a restatement may name
         (start - sentence.start, start - sentence.start + len(record.name))
         for start, record in doc.mine_mentions if sentence.start <= start < sentence.end]
+    listed = _listed_figures(text, quantities, mentions, clauses)
     out: list[_Figure] = []
     skip_next = False
     for i, q in enumerate(quantities):
@@ -100,9 +194,12 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
             continue
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         low = None
-        if nxt and _range_start(q, nxt) and _RANGE_GAP.match(text[q.end:nxt.start]):
+        gap = text[q.end:nxt.start] if nxt else ""
+        if nxt and q.start not in listed and _range_start(q, nxt, text[max(0, q.start - 12):q.start]) and _RANGE_GAP.match(gap) and (
+                "and" not in gap or re.search(r"(?i)\bbetween\s*$", text[max(0, q.start - 12):q.start])):
             factor = nxt.value / parse_number(nxt.number_text) if parse_number(nxt.number_text) else 1.0
             low = q.value if q.unit else parse_number(q.number_text) * factor
+            range_start = q.start
             q, skip_next = nxt, True
             nxt = quantities[i + 2] if i + 2 < len(quantities) else None
         if not q.unit:
@@ -111,8 +208,14 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         clause_start, clause_end = next((s, e) for s, e in clauses if s <= q.start < e)
         before = text[max(prev_end, clause_start):q.start]
         after = text[q.end:nxt.start if nxt else len(text)]
-        reading = classify(q, before, after, text[:q.start], earlier)
-        if out and (_ASIDE_OPEN.search(before) or reading is None and _restates_previous(
+        item = listed.get(q.start)
+        if item is not None:
+            reading = classify(q, item.head, after, text[:q.start], earlier)
+            if reading is not None and item.metal is not None:
+                reading = replace(reading, metal=item.metal)
+        else:
+            reading = classify(q, before, after, text[:q.start], earlier)
+        if item is None and out and (_ASIDE_OPEN.search(before) or reading is None and _restates_previous(
                 before, named, max(prev_end, clause_start))):
             # "R638.2 million (Q2 F2006: R561.4 million)", "$4.85 a pound from $5.31", "R6,310 per ounce (US$1,018
             # per ounce)", "the Capreol North mine produced 214,600 tonnes of ore and the Skead mine 181,300 tonnes"
@@ -120,13 +223,18 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         if reading is None:
             continue
         reading = reading.with_principal_metal(doc.principal_metal)
-        clause = text[clause_start:clause_end]
-        forward = bool(FORWARD.search(clause)) or low is not None
+        scope = _forward_scope(text, clause_start, clause_end, range_start if low is not None else q.start, q.end)
+        if scope == "superseded":
+            continue  # "to 55,000-60,000 t, from 60,000-75,000 t previously forecast": the old range is no longer guidance
+        forward = scope == "forward" or low is not None and scope != "actual"
         site = doc.site_before(sentence.start + q.start, paragraph_start) or doc.default_site()
         if reading.metric in {"cash_cost", "aisc", "unit_cost", "realized_price", "revenue"}:
             site = doc.site_before(sentence.start + q.start, sentence.start)
-        period = _period_for(q, text, mentions, anchor)
-        out.append(_Figure(q, reading, low if low is not None else q.value, period, site, forward))
+        period = item.period if item is not None and item.period is not None else _period_for(q, text, mentions, anchor)
+        years = {int(y.number_text) for y in quantities
+                 if not y.unit and _YEAR.match(y.number_text) and clause_start <= y.start < clause_end}
+        out.append(_Figure(q, reading, low if low is not None else q.value, period, site, forward,
+                           years.pop() if len(years) == 1 else None))
     return out
 
 
@@ -183,6 +291,11 @@ def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, fi
 
 
 def _guidance_period(doc: ReleaseDoc, figure: _Figure) -> Period | None:
+    """The period a guidance figure is for: the one its clause is about ("2016 guidance of ..."), else the period named
+    with it, else the year of the release."""
+    if figure.clause_year and (figure.period is None or figure.period == doc.info.reporting_period
+                               or figure.period.kind == "year"):
+        return year_period(figure.clause_year)
     if figure.period is not None and figure.period != doc.info.reporting_period:
         return figure.period
     release_date = doc.release_date
@@ -194,14 +307,15 @@ def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
     out: list[Measurement | Guidance] = []
     anchor = doc.info.reporting_period
     paragraph = -1
+    units = unit_definitions(doc.text.clean)  # "26.41 million tonnes (MT)": the release's own abbreviations
     for sentence in doc.text.sentences:
         if sentence.paragraph != paragraph:
             paragraph, anchor = sentence.paragraph, doc.info.reporting_period
-        if is_table_row(sentence.text):
+        if is_table_row(sentence.text) or doc.in_table(sentence.start, sentence.end):
             continue
         span = doc.text.span(sentence.start, sentence.end)
         # "smaller rival Larder Metals ... produced 6,300 tonnes": not the issuer's figures
-        figures = [] if _OTHER_COMPANY.search(sentence.text) else _sentence_figures(doc, sentence, anchor)
+        figures = [] if _OTHER_COMPANY.search(sentence.text) else _sentence_figures(doc, sentence, anchor, units)
         for figure in figures:
             r = figure.reading
             if figure.forward:
