@@ -113,3 +113,58 @@ def test_this_morning_is_the_release_date() -> None:
 )
 def test_incident_sites(body: str, expected: list[tuple]) -> None:
     assert incidents(body, TWO_MINES) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an event noun or verb from the vocabulary, its clause's date expression and its clause's site
+        pytest.param(
+            "In June, groundwater flooded the lower levels of the Moose Creek mine, halting mining for ten days.",
+            [("flood", MC, None, "2011-06")], id="flood-verb-month-without-year"),
+        pytest.param(
+            "We regret to report that a winch operator at Moose Creek suffered fatal injuries in May 2011.",
+            [("fatality", MC, None, "2011-05")], id="fatal-injuries-in-a-month"),
+        pytest.param(
+            "A conveyor fire in the Moose Creek mill on March 3 halted processing for nine days.",
+            [("conveyor fire", MC, "2011-03-03", None)], id="month-and-day-take-the-dateline-year"),
+        pytest.param(
+            "A tailings pipeline at the Moose Creek mine ruptured over the weekend, causing tailings to spill.",
+            [("pipeline rupture", MC, "2011-07-16", None)], id="over-the-weekend"),
+        pytest.param(
+            "On Sunday, a section of the outer slope of the heap leach pad at Moose Creek slipped after heavy rain.",
+            [("pad slip", MC, "2011-07-17", None)], id="slope-slipped"),
+        pytest.param(
+            "A winch operator at Kopje 4 Shaft died following a seismic event on Tuesday.",
+            [("fatality", "Kopje 4 Shaft", "2011-07-19", None)], id="site-named-in-the-clause"),
+        # the day a release reports is not the day of the event
+        pytest.param(
+            "Kestrel said on Monday it had shut the Moose Creek mine after heavy rain caused flooding. Water poured "
+            "into the shaft on Saturday, the company said.",
+            [("flood", MC, "2011-07-16", None)], id="announced-on-monday-happened-on-saturday"),
+        # a later reference joins the incident, whoever is named beside it
+        pytest.param(
+            "A haul truck operator was killed in an accident at the Moose Creek mine on Sunday. The Department of "
+            "Mines has opened an investigation into the accident.",
+            [("fatality", MC, "2011-07-17", None)], id="later-reference-joins"),
+        pytest.param(
+            "A six-day blockade of the Moose Creek access road in May interrupted deliveries; the blockade was lifted "
+            "on May 28, 2011.",
+            [("blockade", MC, None, "2011-05")], id="clause-date-before-sentence-date"),
+        # two events on two days at one site are two incidents
+        pytest.param(
+            "A power outage on July 2, 2011 stopped the Moose Creek mill. It was the second stoppage at Moose "
+            "Creek this year, after a conveyor fire on March 3 that halted processing.",
+            [("power outage", MC, "2011-07-02", None), ("conveyor fire", MC, "2011-03-03", None)],
+            id="two-days-two-incidents"),
+        # plans, statistics and words that are events only with an object
+        pytest.param("Throughput was lower because of the planned plant shutdown to install a new SAG mill.", [],
+                     id="planned-shutdown"),
+        pytest.param("There were zero fatalities and the lost time injury frequency rate improved to 0.8.", [],
+                     id="safety-statistics"),
+        pytest.param("Kestrel shares closed 3% higher and revenue slipped to $24 million.", [],
+                     id="verbs-without-an-object"),
+    ],
+)
+def test_incident_mechanisms(body: str, expected: list[tuple]) -> None:
+    assert incidents(body) == expected

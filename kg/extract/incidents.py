@@ -1,148 +1,365 @@
-"""Incidents: leaks, spills, fires, shutdowns, accidents, strikes, with site, effects and date.
+"""Incidents: floods, spills, fires, collapses, fatalities, strikes, shutdowns, with site, effects and date.
 
-Every mention of an event in a release is found; mentions at one site merge
-into one incident whose type is the first event named and whose effects are
-the others ("the milling operations ... have been temporarily shut down").
-Dates are read from the sentence: a calendar date, a weekday or "yesterday"
-resolved against the release date, else the period the sentence is about.
+An incident is an event named in a clause, with the clause's date expression
+and site. Events come from a small vocabulary (:data:`EVENT_KINDS`): a cause
+(a flood, a fire, a fall of ground) names an incident; an effect (a shutdown,
+a suspension, a halt) joins the incident its clause is about, and names one
+only when no cause is in sight ("a temporary shutdown of the primary
+crusher"). A later reference ("the accident", "the fire") only ever joins an
+incident already found.
+
+Mentions at one site merge into one incident whose type is the first cause
+named and whose effects are the others, unless both state different days.
+The date is the date expression nearest the event in its sentence: a calendar
+date, a month and day (the year of the dateline), a weekday, "yesterday" or
+"over the weekend" resolved against the release date, else the period the
+sentence is about.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
-from kg.dates import find_dates, resolve_relative_day
+from kg.dates import DAY_MONTH, MONTH_NAME, find_dates, month_number, resolve_relative_day
 from kg.extract.document import ReleaseDoc
 from kg.periods import Period, find_periods
 from kg.records import Incident
 
-EVENT = (
-    r"(?P<event>leak(?:age)?|spill|release of|fire|explosion|flood(?:ing)?|collapse|fatality|fatal (?:accident|incident)"
-    r"|death|accident|injur(?:y|ies)|shut\s?down|shut\s+down|suspension|suspended|stoppage|strike|work stoppage|blockade"
-    r"|failure|breach|rock\s?fall|rockburst|seismic event|power outage|outage|derailment|breakdown)"
-)
-OBJECT = (
-    r"(?P<object>(?:tailings|water|waste|leach|pipeline|conveyor|primary|secondary|crusher|mill|dam|pond|shaft|hoist|pit wall"
+# kind -> the words that name it (nouns and verbs), as a regular expression; causes first, effects last.
+EVENT_KINDS: dict[str, str] = {
+    "fatality": r"fatalit(?:y|ies)|fatal\s+(?:accident|incident)|(?:suffered\s+)?fatal\s+injuries|fatally\s+injured"
+                r"|lost\s+(?:his|her|their)\s+li(?:fe|ves)|died|was\s+killed|were\s+killed|death",
+    "fall of ground": r"fall[- ]of[- ]ground(?:\s+(?:accident|incident))?|roof\s+fall",
+    "rockfall": r"rock\s?fall",
+    "rockburst": r"rock\s?burst|seismic\s+event",
+    "flood": r"flood(?:s|ed|ing|water|waters)?|inundat(?:ed|ion)|(?:ground)?water\s+inflows?|inflows?\s+of\s+water"
+             r"|increased\s+water\s+flows?|water\s+(?:poured|flowed|rushed|broke)\s+into|inrush",
+    "fire": r"fires?|explosion|blaze",
+    "spill": r"spill(?:s|ed)?|leak(?:age|s|ed)?|seepage|(?:controlled\s+)?release\s+of(?:\s+\w+){0,2}\s+water|release\s+of",
+    "breach": r"breach(?:ed)?",
+    "rupture": r"ruptur(?:e|ed)",
+    "collapse": r"collapse[ds]?|caved|slump(?:ed)?|slipped|slip|landslide|mudslide|ground\s+movement",
+    "failure": r"fail(?:ure|ed)",
+    "strike": r"strike|work\s+stoppage|road\s+blockade|blockade",
+    "power outage": r"power\s+outage|outage",
+    "accident": r"accident|derailment|breakdown|injur(?:y|ies|ed)",
+    "shutdown": r"shut\s?down|shut\s+down|shut",
+    "suspension": r"suspension|suspended|suspending",
+    "stoppage": r"stoppage|halt(?:ed|ing)?|idled",
+    "closure": r"closed|closure",
+    "evacuation": r"evacuation|evacuated",
+    "damage": r"damaged",
+}
+EFFECTS = frozenset({"shutdown", "suspension", "stoppage", "closure", "evacuation", "damage"})
+# Words that are events only with what they happen to ("the mill was shut", not "shares closed", "revenue slipped").
+NEEDS_OBJECT = re.compile(r"(?i)shut|closed|slipped|slip|slump(?:ed)?|caved|failed|collapsed|breached|ruptured"
+                          r"|damaged|evacuated|halt(?:ed|ing)?|suspended|suspending|idled|outage|release of")
+# What an event happens to: a word before it ("tailings dam leak") or after "of" ("flooding of the underground").
+OBJECTS = (
+    r"tailings|water|waste|leach|pipeline|conveyor|primary|secondary|crusher|mill|dam|pond|shaft|hoist|pit wall"
     r"|ball mill|sag mill|smelter|plant|concentrator|underground|open pit|ramp|power|substation|cyanide|acid|fuel|diesel"
     r"|truck|haul|electrical|kiln|furnace|tank|heap|pad|pump|dyke|dike|embankment|wall|slope|ventilation(?:\s+fan)?|fan"
-    r"|compressor)(?:\s+(?:management\s+)?"
-    r"(?:dam|pond|facility|line|crusher|mill|wall|storage|area|system|station|circuit|shaft|belt|pad|tank))*)"
+    r"|compressor|thickener|feed well|motor|gearbox|transformer"
 )
+OBJECT = (
+    rf"(?P<object>(?:{OBJECTS})(?:\s+(?:management\s+)?"
+    r"(?:dam|pond|facility|line|crusher|mill|wall|storage|area|system|station|circuit|shaft|belt|pad|tank|well))*)"
+)
+_EVENT = "|".join(f"(?:{words})" for words in EVENT_KINDS.values())
+EVENT = rf"(?P<event>{_EVENT})"
 _MENTIONS = [
-    re.compile(rf"\b{EVENT}\s+(?:of|in|at|on|to|from|affecting)\s+(?:the\s+|a\s+|its\s+)?{OBJECT}", re.IGNORECASE),
+    re.compile(rf"\b{EVENT}\s+(?:of|in|at|on|to|from|affecting)\s+(?:the\s+|a\s+|its\s+)?{OBJECT}\b", re.IGNORECASE),
     re.compile(rf"\b{OBJECT}\s+{EVENT}\b", re.IGNORECASE),
-    re.compile(rf"\b{OBJECT}\s+(?:\w+\s+){{0,6}}?(?:ha(?:ve|s)\s+been|was|were|is|are)\s+(?:temporarily\s+)?(?P<event>shut\s+down|suspended|damaged|halted|closed)", re.IGNORECASE),
-    re.compile(r"\b(?P<event>fatality|fatal accident|fatal incident|strike|work stoppage|power outage|fire|explosion|rock\s?burst"
-               r"|fall[- ]of[- ]ground(?: accident| incident)?|lost (?:his|her|their) li(?:fe|ves)|died|was killed|were killed"
-               r"|road blockade|blockade|pit wall failure|wall failure|slope failure)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<object>(?:pit\s+)?wall|slope|dam|embankment|dyke|dike|pit|stope|ramp|bench)\b(?:\s+[\w-]+){0,5}?"
-               r"\s+(?P<event>failed|collapsed|breached|ruptured|caved)\b", re.IGNORECASE),  # "the northern wall of the pit failed"
-    re.compile(rf"\b(?:the|this)\s+{EVENT}\b", re.IGNORECASE),  # a later reference to the same event
+    re.compile(rf"\b{OBJECT}\s+(?:\w+\s+){{0,6}}?(?:ha(?:ve|s)\s+been|was|were|is|are)\s+(?:temporarily\s+)?"
+               r"(?P<event>shut\s+down|suspended|damaged|halted|closed)", re.IGNORECASE),
+    re.compile(r"\b(?P<object>(?:pit\s+)?wall|slope|dam|embankment|dyke|dike|pit|stope|ramp|bench|pipeline|pad)\b"
+               r"(?:\s+[\w-]+){0,5}?\s+(?:had\s+)?(?P<event>failed|collapsed|breached|ruptured|caved|slipped|slumped)\b",
+               re.IGNORECASE),  # "the northern wall of the pit failed"
+    re.compile(rf"\b{EVENT}\b", re.IGNORECASE),
 ]
-# A word every mention pattern needs (as a prefix): a sentence without one is not read further.
-_TRIGGER = re.compile(r"(?i)\b(?:leak|spill|release|fire|explos|flood|collapse|fatal|death|accident|injur|shut|suspen|stoppage"
-                      r"|strike|blockade|failure|breach|rock|seismic|outage|derail|breakdown|damaged|halted|closed|fall"
-                      r"|lost|died|killed|failed|ruptured|caved)")
-_NOT_INCIDENT = re.compile(r"(?i)\b(forward[- ]looking|risks?|could|(?-i:may)|might|would|no (?:lost[- ]time )?(?:injur|incident)|safety record|without|potential|if\b)")
-_CANONICAL = {"lost his life": "fatality", "lost her life": "fatality", "lost their lives": "fatality", "died": "fatality",
-              "was killed": "fatality", "were killed": "fatality", "fall-of-ground accident": "fall of ground",
-              "fall of ground accident": "fall of ground", "shut down": "shutdown", "shutdown": "shutdown", "leakage": "leak", "flooding": "flood", "suspended": "suspension",
-              "release of": "release", "injuries": "injury", "rock fall": "rockfall", "rock burst": "rockburst",
-              "damaged": "damage", "halted": "stoppage", "closed": "closure", "failed": "failure", "collapsed": "collapse",
-              "breached": "breach", "ruptured": "rupture", "caved": "collapse"}
+_ALONE = _MENTIONS[-1]
+# An event named by a verb ("the shaft flooded", "a miner died at Kopje 4 Shaft").
+_VERB = re.compile(r"(?i)\w+ed|died|(?:was|were)\s+killed|lost\s+\w+\s+li(?:fe|ves)|suffered\s+fatal\s+injuries|shut")
+# A later reference to an event already named: it joins, never founds, an incident.
+_ANAPHOR = re.compile(r"(?i)\b(?:the|this|that)\s+(?:[\w-]+\s+)?$")
+# A clause about a plan, a hypothesis, a statistic or the absence of an event names no incident.
+# A clause about a hypothesis names no incident, unless it also states one happened.
+_HYPOTHETICAL = re.compile(r"(?i)\b(forward[- ]looking|risks?|could|(?-i:may)|might|would|potential|if\b)")
+_HAPPENED = re.compile(r"(?i)\b(?:occurred|has been|was|were|announced)\b")
+# A clause about a plan, a statistic or the absence of an event names none.
+_NOT_EVENT = re.compile(r"(?i)\b(?:no (?:lost[- ]time )?(?:injur|incident)|lost[- ]time|injury[- ]free|safety record|without|planned|scheduled|maintenance"
+                        r"|reline|frequency|rate\b|LTIFR|TRIFR|reduced from|prepar\w+ to|comparative|prior[- ]year|previous year)")
+_NONE_BEFORE = re.compile(r"(?i)\b(?:zero|no|nil|without)\s+(?:[\w-]+\s+){0,2}$")
+_CLAUSE_END = re.compile(r";|[.!?][\"”’]?\s|[\"“”]|,\s+(?:and|but|while|which)\s")
+# A place named in the clause: "at Rietfontein", "at the Cahokia Ridge No. 2 mine".
+_PLACE = re.compile(r"\b(?i:at|in)\s+(?:the\s+|its\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+(?:No\.|[A-Z][\w'’-]*|\d+[A-Z]?\b))*)")
+_NOT_PLACE = re.compile(
+    r"(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|q[1-4]|the|a|an|its|our|this|that|fy\d*)\b"
+    r"|\b(?:department|ministry|administration|agency|inspectorate|government|authority|commission|council|court"
+    r"|police|union|exchange|regulator)\b")
+_SITE_WORDS = re.compile(r"(?i)\s+(?:mine|mines|operations?|project|pit|complex|mill)$")
+_REPORTED = re.compile(r"(?i)\b(?:announc|report|said|says|stat|told)\w*\s*$")
+
+
+@dataclass(frozen=True)
+class _When:
+    rank: int  # a calendar date 3, a weekday or relative day 2, "today" 1, a period 0, nothing -1
+    date: str | None = None
+    period: Period | None = None
+    words: str | None = None
 
 
 @dataclass(frozen=True)
 class _Mention:
     start: int  # clean offsets
     end: int
-    kind: str
+    kind: str  # "<object> <event>", e.g. "tailings dam leak"
+    event: str  # the event kind, a key of EVENT_KINDS
     sentence: int
+    anaphor: bool  # "the fire": a reference to an event already named
 
 
-def _kind(m: re.Match[str]) -> str:
+def _event_kind(words: str) -> str:
+    words = words.lower()
+    return next(kind for kind, pattern in EVENT_KINDS.items() if re.fullmatch(pattern, words, re.IGNORECASE))
+
+
+_NAMES = {"lost his life": "fatality", "lost her life": "fatality", "lost their lives": "fatality", "died": "fatality",
+          "was killed": "fatality", "were killed": "fatality", "fatally injured": "fatality",
+          "suffered fatal injuries": "fatality", "fatal injuries": "fatality", "shut down": "shutdown", "shut": "shutdown",
+          "leakage": "leak", "leaked": "leak", "flooding": "flood", "flooded": "flood", "floods": "flood",
+          "floodwater": "flood", "floodwaters": "flood", "suspended": "suspension", "suspending": "suspension",
+          "release of": "release", "injuries": "injury", "injured": "injury", "rock fall": "rockfall",
+          "rock burst": "rockburst", "damaged": "damage", "halted": "stoppage", "halt": "stoppage",
+          "halting": "stoppage", "idled": "stoppage", "closed": "closure", "failed": "failure", "collapsed": "collapse",
+          "breached": "breach", "ruptured": "rupture", "caved": "collapse", "slipped": "slip", "slumped": "slump",
+          "evacuated": "evacuation", "fires": "fire", "spills": "spill", "spilled": "spill"}
+
+
+def _kind(m: re.Match[str], subject: bool = False) -> tuple[str, str]:
+    """The incident type ("tailings dam leak") and event kind of a mention; a verb's subject is no part of the type."""
     event = re.sub(r"\s+", " ", m.group("event").lower())
-    event = _CANONICAL.get(event, event)
-    obj = (m.groupdict().get("object") or "").lower()
+    if re.match(r"fall[- ]of[- ]ground", event):
+        event = "fall of ground"
+    name = _NAMES.get(event, event)
+    if re.fullmatch(EVENT_KINDS["flood"], event) and event not in _NAMES:
+        name = "flood"
+    obj = "" if subject else (m.groupdict().get("object") or "").lower()
     obj = re.sub(r"\s+", " ", re.sub(r"\bmanagement\s+facility\b", "dam", obj)).strip()
-    return f"{obj} {event}".strip()
+    return f"{obj} {name}".strip(), _event_kind(event)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of a sentence around characters ``start`` to ``end``."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_END.finditer(text, end)), len(text))
+    return left, right
+
+
+def _is_event(text: str, m: re.Match[str]) -> bool:
+    """Whether a match names an event that happened: not a hypothesis, a plan, a statistic or "zero fatalities"."""
+    left, right = _clause(text, m.start(), m.end())
+    clause = text[left:right]
+    if (_HYPOTHETICAL.search(clause) and not _HAPPENED.search(clause)) or _NOT_EVENT.search(clause):
+        return False
+    if _NONE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+        return False
+    return not (m.re is _ALONE and NEEDS_OBJECT.fullmatch(m.group("event")))
 
 
 def _mentions(doc: ReleaseDoc) -> list[_Mention]:
     out: list[_Mention] = []
     for index, sentence in enumerate(doc.text.sentences):
-        if not _TRIGGER.search(sentence.text):
-            continue
-        if _NOT_INCIDENT.search(sentence.text) and not re.search(r"\b(?:occurred|has been|was|were|announced)\b", sentence.text):
-            continue
+        text = sentence.text
         taken: list[tuple[int, int]] = []
         found: list[_Mention] = []
         for pattern in _MENTIONS:
-            for m in pattern.finditer(sentence.text):
+            for m in pattern.finditer(text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
+                if not _is_event(text, m):
+                    continue
                 taken.append((m.start(), m.end()))
-                found.append(_Mention(sentence.start + m.start(), sentence.start + m.end(), _kind(m), index))
+                kind, event = _kind(m, subject=m.re is _MENTIONS[1] and bool(_VERB.fullmatch(m.group("event"))))
+                anaphor = m.re in (_MENTIONS[1], _ALONE) and bool(_ANAPHOR.search(text[max(0, m.start() - 30):m.start()]))
+                found.append(_Mention(sentence.start + m.start(), sentence.start + m.end(), kind, event, index, anaphor))
         out.extend(sorted(found, key=lambda f: f.start))  # events in the order the sentence names them
     return out
 
 
-def _date_of(doc: ReleaseDoc, sentence_text: str) -> tuple[int, str | None, Period | None, str | None]:
-    """(rank, ISO date, period, words): a calendar date ranks 3, a weekday 2, "today" 1, a period 0."""
-    for start, end, value in find_dates(sentence_text):
-        return 3, value.isoformat(), None, sentence_text[start:end]
+def _day_month(text: str, release_date: date | None) -> tuple[int, int, date] | None:
+    """A month and day without a year ("on March 3"): the latest such day on or before the release date."""
+    m = DAY_MONTH.search(text)
+    if not m or release_date is None:
+        return None
+    day = int(m.group("d"))
+    for year in (release_date.year, release_date.year - 1):
+        try:
+            value = date(year, month_number(m.group("m")), day)
+        except ValueError:
+            return None
+        if value <= release_date:
+            return m.start(), m.end(), value
+    return None
+
+
+def _weekend(text: str, release_date: date | None) -> tuple[int, int, date] | None:
+    m = re.search(r"(?i)\b(?:over|during)\s+the\s+(?:past\s+)?weekend\b", text)
+    if not m or release_date is None:
+        return None
+    back = (release_date.weekday() - 5) % 7 or 7
+    return m.start(), m.end(), release_date - timedelta(days=back)
+
+
+def _when(doc: ReleaseDoc, text: str, start: int, end: int) -> _When:
+    """The date of an event: from its clause, else from its sentence."""
+    left, right = _clause(text, start, end)
+    when = _date_of(doc, text[left:right], start - left)
+    return when if when.rank >= 0 else _date_of(doc, text, start)
+
+
+def _date_of(doc: ReleaseDoc, text: str, at: int) -> _When:
+    """The date expression of a sentence nearest character ``at``: an event's day, else the period it is about."""
     release_date = doc.release_date
+    days = [(start, end, value, 3) for start, end, value in find_dates(text)
+            if not re.search(r"(?i)\b(?:ended|ending|to|as at|as of)\s*$", text[:start])]
+    for found, rank in ((_day_month(text, release_date), 3), (_weekend(text, release_date), 2)):
+        if found:
+            days.append((*found, rank))
     if release_date:
-        relative = resolve_relative_day(sentence_text, release_date)
+        relative = resolve_relative_day(text, release_date)
         if relative:
             start, end, value = relative
-            words = sentence_text[start:end]
-            announced = re.search(r"(?i)\b(announc|report|said|says|stat)\w*\s*$", sentence_text[:start])
-            if not re.search(r"(?i)today|this morning", words):
-                return 2, value.isoformat(), None, words
-            if not announced:
-                return 1, value.isoformat(), None, words
-    mentions = list(find_periods(sentence_text, doc.period_context()))
+            words = text[start:end]
+            reported = _REPORTED.search(text[:start])
+            if re.search(r"(?i)today|this morning", words):
+                if not reported:
+                    days.append((start, end, value, 1))
+            elif not reported:
+                days.append((start, end, value, 2))
+    # the release's own day is what it reports "today" (or its dateline), below an earlier event day
+    days = [(start, end, value, 1 if value == release_date else rank) for start, end, value, rank in days]
+    if days:
+        start, end, value, rank = min(days, key=lambda d: (-d[3], abs(d[0] - at)))
+        return _When(rank, value.isoformat(), None, text[start:end])
+    # a period dates an event only when it is a month or a quarter: "for 2024" is what the year is about
+    mentions = [(m.start, m.end, m.period) for m in find_periods(text, doc.period_context()) if m.period.months <= 3]
+    month = _month(text, release_date)
+    if month:
+        mentions.append(month)
     if mentions:
-        finest = min(mentions, key=lambda m: m.period.months)  # "in August" says more than "the quarter"
-        return 0, None, finest.period, sentence_text[finest.start:finest.end]
-    return -1, None, None, None
+        start, end, period = min(mentions, key=lambda m: m[2].months)  # "in August" says more than "the quarter"
+        return _When(0, None, period, text[start:end])
+    return _When(-1)
+
+
+def _month(text: str, release_date: date | None) -> tuple[int, int, Period] | None:
+    """A month without a year ("In June"): the latest such month on or before the release date."""
+    m = re.search(rf"(?i)\b(?:in|during|since|early|late|mid-?)\s+(?P<m>{MONTH_NAME})(?!\s*,?\s*(?:\d|{MONTH_NAME}))", text)
+    if not m or release_date is None:
+        return None
+    number = month_number(m.group("m"))
+    year = release_date.year if number <= release_date.month else release_date.year - 1
+    return m.start("m"), m.end("m"), Period("month", year, number)
+
+
+def _site_of(doc: ReleaseDoc, mention: _Mention) -> str | None:
+    """The site named in the mention's clause: a mine mention, else a place after "at" or "in"."""
+    sentence = doc.text.sentences[mention.sentence]
+    left, right = _clause(sentence.text, mention.start - sentence.start, mention.end - sentence.start)
+    site = doc.site_before(sentence.start + right, sentence.start + left)
+    if site and not _NOT_PLACE.search(site):
+        return site
+    for m in _PLACE.finditer(sentence.text, left, right):
+        place = _SITE_WORDS.sub("", m.group("place")).strip()
+        if place and not _NOT_PLACE.search(place) and (not doc.info.issuer or place not in doc.info.issuer):
+            return doc.mine_names.get(re.sub(r"\s+", " ", place.lower()), place)
+    return None
+
+
+def _paragraph_site(doc: ReleaseDoc, mention: _Mention) -> str | None:
+    sentence = doc.text.sentences[mention.sentence]
+    site = doc.site_before(mention.start, doc.text.paragraphs[sentence.paragraph].start)
+    return site if site and not _NOT_PLACE.search(site) else None
+
+
+@dataclass
+class _Building:
+    incident: Incident
+    when: _When
+    sentences: set[int]
+    cause: bool
+
+
+def _joins(b: _Building, site: str | None, mention: _Mention, when: _When) -> bool:
+    if b.incident.site != site:
+        return False
+    if mention.sentence in b.sentences or mention.anaphor or mention.event in EFFECTS:
+        return True
+    return not (b.when.rank >= 2 and when.rank >= 2 and b.when.date != when.date)
 
 
 def extract_incidents(doc: ReleaseDoc) -> list[Incident]:
-    """One incident per site and release: its type, effects and date."""
+    """Every incident of the release: its type, site, effects and date."""
     sentences = doc.text.sentences
-    by_site: dict[str | None, Incident] = {}
-    rank_of: dict[str | None, int] = {}
+    built: list[_Building] = []
     for mention in _mentions(doc):
         sentence = sentences[mention.sentence]
-        paragraph_start = doc.text.paragraphs[sentence.paragraph].start
-        site = (doc.site_before(min(mention.end + 80, sentence.end), sentence.start)
-                or doc.site_before(mention.start, paragraph_start) or doc.default_site())
-        rank, date, period, date_text = _date_of(doc, sentence.text)
-        same = [s for s, incident in by_site.items() if _same_event(incident.kind, mention.kind)]
-        if site is None and same:
-            site = same[0]  # a later reference to an event already placed
-        elif site is not None and None in same:
-            by_site[site] = replace(by_site.pop(None), site=site)
-            rank_of[site] = rank_of.pop(None)
-        seen = by_site.get(site)
-        if seen is None:
-            seen = Incident(span=doc.text.span(mention.start, mention.end), kind=mention.kind, site=site)
-            rank_of[site] = -1
-        elif mention.kind != seen.kind and not _same_event(mention.kind, seen.kind) and mention.kind not in seen.effects:
-            seen = replace(seen, effects=seen.effects + (mention.kind,))
-        if rank > rank_of[site]:
-            seen = replace(seen, date=date, period=period, date_text=date_text)
-            rank_of[site] = rank
-        by_site[site] = seen
+        when = _when(doc, sentence.text, mention.start - sentence.start, mention.end - sentence.start)
+        site = _site_of(doc, mention)
+        if site is None:
+            same = [b for b in built if _same_event(b.incident.kind, mention.kind)]
+            recent = [b for b in built if mention.sentence - max(b.sentences) <= 1]
+            if same:
+                site = same[-1].incident.site
+            elif recent or ((mention.anaphor or mention.event in EFFECTS) and built):
+                site = (recent or built)[-1].incident.site
+            else:
+                site = (_paragraph_site(doc, mention) or doc.default_site()
+                        or doc.site_before(mention.start))
+        target = next((b for b in reversed(built) if _joins(b, site, mention, when)), None)
+        if target is None and site is not None:
+            unplaced = next((b for b in built if b.incident.site is None), None)
+            if unplaced is not None:
+                unplaced.incident = replace(unplaced.incident, site=site)
+                target = unplaced if _joins(unplaced, site, mention, when) else None
+        if target is None:
+            if mention.anaphor and built:
+                continue  # a later reference to an incident found, wherever it seems to be
+            built.append(_Building(Incident(span=doc.text.span(mention.start, mention.end), kind=mention.kind, site=site),
+                                   _When(-1), {mention.sentence}, mention.event not in EFFECTS))
+            target = built[-1]
+        _add(doc, target, mention, when)
     out = []
-    for incident in by_site.values():
-        if incident.date is None and incident.period is None:
-            incident = replace(incident, period=doc.info.reporting_period)
+    for b in built:
+        incident = b.incident
+        reported = doc.info.reporting_period
+        if incident.date is None and incident.period is None and reported and reported.months <= 3:
+            incident = replace(incident, period=reported)  # an undated event in a quarterly report: its quarter
         out.append(incident)
     return out
+
+
+def _add(doc: ReleaseDoc, b: _Building, mention: _Mention, when: _When) -> None:
+    """One more mention of an incident: a first cause names it, other events are its effects, a better date wins."""
+    seen = b.incident
+    is_cause = mention.event not in EFFECTS
+    if is_cause and not b.cause:
+        seen = replace(seen, span=doc.text.span(mention.start, mention.end), kind=mention.kind,
+                       effects=tuple(e for e in (seen.kind, *seen.effects) if e != mention.kind))
+        b.cause = True
+    elif mention.kind != seen.kind and not _same_event(mention.kind, seen.kind) and mention.kind not in seen.effects:
+        seen = replace(seen, effects=seen.effects + (mention.kind,))
+    # an effect or a later reference ("the blockade was lifted on ...") dates only an undated incident
+    if when.rank > b.when.rank and ((is_cause and not mention.anaphor) or not b.cause or b.when.rank < 0):
+        seen = replace(seen, date=when.date, period=when.period, date_text=when.words)
+        b.when = when
+    if is_cause:
+        b.sentences.add(mention.sentence)
+    b.incident = seen
 
 
 def _same_event(a: str, b: str) -> bool:
