@@ -69,6 +69,17 @@ def people(body: str) -> list[tuple]:
             "CONTACT: Kestrel Gold Mines Inc.\nRuth Ambler, 208-555-0190\nVice President - Investor Relations\n",
             [("Ruth Ambler", "Vice President - Investor Relations", ISSUER, "208-555-0190", None, False)],
             id="contact-phone-before-role"),
+        pytest.param(
+            "For further information please contact:\nBrook Street Capital (Nominated Adviser)\tJo Reid / Sam Hale\t"
+            "+44 (0)20 5550 0199\n",
+            [("Jo Reid", "Nominated Adviser", ISSUER, "+44 (0)20 5550 0199", None, False),
+             ("Sam Hale", "Nominated Adviser", ISSUER, "+44 (0)20 5550 0199", None, False)],
+            id="contact-role-before-the-names"),
+        # one person named twice: the role written out wins over its abbreviation
+        pytest.param(
+            "\"A record quarter,\" said Maria Ruiz, Chief Executive Officer.\n\nContact: Maria Ruiz, CEO, 416-555-0123",
+            [("Maria Ruiz", "Chief Executive Officer", ISSUER, "416-555-0123", None, True)],
+            id="fuller-role-wins"),
         # a role phrase before the name, next to a speech verb, in any case
         pytest.param(
             "\"The mill ran well,\" said President and Chief Executive Officer Omar Haddad. \"We are on plan.\"",
@@ -106,6 +117,10 @@ def people(body: str) -> list[tuple]:
             "By Carla Menon\n\nKestrel Gold said its mill is back.\n\n(Reporting by Carla Menon; Editing by Joel Park)",
             [("Carla Menon", "reporter", None, None, None, False), ("Joel Park", "editor", None, None, None, False)],
             id="byline-and-credits"),
+        pytest.param(
+            "By: Carla Menon\nOre Weekly Senior Writer\n\nKestrel Gold said its mill is back.",
+            [("Carla Menon", "Senior Writer", None, None, None, False)],
+            id="byline-title-below"),
         pytest.param(
             "The estimate is based on information compiled by Mr Karl Weiss, a Competent Person.",
             [], id="compiled-by-is-no-credit"),

@@ -192,6 +192,8 @@ def _people_of_fields(doc: ReleaseDoc, clean: str, fields: list[_Field]) -> list
                 roles.append(f)
             elif roles:
                 break
+        if not roles:
+            roles = _roles_before(clean, fields, i)
         phone = next((f for f in own if f.kind == "phone"), None)
         email = next((f for f in own if f.kind == "email"), None)
         if not (roles or phone or email):
@@ -207,6 +209,18 @@ def _people_of_fields(doc: ReleaseDoc, clean: str, fields: list[_Field]) -> list
             email=clean[email.start:email.end] if email else None,
         ))
     return out
+
+
+def _roles_before(clean: str, fields: list[_Field], i: int) -> list[_Field]:
+    """The roles just before a name on its line ("Firm (Nominated Adviser)  NAME / NAME  phone")."""
+    while i > 0 and fields[i - 1].kind == "name":
+        i -= 1
+    roles: list[_Field] = []
+    for f in reversed(fields[:i]):
+        if f.kind != "role" or "\n" in clean[f.end:fields[i].start]:
+            break
+        roles.insert(0, f)
+    return roles
 
 
 def _organization(doc: ReleaseDoc, named: str | None) -> str | None:
@@ -249,13 +263,19 @@ def _quoted_people(doc: ReleaseDoc) -> list[PersonRecord]:
     return out
 
 
+def _is_heading(text: str) -> bool:
+    """Capitalised words, as an organisation is written ("Avino Silver & Gold Mines Ltd."), not a clause."""
+    return all(re.match(r"[A-Z&]|(?:of|and|de|du|la)$", word) for word in text.split())
+
+
 def _signed_people(doc: ReleaseDoc) -> list[PersonRecord]:
     """A line that is a name then its role ("NAME, ROLE, Company"), as under a quote or a letter."""
     clean = doc.text.clean
     out: list[PersonRecord] = []
     for line in re.finditer(r"[^\n]{5,120}", clean):
         fields = _line_fields(line.group(), line.start())
-        if 2 <= len(fields) <= 5 and fields[0].kind == "name" and fields[1].kind == "role":
+        if (2 <= len(fields) <= 5 and fields[0].kind == "name" and fields[1].kind == "role"
+                and all(_is_heading(clean[f.start:f.end]) for f in fields if f.kind == "other")):
             out.extend(_people_of_fields(doc, clean, fields))
     return out
 
@@ -266,8 +286,11 @@ def _credited_people(doc: ReleaseDoc) -> list[PersonRecord]:
     out: list[PersonRecord] = []
     for m in BYLINE.finditer(clean):
         if _is_name(m.group("name")):
+            below = re.match(rf"\n[^\S\n]*(?:[^\n]{{0,40}}?)(?P<role>{ROLE_PHRASE})[^\S\n]*$", clean[m.end():m.end() + 80],
+                             re.MULTILINE)  # the writer's title on the line below the byline
+            role = _clean_role(m.group("role")) or (_clean_role(below.group("role")) if below else None)
             out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end()), name=_person_name(m.group("name")),
-                                    role=_clean_role(m.group("role")) or "reporter"))
+                                    role=role or "reporter"))
     for m in CREDIT.finditer(clean):
         role = CREDIT_ROLES.get(re.sub(r"\s+", " ", m.group("verb").lower().strip("(")).removesuffix(" by"), "reporter")
         for name in re.finditer(PERSON_NAME, m.group("names").split("\n")[0]):
@@ -281,6 +304,13 @@ def _credited_people(doc: ReleaseDoc) -> list[PersonRecord]:
 def _is_company_name(name: str, doc: ReleaseDoc) -> bool:
     key = company_key(name)
     return bool(doc.info.issuer and key and key in company_key(doc.info.issuer)) or key in doc.mine_names
+
+
+def _fuller_role(first: str | None, other: str | None) -> str | None:
+    """Of two roles of one person, the one written out ("Chief Executive Officer" over "CEO"); the first on a tie."""
+    if first and other and len(other.split()) > len(first.split()):
+        return other
+    return first or other
 
 
 def extract_people(doc: ReleaseDoc) -> list[PersonRecord]:
@@ -298,7 +328,7 @@ def extract_people(doc: ReleaseDoc) -> list[PersonRecord]:
         merged[key] = PersonRecord(
             span=seen.span,
             name=longer,
-            role=seen.role or record.role,
+            role=_fuller_role(seen.role, record.role),
             organization=seen.organization or record.organization,
             phone=seen.phone or record.phone,
             email=seen.email or record.email,
