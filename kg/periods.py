@@ -228,6 +228,17 @@ _FISCAL_YEAR_ENDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], int | N
 ]
 
 
+def _fye_before_first_quarter(m: re.Match[str]) -> int | None:
+    month = month_number(m.group("m"))
+    return None if month % 3 else (month - 4) % 12 + 1  # the year began with the first quarter listed
+
+
+_FISCAL_YEAR_ENDS.append(
+    # column headers "Sep Qtr  Dec Qtr  Mar Qtr  Year to Date": the year to date starts with the first quarter listed
+    (re.compile(rf"\b(?P<m>{MONTH_NAME})\s+(?:quarter|qtr\.?)(?:\s*\|?\s*{MONTH_NAME}\s+(?:quarter|qtr\.?))+\s*\|?\s*"
+                r"(?:year[- ]to[- ]date|YTD)\b", re.IGNORECASE), _fye_before_first_quarter))
+
+
 def fiscal_year_end(text: str) -> int:
     """The month an issuer's fiscal year ends in, as the text states or implies it (default December)."""
     for pattern, month_of in _FISCAL_YEAR_ENDS:
@@ -281,6 +292,8 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     # in August (the year from the context)
     (re.compile(rf"\b(?:in|during|since|through|throughout|early|late|mid-?|month\s+of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{MONTH_NAME})"
                 r"(?![a-z])(?!\s*[\d,])", re.IGNORECASE), "month"),
+    # December sales / June output (a month named as the figure's modifier; the year from the context)
+    (re.compile(rf"(?<![\w-])(?P<m>{MONTH_NAME})(?=\s+(?:sales|output|production|shipments|deliveries)\b)", re.IGNORECASE), "month"),
     # fiscal 2006 / FY2006 / FY24 / the 2024 financial year / full year 2003 / in 2003 / for 2003
     (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.IGNORECASE), "year"),
     (re.compile(rf"\b{_Y}\s+(?P<f>fiscal|financial)\s+year\b", re.IGNORECASE), "year"),
@@ -499,7 +512,15 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
     if form in {"this_year", "next_year"}:
         this_year = ctx.release_date.year if ctx.release_date else anchor.year
         return year_period(this_year + (1 if form == "next_year" else 0))
-    return anchor  # this quarter
+    # this quarter: the quarter holding the period talked about ("March output ... sold in the quarter"); "the
+    # quarter" of a release dated within the quarter that month lies in is the quarter that has ended
+    if anchor.kind == "quarter":
+        return anchor
+    held = containing(anchor.end)
+    current = re.search(r"(?i)\b(?:this|current)\b", m.group())
+    if not current and ctx.release_date and held.end > ctx.release_date:
+        held = held.previous()
+    return held
 
 
 _COMPARED = re.compile(r"(?i)\b(compar\w*|versus|vs\.?|against|from|than|up|down|increase\w*|decrease\w*|higher|lower)\b")
@@ -532,13 +553,19 @@ def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
     """
     anchor = ctx
     anchored_here = False
+    latest: Period | None = None  # the year to date runs to the latest period named ("Sep Qtr  Dec Qtr  Mar Qtr  YTD")
     for start, end, relative, m, form in _mentions(text):
-        period = _relative(m, form, anchor) if relative else _absolute(m, form, anchor)
+        if form == "ytd" and latest is not None and (anchor.anchor is None or latest.end > anchor.anchor.end):
+            period = _relative(m, form, replace(anchor, anchor=latest))
+        else:
+            period = _relative(m, form, anchor) if relative else _absolute(m, form, anchor)
         if period is None:
             continue
         if form == "last_year" and period.kind != "year" and not _COMPARED.search(text[max(0, start - 80):start]):
             period = year_period(period.year)  # "production last year totalled ...": the year itself
         yield PeriodMention(start, end, period, relative)
         aside = text.count("(", 0, start) > text.count(")", 0, start)  # "(Q4 2006: 25.9 koz)" is a comparison
+        if not relative and not aside and (latest is None or period.end > latest.end):
+            latest = period
         if not relative and not anchored_here and not aside:
             anchor, anchored_here = replace(anchor, anchor=period), True

@@ -117,6 +117,7 @@ def test_containing(day: date, kind: str, label: str) -> None:
         ("for the six months ended June 30, 2021", 12),
         ("revenue for the year ending 31 March 2023", 3),
         ("for the year ended December 31, 2012", 12),
+        ("Mill output   Sep Qtr   Dec Qtr   Mar Qtr   Year to Date", 6),
     ],
 )
 def test_fiscal_year_end(text: str, month: int) -> None:
@@ -411,3 +412,42 @@ def test_a_period_in_parentheses_does_not_anchor_what_follows() -> None:
     text = "Gold production of 28.7 koz in the second quarter (Q2 2010: 25.9 koz) and 54.8 koz for the year."
     labels = [m.period.label for m in find_periods(text, Q2_2011)]
     assert labels == ["2011-Q2", "2010-Q2", "2011"]
+
+
+def test_header_cells_without_years() -> None:
+    """A row of column headers: each quarter is the latest one ended by the release; the year to date is fiscal."""
+    ctx = PeriodContext(release_date=date(2015, 4, 20), fye_month=6)
+    header = "Sep Qtr | Dec Qtr | Mar Qtr | Year to Date"
+    mentions = list(find_periods(header, ctx))
+    assert [m.period.label for m in mentions[:3]] == ["2014-Q3", "2014-Q4", "2015-Q1"]
+    ytd = mentions[3].period
+    assert (ytd.start, ytd.end) == (date(2014, 7, 1), date(2015, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("cell", "label"),
+    [("Q1 2021", "2021-Q1"), ("Q1 21", "2021-Q1"), ("Q1'21", "2021-Q1"), ("1Q21", "2021-Q1"), ("Q12016", "2016-Q1"),
+     ("3 months to Mar-21", "2021-Q1"), ("Mar-21 Qtr", "2021-Q1"), ("Jun 2021 Qtr", "2021-Q2"), ("9m 2019", "2019-9M"),
+     ("YTD 2021", "2021-9M"), ("FY 2018", "2018")],
+)
+def test_header_cells(cell: str, label: str) -> None:
+    ctx = PeriodContext(release_date=date(2021, 10, 28), anchor=quarter(2021, 3))
+    assert [m.period.label for m in find_periods(cell, ctx)] == [label]
+
+
+def test_the_quarter_after_a_month_is_the_quarter_holding_it() -> None:
+    text = "March output was 41 koz; 120 koz were sold in the quarter."
+    ctx = PeriodContext(release_date=date(2016, 4, 20), anchor=quarter(2016, 1))
+    assert [m.period.label for m in find_periods(text, ctx)] == ["2016-03", "2016-Q1"]
+
+
+@pytest.mark.parametrize(("text", "label"), [("C1 costs for the quarter fell", "2019-Q1"), ("output this quarter", "2019-Q2")])
+def test_the_quarter_of_a_month_anchor_has_ended_by_the_release(text: str, label: str) -> None:
+    ctx = PeriodContext(release_date=date(2019, 4, 18), anchor=Period("month", 2019, 4))
+    assert [m.period.label for m in find_periods(text, ctx)] == [label]
+
+
+def test_a_month_naming_a_figure() -> None:
+    ctx = PeriodContext(release_date=date(2022, 1, 3), anchor=quarter(2021, 4))
+    text = "December sales were 3.4 Mt, compared to 3.6 Mt in the year-ago month."
+    assert [m.period.label for m in find_periods(text, ctx)] == ["2021-12", "2020-12"]
