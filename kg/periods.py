@@ -257,7 +257,8 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     # three months ended June 30, 2006 / quarter ended June 30, 2006 / year ended December 31, 2003 / half-year
     # ended 31 December 2018 / six months to 31 December 2018 / 3 months to Mar-21
     (re.compile(
-        r"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)(?:\s+and\s+(?:three|six|nine|twelve|3|6|9|12))?[- ]months?"
+        rf"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)(?:\s+and\s+(?:three|six|nine|twelve|3|6|9|12))?[- ]months?"
+        rf"(?:\s+and\s+(?:the\s+)?(?:{_ORD}\s+)?quarter)?"
         r"(?:\s+period)?|(?P<hy>half[-\u2010\u2011 ]year(?:\s+period)?|half|interim\s+period)|(?P<q>quarter)"
         r"|(?P<fy>(?:fiscal\s+|financial\s+)?year)|(?P<per>period))\s+(?:end(?:ed|ing)|to)\s+(?:on\s+)?"
         rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH_NAME})(?:\s*[-']\s*(?P<yy>\d\d)(?!\d)|(?:\s*[0-3]?\d(?:st|nd|rd|th)?(?!\d))?"
@@ -335,6 +336,9 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
      "last_year"),
     (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.IGNORECASE), "this_year"),
     (re.compile(r"(?<=for\s)the\s+(?:full\s+)?year\b(?![- ](?:end|to|ago|earlier|before))", re.IGNORECASE), "the_year"),
+    # full year guidance / Full year copper production of: the (fiscal) year the text is about
+    (re.compile(r"(?<![\w-])(?:the\s+)?full[- ]year\b(?![- ](?:end|to\b|ago|earlier|before)|\s+(?:of\s+)?(?:production|operations?|commercial)\b)",
+                re.IGNORECASE), "the_year"),
     (re.compile(r"\bnext\s+year\b", re.IGNORECASE), "next_year"),
     (re.compile(r"\b(?:the|this)\s+(?:current\s+)?quarter\b", re.IGNORECASE), "this_quarter"),
 ]
@@ -504,10 +508,10 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         return _fiscal_span(fiscal_year, months, fye, kind) if kind else None
     if form == "last_year":
         return anchor.shifted(years=-1)
-    if form == "the_year":  # "for the year": the (fiscal) year the text is about
+    if form == "the_year":  # "for the year": the (fiscal) year the text is about, within a year of the release
         if fye == 12:
-            return year_period(anchor.year)
-        end_year = _fiscal_year_of(anchor, fye)
+            return _near_release(year_period(anchor.year), ctx)
+        end_year = _near_release(year_period(_fiscal_year_of(anchor, fye), fye), ctx).year
         return replace(year_period(end_year, fye), fiscal_label=f"fiscal {end_year}")
     if form in {"this_year", "next_year"}:
         this_year = ctx.release_date.year if ctx.release_date else anchor.year

@@ -404,6 +404,16 @@ def test_for_the_year_in_a_fiscal_year() -> None:
     assert m.period == Period("year", 2006, 6, fiscal_label="fiscal 2006")
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Full year copper output of 145 kt", "2019"), ("beat full-year guidance", "2019"), ("its first full year of production", None)],
+)
+def test_full_year_is_the_year_just_reported(text: str, label: str | None) -> None:
+    """An anchor a year too old (a January release) still gives the year just ended."""
+    ctx = PeriodContext(release_date=date(2020, 1, 30), anchor=quarter(2018, 4))
+    assert [m.period.label for m in find_periods(text, ctx)] == ([label] if label else [])
+
+
 def test_year_end_is_not_for_the_year() -> None:
     assert [m.period.label for m in find_periods("for the year-end audit", Q2_2011)] == []
 
