@@ -137,6 +137,13 @@ def test_incident_sites(body: str, expected: list[tuple]) -> None:
         pytest.param(
             "A winch operator at Kopje 4 Shaft died following a seismic event on Tuesday.",
             [("fatality", "Kopje 4 Shaft", "2011-07-19", None)], id="site-named-in-the-clause"),
+        pytest.param(
+            "On May 14, 2011, a fire broke out on the Kettle Lake overland conveyor.",
+            [("fire", "Kettle Lake", "2011-05-14", None)], id="site-named-before-what-was-hit"),
+        pytest.param(
+            "Ground movement around the tailings storage area of the Pinecrest silver-zinc mine forced a halt to "
+            "milling on May 9.",
+            [("ground movement", "Pinecrest", "2011-05-09", None)], id="ground-movement-month-day"),
         # the day a release reports is not the day of the event
         pytest.param(
             "Kestrel said on Monday it had shut the Moose Creek mine after heavy rain caused flooding. Water poured "

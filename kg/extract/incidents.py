@@ -24,6 +24,7 @@ from datetime import date, timedelta
 
 from kg.dates import DAY_MONTH, MONTH_NAME, find_dates, month_number, resolve_relative_day
 from kg.extract.document import ReleaseDoc
+from kg.extract.names import CORPORATE_SUFFIX
 from kg.periods import Period, find_periods
 from kg.records import Incident
 
@@ -87,19 +88,24 @@ _ANAPHOR = re.compile(r"(?i)\b(?:the|this|that)\s+(?:[\w-]+\s+)?$")
 # A clause about a plan, a hypothesis, a statistic or the absence of an event names no incident.
 # A clause about a hypothesis names no incident, unless it also states one happened.
 _HYPOTHETICAL = re.compile(r"(?i)\b(forward[- ]looking|risks?|could|(?-i:may)|might|would|potential|if\b)")
-_HAPPENED = re.compile(r"(?i)\b(?:occurred|has been|was|were|announced)\b")
+_HAPPENED = re.compile(r"(?i)\b(?:occurred|ha(?:s|ve|d)\s+(?:been|\w+ed)|was|were|announced)\b")
 # A clause about a plan, a statistic or the absence of an event names none.
 _NOT_EVENT = re.compile(r"(?i)\b(?:no (?:lost[- ]time )?(?:injur|incident)|lost[- ]time|injury[- ]free|safety record|without|planned|scheduled|maintenance"
                         r"|reline|frequency|rate\b|LTIFR|TRIFR|reduced from|prepar\w+ to|comparative|prior[- ]year|previous year)")
 _NONE_BEFORE = re.compile(r"(?i)\b(?:zero|no|nil|without)\s+(?:[\w-]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r";|[.!?][\"”’]?\s|[\"“”]|,\s+(?:and|but|while|which)\s")
-# A place named in the clause: "at Rietfontein", "at the Cahokia Ridge No. 2 mine".
-_PLACE = re.compile(r"\b(?i:at|in)\s+(?:the\s+|its\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+(?:No\.|[A-Z][\w'’-]*|\d+[A-Z]?\b))*)")
+_PLACE_NAME = r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:No\.|[A-Z][\w'’-]*|\d+[A-Z]?\b))*)"
+_SITE_NOUN = rf"(?:mine|shaft|pit|operations?|ops|mill|plant|{OBJECTS})"
+# A place named in the clause: "at Rietfontein", "in the Kopje mine", "the Sorrel Creek overland conveyor".
+_PLACES = (
+    re.compile(rf"\b(?i:at)\s+(?:the\s+|its\s+)?{_PLACE_NAME}"),
+    re.compile(rf"{_PLACE_NAME}(?=\s+(?:[a-z-]+\s+)?{_SITE_NOUN}\b)"),
+)
 _NOT_PLACE = re.compile(
     r"(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|q[1-4]|the|a|an|its|our|this|that|fy\d*)\b"
     r"|\b(?:department|ministry|administration|agency|inspectorate|government|authority|commission|council|court"
-    r"|police|union|exchange|regulator)\b")
+    r"|police|union|exchange|regulator|company)\b")
 _SITE_WORDS = re.compile(r"(?i)\s+(?:mine|mines|operations?|project|pit|complex|mill)$")
 _REPORTED = re.compile(r"(?i)\b(?:announc|report|said|says|stat|told)\w*\s*$")
 
@@ -267,23 +273,42 @@ def _month(text: str, release_date: date | None) -> tuple[int, int, Period] | No
 
 
 def _site_of(doc: ReleaseDoc, mention: _Mention) -> str | None:
-    """The site named in the mention's clause: a mine mention, else a place after "at" or "in"."""
+    """The site the mention's clause names: a mine, a place "at" which it happened, a mine of its sentence,
+    else a name before what was hit ("the Sorrel Creek conveyor")."""
     sentence = doc.text.sentences[mention.sentence]
     left, right = _clause(sentence.text, mention.start - sentence.start, mention.end - sentence.start)
-    site = doc.site_before(sentence.start + right, sentence.start + left)
-    if site and not _NOT_PLACE.search(site):
-        return site
-    for m in _PLACE.finditer(sentence.text, left, right):
+    at, before = _PLACES
+    candidates = (
+        lambda: doc.site_before(sentence.start + right, sentence.start + left),
+        lambda: _place(doc, at, sentence.text, left, right),
+        lambda: doc.site_before(sentence.end, sentence.start),
+        lambda: _place(doc, before, sentence.text, left, right),
+    )
+    site = next((site for site in (c() for c in candidates) if site and _is_site(doc, site)), None)
+    return re.sub(r"(?:\s+[a-z][a-z-]*)+$", "", site) if site else None  # "Pinecrest silver-zinc" is Pinecrest
+
+
+def _place(doc: ReleaseDoc, pattern: re.Pattern[str], text: str, left: int, right: int) -> str | None:
+    for m in pattern.finditer(text, left, right):
         place = _SITE_WORDS.sub("", m.group("place")).strip()
-        if place and not _NOT_PLACE.search(place) and (not doc.info.issuer or place not in doc.info.issuer):
+        if place and _is_site(doc, place):
             return doc.mine_names.get(re.sub(r"\s+", " ", place.lower()), place)
     return None
+
+
+def _is_site(doc: ReleaseDoc, name: str) -> bool:
+    """A mine's name: not a month, an agency, the issuer, a company or a phrase with punctuation in it."""
+    if _NOT_PLACE.search(name) or re.search(r"[(),;]", name) or len(name.split()) > 5:
+        return False
+    if re.search(rf"\s{CORPORATE_SUFFIX}$|\s(?:Resources|Mining|Minerals|Metals|Group|Holdings)$", name):
+        return False
+    return not (doc.info.issuer and name in doc.info.issuer)
 
 
 def _paragraph_site(doc: ReleaseDoc, mention: _Mention) -> str | None:
     sentence = doc.text.sentences[mention.sentence]
     site = doc.site_before(mention.start, doc.text.paragraphs[sentence.paragraph].start)
-    return site if site and not _NOT_PLACE.search(site) else None
+    return site if site and _is_site(doc, site) else None
 
 
 @dataclass
@@ -318,8 +343,8 @@ def extract_incidents(doc: ReleaseDoc) -> list[Incident]:
             elif recent or ((mention.anaphor or mention.event in EFFECTS) and built):
                 site = (recent or built)[-1].incident.site
             else:
-                site = (_paragraph_site(doc, mention) or doc.default_site()
-                        or doc.site_before(mention.start))
+                site = next((s for s in (_paragraph_site(doc, mention), doc.default_site(), doc.site_before(mention.start))
+                             if s and _is_site(doc, s)), None)
         target = next((b for b in reversed(built) if _joins(b, site, mention, when)), None)
         if target is None and site is not None:
             unplaced = next((b for b in built if b.incident.site is None), None)
