@@ -133,6 +133,9 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     """What a row label measures, and the scale of its cells."""
     text, unit_text, scale = _label_unit(label)
     qualifier = unit_text
+    thousands = re.fullmatch(r"\s*'?000'?s?\s*", unit_column)
+    if thousands:  # a unit column of "000": thousands of the unit the label implies
+        scale, unit_column = scale * 1e3, ""
     if unit_column:
         unit_text = unit_column
         qualifier = f"{qualifier} {unit_column}"
@@ -174,11 +177,34 @@ class _Axis:
 
 
 def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
-    """Measurements from every table of the release, whatever its layout."""
+    """Measurements from every table of the release, whatever its layout.
+
+    A table with no header of its own, as wide as the table before it, is that
+    table continued (a section per mine, blank lines between): it reads under
+    the same column headings.
+    """
     out: list[Measurement] = []
+    previous: Table | None = None
     for table in doc.tables:
+        if previous is not None and _continues(doc, previous, table):
+            table = Table(_header_rows(previous) + table.rows, table.layout)
         out += read_table(doc, table)
+        if _header_rows(table):
+            previous = table
     return out
+
+
+def _header_rows(table: Table) -> tuple[TableRow, ...]:
+    texts = [_row_texts(r) for r in table.rows]
+    first = next((i for i, t in enumerate(texts) if _is_data(t)), 0)
+    return tuple(r for r, t in zip(table.rows[:first], texts[:first]) if len(t) >= 2)
+
+
+def _continues(doc: ReleaseDoc, previous: Table, table: Table) -> bool:
+    widths = {len(r.cells) for r in table.rows if len(r.cells) > 1}
+    prev_widths = {len(r.cells) for r in previous.rows if len(r.cells) > 1}
+    gap = doc.text.clean[previous.end:table.start]
+    return not _header_rows(table) and bool(widths & prev_widths) and gap.count("\n") <= 8 and len(gap) < 400
 
 
 def _row_texts(row: TableRow) -> list[str]:
@@ -276,8 +302,10 @@ def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int) -> list[_
     single = [texts[0] for texts in header if len(texts) == 1]
     if not grid and single:  # a header flattened into one cell: its period mentions, one per column
         text = single[-1]
-        ends = [m.end for m in find_periods(text, ctx) if not m.relative]
-        chunks = [text[a:b] for a, b in zip([0, *ends], ends)]  # each column's label ends with its date
+        ends = [m.end() for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)]
+        if len(ends) < width - 1:
+            ends = [m.end for m in find_periods(text, ctx) if not m.relative]
+        chunks = [text[a:b] for a, b in zip([0, *ends], ends)]  # each column's label ends with its year
         if len(chunks) >= width - 1:
             return [_Axis()] + [_header_axis(doc, chunk.strip(), ctx) for chunk in chunks[-(width - 1):]]
     filled = [_fill_spans(cells) if i < len(grid) - 1 and sum(bool(c) for c in cells[1:]) < width - 1 else cells
@@ -332,9 +360,12 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
         label = cells[0]
         if label and not any(c for c in cells[1:]):
             named = _section_site(doc, label, None)
-            if named or _TOTAL.match(label):
-                site, section = (named, "") if named else (None, section)
-            elif read_label(label, "", doc.currency) or _looks_like_metric(label):
+            metric = bool(read_label(label, "", doc.currency) or _looks_like_metric(label))
+            if named and not metric:
+                site, section = named, ""
+            elif _TOTAL.match(label):  # "Consolidated"; "Group refined output": the company's, and a metric
+                site, section = None, label if metric else section
+            elif metric:
                 section = label
             continue
         if not label or _ATTRIBUTABLE.search(label) and not re.search(r"(?i)^\s*100", label):
@@ -350,7 +381,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             text = section
         else:
             text = label
-        unit_text = cells[1] if has_unit_column and cells[1] and not _is_value(cells[1]) else ""
+        unit_text = cells[1] if has_unit_column and _is_unit_text(cells[1]) else ""
         read = _read_label_in(doc, text, unit_text, section if text is not section else "")
         if (read is None or _looks_like_metric(text) and read[0].unit in {"oz", "lb"}) and (
                 currency := _currency_of_cells(cells[1:])):
@@ -400,7 +431,12 @@ def _has_unit_column(body: list[tuple[TableRow, list[str]]], columns: list[_Axis
     if len(columns) <= 2 or columns[1].period or columns[1].site:
         return False
     seconds = [t[1] for _r, t in body if len(t) > 2]
-    return bool(seconds) and sum(bool(s) and not _is_value(s) for s in seconds) >= max(1, len(seconds) // 2)
+    return bool(seconds) and sum(_is_unit_text(s) for s in seconds) >= max(1, len(seconds) // 2)
+
+
+def _is_unit_text(cell: str) -> bool:
+    """A unit column's cell: a unit (``t``, ``000oz``, ``g/t``), or ``000`` for thousands of the label's unit."""
+    return bool(cell.strip()) and (not _is_value(cell) or bool(re.fullmatch(r"\s*'?000'?s?\s*", cell)))
 
 
 def _looks_like_metric(label: str) -> bool:
@@ -410,7 +446,7 @@ def _looks_like_metric(label: str) -> bool:
 def _read_label_in(doc: ReleaseDoc, label: str, unit_text: str, section: str) -> tuple[Reading, float] | None:
     """A row label's reading, on its own or, when it names only part of it, with its section's label."""
     own = read_label(label, unit_text, doc.currency)
-    if section and (own is None or own[0].metal is None and find_metals(label)):
+    if section and (own is None or own[0].metal is None and find_metals(label) or not _looks_like_metric(label)):
         composed = read_label(_compose(label, section), unit_text, doc.currency)
         if composed is not None:
             reading, scale = composed

@@ -134,7 +134,12 @@ def _is_section_label(line: str) -> bool:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() < len(text)]
+    """(start, end) of every line, without its newline."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
 
 
 def line_grid_tables(text: str) -> list[Table]:
@@ -143,15 +148,21 @@ def line_grid_tables(text: str) -> list[Table]:
     is_row = [bool(text[s:e].strip()) and is_table_row(text[s:e]) for s, e in lines]
     tables: list[Table] = []
     current: list[TableRow] = []
+    first_line = [0]
 
     def close() -> None:
         if len(current) >= 2 and sum(len(r.cells) >= 2 for r in current) >= 1:
-            tables.append(Table(tuple(current), "line-grid"))
+            rows = list(current)
+            if not any("\t" in text[r.start:r.end] or "|" in text[r.start:r.end] for r in rows):
+                rows = _aligned(text, _header_lines(text, lines, first_line[0]) + rows)
+            tables.append(Table(tuple(rows), "line-grid"))
         current.clear()
 
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
         if is_row[i]:
+            if not current:
+                first_line[0] = i
             if not RULE_ROW.match(line):
                 current.append(TableRow(_line_cells(text, start, end), start, end))
             continue
@@ -163,6 +174,59 @@ def line_grid_tables(text: str) -> list[Table]:
             close()
     close()
     return tables
+
+
+def _header_lines(text: str, lines: list[tuple[int, int]], first: int) -> list[TableRow]:
+    """Lines of column headings above an aligned block (``Quarter   Quarter   Nine``): cells but no figures."""
+    rows: list[TableRow] = []
+    blanks = 0
+    for start, end in reversed(lines[max(0, first - 12):first]):
+        line = text[start:end]
+        if not line.strip():
+            blanks += 1
+            if blanks > 1 or rows:
+                break
+            continue
+        cells = [c for c in split_cells(line) if c]
+        if len(cells) < 2 or re.search(r"[.;]\s|[.;]$", line) or len(line) - len(line.lstrip()) < 4 and len(cells) < 3:
+            break
+        rows.insert(0, TableRow(_line_cells(text, start, end), start, end))
+    return rows
+
+
+def _aligned(text: str, rows: list[TableRow]) -> list[TableRow]:
+    """Rows of an aligned block put on the columns of its fullest row of figures, by where each cell stands."""
+    def line_start(row: TableRow) -> int:
+        return text.rfind("\n", 0, row.start) + 1
+
+    template = max((r for r in rows if len(r.cells) >= 2 and any(is_value_cell(c.text) for c in r.cells)),
+                   key=lambda r: len(r.cells), default=None)
+    if template is None:
+        return rows
+    base = line_start(template)
+    columns = [(c.start - base, c.end - base) for c in template.cells]
+    out = []
+    for row in rows:
+        if len(row.cells) < 2 or row is template:
+            out.append(row)
+            continue
+        at = line_start(row)
+        placed: list[list[Cell]] = [[] for _ in columns]
+        for cell in row.cells:
+            a, b = cell.start - at, cell.end - at
+            overlaps = [min(b, ce) - max(a, cs) for cs, ce in columns]
+            best = max(range(len(columns)), key=lambda k: (overlaps[k], -abs(b - columns[k][1])))
+            if overlaps[best] <= 0:
+                best = min(range(len(columns)), key=lambda k: min(abs(b - columns[k][1]), abs(a - columns[k][0])))
+            placed[best].append(cell)
+        cells = []
+        for k, group in enumerate(placed):
+            if group:
+                cells.append(Cell(" ".join(c.text for c in group), group[0].start, group[-1].end))
+            else:
+                cells.append(Cell("", row.start, row.start))
+        out.append(TableRow(tuple(cells), row.start, row.end))
+    return out
 
 
 # ---------------------------------------------------------------- one cell per line
