@@ -54,8 +54,9 @@ def find_metals(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in METAL_PATTERN.finditer(text):
         metal = _METAL_BY_GROUP[m.lastgroup or ""]
-        if metal == "lead" and re.match(r"(?i)lead(?:s|ing)?\s+(?:to|by|the|us|in\s+the)\b", text[m.start():m.start() + 16]):
-            continue  # "led to", "leading the": the verb, not the metal
+        if metal == "lead" and re.match(r"(?i)lead(?:s|ing)?\s+(?:to|by|the|us|in\s+the)\b", text[m.start():m.start() + 16]) and not (
+                re.search(r"(?i)(?:\bof|\band|,|&|\b(?:pounds|tonnes|tons|lb|lbs|t|oz))\s*$", text[max(0, m.start() - 10):m.start()])):
+            continue  # "led to", "leading the": the verb, not the metal ("pounds of lead in the quarter" is the metal)
         if metal == "iron" and not re.match(r"(?i)iron\s+ore|Fe\b", m.group()):
             continue
         out.append((m.start(), m.end(), metal))

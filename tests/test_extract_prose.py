@@ -539,3 +539,47 @@ def test_respectively_lists(body: str, expected: list[tuple]) -> None:
 )
 def test_forward_cue_scope(body: str, expected: list[tuple]) -> None:
     assert sorted(records(release(body)), key=repr) == sorted(_approx(expected), key=repr)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # what a figure measures, from its own noun phrase
+        pytest.param("The mine produced 38,450 gold ounces in the quarter.",
+                     [("M", "production", "gold", 38450, "oz", "2011-Q2", MC)], id="metal-before-unit"),
+        pytest.param("Production was 41,200 GEOs.",
+                     [("M", "production", "gold_equivalent", 41200, "oz", "2011-Q2", MC)], id="gold-equivalent-ounces"),
+        pytest.param("Average daily mill throughput was 4,450 tonnes.",
+                     [("M", "throughput", None, 4450, "t/d", "2011-Q2", MC)], id="daily-tonnage-is-a-rate"),
+        pytest.param("All-in costs were US$1,180 per ounce of gold.",
+                     [("M", "aic", "gold", 1180, "USD/oz", "2011-Q2", None)], id="all-in-cost"),
+        pytest.param("Revenue per ounce of gold sold was US$1,540.",
+                     [("M", "realized_price", "gold", 1540, "USD/oz", "2011-Q2", None)], id="revenue-per-ounce-sold"),
+        pytest.param("The open pit delivered 96,500 tonnes of ore grading 2.4 g/t gold to the stockpile.",
+                     [("M", "ore_mined", None, 96500, "t", "2011-Q2", MC),
+                      ("M", "mined_grade", "gold", 2.4, "g/t", "2011-Q2", MC)], id="ore-delivered-and-its-grade"),
+        pytest.param("The flotation circuit produced 18,300 tonnes of zinc concentrate.",
+                     [("M", "concentrate_production", "zinc", 18300, "t", "2011-Q2", MC)], id="concentrate-tonnes"),
+        pytest.param("The mine produced 2.1 million pounds of zinc and 1.3 million pounds of lead in the second quarter.",
+                     [("M", "production", "zinc", 2_100_000, "lb", "2011-Q2", MC),
+                      ("M", "production", "lead", 1_300_000, "lb", "2011-Q2", MC)], id="lead-in-the-quarter-is-the-metal"),
+        # not figures of what was produced
+        pytest.param("A conveyor failure cost approximately 2,500 ounces of gold production.", [], id="a-loss"),
+        pytest.param("Throughput was consistently over 4,000 tonnes per day.", [], id="a-bound"),
+        pytest.param("Under the dividend policy, each gold price step of $100 per ounce adds a cent a share.", [],
+                     id="dividend-policy"),
+        pytest.param("Silver-equivalent ounces use 60 silver ounces to one gold ounce.", [], id="a-conversion-ratio"),
+    ],
+)
+def test_figure_noun_phrases(body: str, expected: list[tuple]) -> None:
+    assert sorted(records(release(body)), key=repr) == sorted(_approx(expected), key=repr)
+
+
+def test_a_word_of_a_proper_name_is_no_cue() -> None:
+    """"Ridgeway Recovery" is an operation's name, "Gold Recovery" a metric."""
+    from kg.extract.figures import classify
+
+    for label, expected in (("Ridgeway Recovery ", None), ("Gold Recovery ", "recovery")):
+        q = [q for q in find_quantities(label + "64%") if q.unit][0]
+        reading = classify(q, label, "")
+        assert (reading.metric if reading else None) == expected

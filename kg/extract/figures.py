@@ -27,6 +27,8 @@ class Reading:
         """A per-unit price or cost, a grade in g/t or a recovery names its metal: the release's principal one when the text does not say."""
         if self.metal is None and self.metric == "head_grade" and self.unit in {"g/t", "oz/t"}:
             return replace(self, metal=principal("oz"))  # grams per tonne: a precious metal
+        if self.basis == "concentrate":  # a concentrate named without its metal: the release's metal in tonnes
+            return replace(self, metal=self.metal or principal("t"), basis=None)
         if self.metal is None and self.metric == "recovery":
             return replace(self, metal=principal("%"))  # the release's only metal, if it names just one
         if self.metal or self.metric not in {"cash_cost", "aisc", "realized_price"} or "/" not in self.unit:
@@ -39,11 +41,19 @@ NOT_A_FIGURE = re.compile(
     r"|proven|exploration target|hedg\w*|forward sales|sold forward|capacity|nameplate|design(?:ed)?|permitted|inventor(?:y|ies)"
     r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|consensus|analysts?|royalty|streamed"
     r"|since\s+(?:start|inception|commission\w*|the\s+start)|to\s+date|cumulative\w*|life[- ]of[- ]mine"
-    r"|budget(?:ed)?\s+(?:of|was|is|figure|level)|(?:than|versus|vs\.?|against)\s+(?:the\s+)?(?:budget|plan|guidance|forecast))\b",
+    r"|budget(?:ed)?\s+(?:of|was|is|figure|level)|(?:than|versus|vs\.?|against)\s+(?:the\s+)?(?:budget|plan|guidance|forecast)"
+    r"|dividends?|payout)\b",
     re.IGNORECASE,
 )
 BOUND_BEFORE = re.compile(
-    r"\b(?:below|above|less\s+than|more\s+than|in\s+excess\s+of|at\s+least|exceed(?:ed|ing|s)?|up\s+to)\s*$", re.IGNORECASE)
+    r"\b(?:below|above|(?<!just\s)(?:over|under)|less\s+than|more\s+than|in\s+excess\s+of|at\s+least|exceed(?:ed|ing|s)?|up\s+to)\s*$",
+    re.IGNORECASE)
+# a figure lost or deferred is not one produced: "the failure cost approximately 60,000 lb of output"
+LOSS_BEFORE = re.compile(
+    r"(?i)(?:\bcost(?:ing)?\s+(?:the\s+\w+\s+|us\s+)?(?:approximately|about|an\s+estimated|some|nearly|around)"
+    r"|\b(?:lost|losing|loss(?:es)?\s+of|shortfall\s+of|deferr\w*|forgone|foregone)"
+    r"\s*(?:approximately|about|an\s+estimated|some|nearly|around)?)\s*$")
+RATIO_AFTER = re.compile(r"(?i)^\s*(?:to|for|per)\s+(?:one|each|every|1)\b")  # "60 silver ounces to one gold ounce"
 _HEDGING_RESULT = re.compile(r"(?i)\b(?:including|net\s+of|after|before)\s+(?:realized\s+)?hedg\w*\s+(?:gains?|losses?)")
 CHANGE_BEFORE = re.compile(
     r"(?:\b(?:increase|decrease|improvement|reduction|decline|drop|rise|gain|growth|change|jump|fall)s?\s+of"
@@ -58,7 +68,7 @@ CHANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 ORE_PROCESSED = r"process\w*|mill(?:ed|ing)?|treat\w*|throughput|mill feed|feed|crush\w*|through the mill|stacked|leach pad|plant"
-ORE_MINED = r"mined|mining|hoist\w*|extract\w*|ore mined|tonnes mined|moved|excavat\w*"
+ORE_MINED = r"mined|mining|hoist\w*|extract\w*|ore mined|tonnes mined|moved|excavat\w*|delivered"
 _ORE_VERB_AFTER = re.compile(
     rf"\s*(?:of\s+(?:ore|material)\s+)?(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
     rf"(?:\w+ly\s+)?({ORE_MINED}|{ORE_PROCESSED})\b", re.IGNORECASE)
@@ -70,18 +80,37 @@ FORWARD = re.compile(
 )
 
 
+_GENERIC_CAPITALISED = {"total", "average", "overall", "mill", "plant", "head", "rate", "grade", "metallurgical", "ore",
+                        "tonnes", "ounces", "group", "quarter", "year", "the", "and", "of", "production", "recovery",
+                        "processing", "process", "feed", "flotation", "leach", "cil", "cip", "heap"}
+
+
+def _proper_noun(text: str, start: int, end: int) -> bool:
+    """The word at ``start:end`` belongs to a name ("Goldplat Recovery", "Recovery Ghana"): it is capitalised and so is a
+    neighbouring word that is neither a metal nor a generic word of a figure's label."""
+    if not text[start:start + 1].isupper():
+        return False
+    prev = re.search(r"([A-Z][\w'’-]*)\s+$", text[:start])
+    nxt = re.match(r"\s+([A-Z][\w'’-]*)", text[end:])
+    for m in (prev, nxt):
+        if m and m.group(1).lower() not in _GENERIC_CAPITALISED and not find_metals(m.group(1)):
+            return True
+    return False
+
+
 def _last(pattern: str, text: str) -> int:
-    """Position of the last match of ``pattern`` in ``text`` (-1 when none)."""
-    found = [m.start() for m in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE)]
+    """Position of the last match of ``pattern`` in ``text`` (-1 when none); a word of a proper name is no cue."""
+    found = [m.start() for m in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE)
+             if not _proper_noun(text, m.start(), m.end())]
     return found[-1] if found else -1
 
 
 def metal_after(after: str) -> str | None:
     m = re.match(r"^\s*(?:of\s+)?(?:payable\s+|contained\s+|refined\s+|recovered\s+|fine\s+)?", after)
-    rest = after[m.end():] if m else after
-    metals = find_metals(rest[:40])
-    if metals and metals[0][0] == 0:
-        if re.match(r"\s*(?:concentrates?|equivalent\s+concentrate)\b", rest[metals[0][1]:]):
+    offset = m.end() if m else 0
+    metals = [found for found in find_metals(after[:offset + 40]) if found[0] >= offset]  # "of lead in the quarter": the metal
+    if metals and metals[0][0] == offset:
+        if re.match(r"\s*(?:concentrates?|equivalent\s+concentrate)\b", after[metals[0][1]:]):
             return None
         return metals[0][2]
     return None
@@ -107,6 +136,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
         return None
     if BOUND_BEFORE.search(before):
         return None  # "remained below US$1.40 per pound", "consistently above 2,000 tonnes per day": a bound, not a figure
+    if LOSS_BEFORE.search(before) or RATIO_AFTER.match(after):
+        return None
     paragraph_before = earlier + sentence_before
     basis = "payable" if re.search(r"\bpayable\b", near_before[-40:] + after[:25], re.IGNORECASE) else None
     unit = q.unit
@@ -127,21 +158,28 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
             return Reading("recovery", metal, "%")
         if best == availability:
             return Reading("mill_availability", None, "%")
-        return Reading("head_grade", metal, "%") if metal else None
+        return Reading(_grade_metric(near_before, sentence_before), metal, "%") if metal else None
     if unit in {"g/t", "oz/t"}:
         if CHANGE_BEFORE.search(before):
             return None
         metal = explicit_metal or metal_before(before) or metal_before(paragraph_before, 400)
-        return Reading("head_grade", metal, unit)
+        return Reading(_grade_metric(near_before, sentence_before), metal, unit)
     if unit == "t/d":
         mined, milled = _last(ORE_MINED, near_before), _last(ORE_PROCESSED, near_before)
         if mined < 0 and milled < 0:  # "The pit mined 2,340,000 tons of ore, an average of 26,000 tpd"
             mined, milled = _last(ORE_MINED, sentence_before), _last(ORE_PROCESSED, sentence_before)
         return Reading("mining_rate" if mined > milled else "throughput", None, "t/d")
+    if unit == "t" and not explicit_metal and re.search(r"(?i)\b(?:daily|per\s+day)\b[^.;]{0,40}$", near_before):
+        # "average daily mill throughput of 89,400 tons": a rate written without its "per day"
+        mined, milled = _last(ORE_MINED, near_before), _last(ORE_PROCESSED, near_before)
+        return Reading("mining_rate" if mined > milled else "throughput", None, "t/d")
     if unit in {"oz", "lb", "t", "kg"}:
         if re.match(r"\s*(?:per|a|/)\s*(?:year|annum|day)\b|\s*annually", after, re.IGNORECASE) or CHANGE_BEFORE.search(before):
             return None
         if unit == "t" and not explicit_metal:
+            concentrate = _concentrate(near_before, after, sentence_before)
+            if concentrate is not None:
+                return concentrate
             if re.match(r"\s*(?:of\s+)?(?:waste|overburden|concentrates?|material moved|water|tailings)", after, re.IGNORECASE):
                 return None
             contained = metal_before(before, 60)
@@ -174,10 +212,44 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
         if metal is None:
             return None
         after_cue = re.match(r"[^(),;]{0,20}", after)  # "ounces of gold sold", not "ounces) and sold"
-        return Reading(_output_metric(near_before + " " + (after_cue.group() if after_cue else "")), metal, unit, basis)
+        cue = near_before + " " + (after_cue.group() if after_cue else "")
+        if not _OUTPUT_CUE.search(cue) or re.search(r"(?i)\bcontain\w*\s*(?:approximately|about|some)?\s*$", near_before):
+            # "sold 70,212 t of concentrate, containing 16,120 t of copper": the figure shares the verb of its clause
+            cue = sentence_before[-200:]
+        return Reading(_output_metric(cue), metal, unit, basis)
     if "/" in unit or unit.isupper() or unit == "$":
         return _financial(unit, near_before, explicit_metal, q.text, sentence_before)
     return None
+
+
+_OUTPUT_CUE = re.compile(r"(?i)\b(?:produc\w*|output|sold|sales|sell\w*|deliver\w*|refin\w*|ship\w*|poured)\b")
+_CONCENTRATE_AFTER = re.compile(r"(?i)^\s*(?:of\s+)?(?:(?P<metal>[a-z][\w-]*(?:\s+[a-z]+)?)\s+)?concentrates?\b")
+_CONCENTRATE_BEFORE = re.compile(r"(?i)\b(?:(?P<metal>[a-z][\w-]*)\s+)?concentrates?\b[^.;\d]{0,30}$")
+
+
+def _concentrate(near_before: str, after: str, sentence_before: str) -> Reading | None:
+    """Tonnes of concentrate: "61,402 t of zinc concentrate", "spodumene concentrate production of 28,400 t", "sold 70,212 t
+    of concentrate" (sales of the concentrate's metal). The metal is the one naming the concentrate, else the first named
+    with it ("..., containing 16,120 t of copper")."""
+    m = _CONCENTRATE_AFTER.match(after) or _CONCENTRATE_BEFORE.search(near_before)
+    if m is None or re.search(r"(?i)\bin\s+(?:\w+\s+)?concentrates?\b", near_before[-40:]):
+        return None  # "7,909 tonnes of copper contained in concentrate": metal, not concentrate
+    named = find_metals(m.group("metal") or "")
+    metal = named[0][2] if named else None
+    if metal is None:
+        later = find_metals(after[m.end():][:80]) if m.re is _CONCENTRATE_AFTER else []
+        metal = later[0][2] if later else metal_before(near_before, 40)
+    cue = near_before + " " + after[:40]
+    metric = "sales" if re.search(r"(?i)\b(?:sold|sales|sell\w*|shipp?\w*|shipments?)\b", cue) else "concentrate_production"
+    return Reading(metric, metal, "t", None if metal else "concentrate")
+
+
+def _grade_metric(near_before: str, sentence_before: str) -> str:
+    """A grade read with the ore it qualifies: the mill's head grade, or the grade of ore mined when the sentence's ore
+    figure was mined ("delivered 288,000 t of ore, grading 4.2% copper") and no word says head or mill feed."""
+    if re.search(r"(?i)\bhead\b|\bfeed\b|\bmill\w*|process\w*|treat\w*", near_before):
+        return "head_grade"
+    return "mined_grade" if _last(ORE_MINED, sentence_before) > _last(ORE_PROCESSED, sentence_before) else "head_grade"
 
 
 def _output_metric(cue: str) -> str:
@@ -205,9 +277,12 @@ def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity
     if per_unit:
         if re.search(r"all[- ]in[- ]sustaining|\bAISC\b", cue, re.IGNORECASE):
             return Reading("aisc", metal, unit)
+        if re.search(r"all[- ]in[- ]costs?|\bAIC\b", cue, re.IGNORECASE):
+            return Reading("aic", metal, unit)
         if re.search(r"cash\s+costs?|cash\s+operating\s+costs?|C1\b", cue, re.IGNORECASE):
             return Reading("cash_cost", metal, unit)
-        if re.search(r"realiz\w*|realis\w*|received|average\s+(?:selling|sales)\s+price", cue, re.IGNORECASE):
+        if re.search(r"realiz\w*|realis\w*|received|average\s+(?:selling|sales)\s+price|revenues?\s+per|basket\s+price", cue,
+                     re.IGNORECASE):
             return Reading("realized_price", metal, unit)
         if re.search(r"\bcosts?\b", cue, re.IGNORECASE):
             # a cost per tonne milled is a cost of ore, not of a metal

@@ -223,12 +223,14 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         if reading is None:
             continue
         reading = reading.with_principal_metal(doc.principal_metal)
+        if reading.metal is None and reading.metric in _METAL_METRICS:
+            continue  # an output whose metal the release never names
         scope = _forward_scope(text, clause_start, clause_end, range_start if low is not None else q.start, q.end)
         if scope == "superseded":
             continue  # "to 55,000-60,000 t, from 60,000-75,000 t previously forecast": the old range is no longer guidance
         forward = scope == "forward" or low is not None and scope != "actual"
         site = doc.site_before(sentence.start + q.start, paragraph_start) or doc.default_site()
-        if reading.metric in {"cash_cost", "aisc", "unit_cost", "realized_price", "revenue"}:
+        if reading.metric in {"cash_cost", "aisc", "aic", "unit_cost", "realized_price", "revenue"}:
             site = doc.site_before(sentence.start + q.start, sentence.start)
         period = item.period if item is not None and item.period is not None else _period_for(q, text, mentions, anchor)
         years = {int(y.number_text) for y in quantities
@@ -238,6 +240,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
     return out
 
 
+_METAL_METRICS = {"production", "refined_production", "sales", "concentrate_production", "concentrate_grade"}
 _ASIDE_OPEN = re.compile(r"\(\s*(?:[^()\d]{0,40}:\s*)?$")  # "(" or "(Q2 2010: " right before a figure
 
 
