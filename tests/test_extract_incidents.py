@@ -175,3 +175,18 @@ def test_incident_sites(body: str, expected: list[tuple]) -> None:
 )
 def test_incident_mechanisms(body: str, expected: list[tuple]) -> None:
     assert incidents(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Samples were analysed by fire assay with an atomic absorption finish.",
+        "The vein has been traced for 800 metres along strike and remains open.",
+        "The collapse in nickel prices weighed on revenue.",
+        "The mill has operated accident-free for 400 days.",
+        "The counterparty's failure to deliver was settled in June.",
+    ],
+    ids=["fire-assay", "along-strike", "price-collapse", "accident-free", "failure-to"],
+)
+def test_event_words_in_another_sense(body: str) -> None:
+    assert incidents(body) == []

@@ -167,3 +167,8 @@ def people(body: str) -> list[tuple]:
 )
 def test_people(body: str, expected: list[tuple]) -> None:
     assert sorted(people(body)) == sorted(expected)
+
+
+def test_an_address_line_is_no_person() -> None:
+    assert people("For further information contact:\nSuite 1200, 555 Burrard Street\nVancouver, British Columbia\n"
+                  "Toll Free: 1-800-555-0100") == []

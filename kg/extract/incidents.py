@@ -92,6 +92,12 @@ _HAPPENED = re.compile(r"(?i)\b(?:occurred|ha(?:s|ve|d)\s+(?:been|\w+ed)|was|wer
 # A clause about a plan, a statistic or the absence of an event names none.
 _NOT_EVENT = re.compile(r"(?i)\b(?:no (?:lost[- ]time )?(?:injur|incident)|lost[- ]time|injury[- ]free|safety record|without|planned|scheduled|maintenance"
                         r"|reline|frequency|rate\b|LTIFR|TRIFR|reduced from|prepar\w+ to|comparative|prior[- ]year|previous year)")
+# Event words in another sense: an assay method, a vein's extent, a contract, a market.
+HOMONYMS = re.compile(
+    r"(?i)fire\s+assay|along\s+strike|strike\s+(?:length|extent|direction|price)|on\s+strike\s+(?:of|with)\s+the"
+    r"|breach\s+of\s+(?:contract|covenant|agreement|the\s+\w+\s+agreement)|failure\s+to\b|(?:accident|incident)[- ]free"
+    r"|(?:collapse|fall|slump|slip|breakdown)\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?(?:prices?|markets?|demand|talks)"
+    r"|death\s+(?:benefit|duty|duties)")
 _NONE_BEFORE = re.compile(r"(?i)\b(?:zero|no|nil|without)\s+(?:[\w-]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r";|[.!?][\"”’]?\s|[\"“”]|,\s+(?:and|but|while|which)\s")
 _PLACE_NAME = r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:No\.|[A-Z][\w'’-]*|\d+[A-Z]?\b))*)"
@@ -172,6 +178,8 @@ def _is_event(text: str, m: re.Match[str]) -> bool:
     if (_HYPOTHETICAL.search(clause) and not _HAPPENED.search(clause)) or _NOT_EVENT.search(clause):
         return False
     if _NONE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+        return False
+    if any(h.start() < m.end() and m.start() < h.end() for h in HOMONYMS.finditer(text, max(0, m.start() - 20), m.end() + 40)):
         return False
     return not (m.re is _ALONE and NEEDS_OBJECT.fullmatch(m.group("event")))
 

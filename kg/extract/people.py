@@ -51,6 +51,8 @@ NOT_NAME_WORDS = (
     "Investor", "Relations", "Media", "Contact", "Contacts", "Information", "Corporate", "Office", "Toronto",
     "Vancouver", "Capital", "Partners", "Securities", "Markets", "Mining", "Resources", "Minerals", "Metals", "Gold",
     "Silver", "Copper", "Limited", "Group", "Bank", "Street", "Suite", "Floor", "Enquiries", "Queries", "Further",
+    "Avenue", "Road", "Drive", "Boulevard", "Place", "Square", "Tower", "Centre", "Center", "Building", "House",
+    "Level", "Columbia", "Canada", "Australia", "Africa", "Kingdom", "States", "Toll", "Free", "Website",
 )
 
 
