@@ -99,6 +99,10 @@ def people(body: str) -> list[tuple]:
             [("Priya Nair", "chief financial officer", ISSUER, None, None, True)],
             id="role-comma-name-comma-told"),
         pytest.param(
+            "Costs will fall, said the company's chief financial officer, Priya Nair.",
+            [("Priya Nair", "chief financial officer", ISSUER, None, None, True)],
+            id="said-role-comma-name"),
+        pytest.param(
             "Ian Doyle, an analyst at Harbourline Securities, said the guidance looked brave.",
             [("Ian Doyle", "analyst", "Harbourline Securities", None, None, True)],
             id="name-an-analyst-at-firm"),

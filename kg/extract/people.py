@@ -77,7 +77,7 @@ SPEAKER_PATTERNS = (
     re.compile(rf"(?:^|(?<=[\s\"“”]))(?P<org>(?:{_ORG_WORD}\s+){{0,3}}?)(?P<role>{ROLE_PHRASE})\s+{_NAME}"
                rf"(?=\s+{_SPEECH}\b)"),
     re.compile(rf"(?:\b|^)(?:[Tt]he\s+)?(?:(?:Company|company|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)['’]s\s+)?"
-               rf"(?P<role>{ROLE_PHRASE}),\s+{_NAME},"),
+               rf"(?P<role>{ROLE_PHRASE}),\s+{_NAME}(?:,|\.(?:\s|$))"),
     re.compile(rf"\b(?i:according\s+to)\s+{_NAME},\s+(?:the\s+)?(?P<role>[^,.]{{2,80}}?)[,.]"),
 )
 # An honorific makes a person of a name that speaks without a role ("Mr. NAME reports").
