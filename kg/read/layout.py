@@ -179,19 +179,26 @@ def line_grid_tables(text: str) -> list[Table]:
 def _header_lines(text: str, lines: list[tuple[int, int]], first: int) -> list[TableRow]:
     """Lines of column headings above an aligned block (``Quarter   Quarter   Nine``): cells but no figures."""
     rows: list[TableRow] = []
+    section: list[TableRow] = []
     blanks = 0
     for start, end in reversed(lines[max(0, first - 12):first]):
         line = text[start:end]
+        if RULE_ROW.match(line) or re.fullmatch(r"\s*[-=_–—]{5,}\s*", line):
+            continue  # a rule under the headings
         if not line.strip():
             blanks += 1
             if blanks > 1 or rows:
                 break
             continue
         cells = [c for c in split_cells(line) if c]
+        if len(cells) == 1 and not rows and not section and _is_section_label(line) and not blanks:
+            s = start + len(line) - len(line.lstrip())
+            section = [TableRow((Cell(line.strip(), s, s + len(line.strip())),), start, end)]
+            continue  # a section label right above the first row: it heads the rows, under the headings
         if len(cells) < 2 or re.search(r"[.;]\s|[.;]$", line) or len(line) - len(line.lstrip()) < 4 and len(cells) < 3:
             break
         rows.insert(0, TableRow(_line_cells(text, start, end), start, end))
-    return rows
+    return rows + section if rows else []
 
 
 def _aligned(text: str, rows: list[TableRow]) -> list[TableRow]:
