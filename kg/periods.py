@@ -300,7 +300,8 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_Y}\s+(?P<f>fiscal|financial)\s+year\b", re.IGNORECASE), "year"),
     (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year(?:[- ]end(?:ed)?)?|calendar)\s+(?:of\s+)?{_Y}\b", re.IGNORECASE), "year"),
     (re.compile(rf"\b{_Y}\s+(?:full[- ]year|annual|calendar year)\b", re.IGNORECASE), "year"),
-    (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|with)\s+(?:the\s+year\s+)?|^|\(){_Y}(?![\w-]|\s+(?:to|and)\s+(?:19|20)\d\d\b|,\s*\d)", re.IGNORECASE), "year"),
+    (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|with)\s+(?:the\s+year\s+)?|^|(?<=[\u00a7\u2022\u00b7\u25aa*][ \t])|(?<=[\u00a7\u2022\u00b7\u25aa])|\(){_Y}"
+                r"(?![\w-]|\s+(?:to|and)\s+(?:19|20)\d\d\b|,\s*\d|\.\d)", re.IGNORECASE), "year"),
 ]
 
 _LAST_FISCAL = r"(?:last|previous|prior|preceding)\s+(?:fiscal|financial)(?:\s+year)?"
@@ -313,7 +314,7 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
                 rf"|\s+(?:a\s+)?year\s+(?:ago|earlier|before)|\s+(?:of\s+)?last\s+year|\s+(?:of\s+)?(?:the\s+)?{_LAST_FISCAL}|\s+last\s+fiscal"
                 r"|\s+of\s+(?P<y>(?:19|20)\d\d)|\s+in\s+(?P<y2>(?:19|20)\d\d))?\b|\bpcp\b", re.IGNORECASE), "same_period"),
     # the 2021 quarter / the 2021 period: the period the text is about, in that year
-    (re.compile(r"\bthe\s+(?P<y>(?:19|20)\d\d)\s+(?:quarter|period|three[- ]month period|comparative quarter|comparable quarter)\b",
+    (re.compile(r"\bthe\s+(?P<y>(?:19|20)\d\d)\s+(?:(?P<noun>quarter)|period|three[- ]month period|comparative quarter|comparable quarter)\b",
                 re.IGNORECASE), "same_period"),
     (re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding|last|sequential|immediately preceding)\s+(?:quarter|(?:three|3)[- ]months?"
                 r"(?:\s+period)?|three[- ]month\s+period)\b", re.IGNORECASE), "previous_quarter"),
@@ -324,18 +325,21 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
                 r"(?:year|fiscal(?:\s+year)?|financial\s+year)", re.IGNORECASE), "ordinal_quarter"),
     (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter\b(?:\s+of\s+(?:the\s+)?(?:year|fiscal(?:\s+year)?|financial\s+year)\b)?"
                 r"|\b(?P<ord2>Q[1-4])\b(?!\s*[-/']?\s*(?:F|FY)?\d)", re.IGNORECASE), "ordinal_quarter"),
-    (re.compile(r"\b(?:the\s+)?(?P<h>first|second)\s+(?:half|semester)(?:[- ]year)?(?:\s+of\s+(?:the\s+)?(?P<rel>year|last year|this year|"
+    (re.compile(r"\b(?:the\s+)?(?P<h>first|second)(?:\s+|-)(?:half|semester)(?:[- ]year)?(?:\s+of\s+(?:the\s+)?(?P<rel>year|last year|this year|"
                 r"fiscal(?:\s+year)?|financial\s+year))?\b", re.IGNORECASE), "half"),
+    (re.compile(r"\b(?:the\s+)?(?P<h>first)\s+six[- ]months?\b(?:\s+of\s+(?:the\s+)?(?P<rel>year|this year|fiscal(?:\s+year)?|financial\s+year)\b)?"
+                r"(?!\s+(?:end|to\b))", re.IGNORECASE), "half"),
     (re.compile(r"\bthe\s+(?:half[- ]year|six[- ]month period|six months|interim period)\b(?![- ](?:end|to\b))", re.IGNORECASE), "this_half"),
     (re.compile(r"\b(?:the\s+)?(?:first\s+)?nine\s+months(?:\s+of\s+(?:the\s+|this\s+)?(?:year|fiscal(?:\s+year)?|financial\s+year))?\b"
                 r"(?!\s+(?:end|to\b))", re.IGNORECASE), "nine"),
     # year to date / YTD 2021 / 2021 YTD / FY24 YTD: from the start of the (fiscal) year to the end of the period talked about
     (re.compile(rf"\b(?:year[- ]to[- ]date|YTD)(?:\s+(?:{_Y}|{_FY}))?\b", re.IGNORECASE), "ytd"),
     (re.compile(rf"\b(?:{_Y}|{_FY})\s+(?:year[- ]to[- ]date|YTD)\b", re.IGNORECASE), "ytd"),
-    (re.compile(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|a\s+year\s+(?:ago|earlier))\b", re.IGNORECASE),
+    (re.compile(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|a\s+year\s+(?:ago|earlier|before))\b", re.IGNORECASE),
      "last_year"),
     (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.IGNORECASE), "this_year"),
-    (re.compile(r"(?<=for\s)the\s+(?:full\s+)?year\b(?![- ](?:end|to|ago|earlier|before))", re.IGNORECASE), "the_year"),
+    (re.compile(r"(?:(?<=for\s)|(?<=over\s)|(?<=during\s)|(?<=throughout\s))the\s+(?:full\s+|whole\s+)?year\b"
+                r"(?![- ](?:end|to|ago|earlier|before))", re.IGNORECASE), "the_year"),
     # full year guidance / Full year copper production of: the (fiscal) year the text is about
     (re.compile(r"(?<![\w-])(?:the\s+)?full[- ]year\b(?![- ](?:end|to\b|ago|earlier|before)|\s+(?:of\s+)?(?:production|operations?|commercial)\b)",
                 re.IGNORECASE), "the_year"),
@@ -465,7 +469,7 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         if noun.startswith("month") and anchor.kind != "month":  # "the year-ago month": the anchor's last month
             anchor = Period("month", anchor.year, anchor.end_month)
         elif noun == "quarter" and anchor.kind != "quarter":
-            anchor = containing(anchor.end)
+            anchor = _quarter_in(anchor, ctx)
         year = g.get("y") or g.get("y2")
         return replace(anchor, year=int(year), fiscal_label=None) if year else anchor.shifted(years=-1)
     if form == "month_of_year":
@@ -520,9 +524,14 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
     # quarter" of a release dated within the quarter that month lies in is the quarter that has ended
     if anchor.kind == "quarter":
         return anchor
-    held = containing(anchor.end)
     current = re.search(r"(?i)\b(?:this|current)\b", m.group())
-    if not current and ctx.release_date and held.end > ctx.release_date:
+    return containing(anchor.end) if current else _quarter_in(anchor, ctx)
+
+
+def _quarter_in(anchor: Period, ctx: PeriodContext) -> Period:
+    """The quarter a longer (or shorter) period talked about stands for: its last quarter ended by the release."""
+    held = containing(anchor.end)
+    while ctx.release_date and held.end > ctx.release_date and (anchor.months < 3 or held.previous().end >= anchor.start):
         held = held.previous()
     return held
 
@@ -547,6 +556,11 @@ def _mentions(text: str) -> tuple[tuple[int, int, bool, re.Match[str], str], ...
     return tuple(sorted(chosen, key=lambda f: f[0]))
 
 
+def _names_a_quarter(m: re.Match[str], form: str) -> bool:
+    """A relative mention whose noun is a quarter ("the 2021 quarter", "the year-ago quarter", "the quarter")."""
+    return form == "this_quarter" or form == "same_period" and (m.groupdict().get("noun") or "").lower() == "quarter"
+
+
 def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
     """Period mentions in ``text``, left to right, without overlaps.
 
@@ -561,6 +575,9 @@ def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
     for start, end, relative, m, form in _mentions(text):
         if form == "ytd" and latest is not None and (anchor.anchor is None or latest.end > anchor.anchor.end):
             period = _relative(m, form, replace(anchor, anchor=latest))
+        elif relative and _names_a_quarter(m, form) and anchor.anchor is not None and anchor.anchor.kind != "quarter" \
+                and ctx.anchor is not None and ctx.anchor.kind == "quarter":
+            period = _relative(m, form, ctx)  # "in 2022 ... the 2021 quarter": the quarter the release is about
         else:
             period = _relative(m, form, anchor) if relative else _absolute(m, form, anchor)
         if period is None:

@@ -155,6 +155,8 @@ NO_CONTEXT = PeriodContext()
         ("production in 2003 was", "in 2003", "2003"),
         pytest.param("for calendar 2008 guidance", "calendar 2008", "2008"),
         ("for calendar year 2008 guidance", "calendar year 2008", "2008"),
+        ("\u00a7 2014 copper output of 81 kt", "2014", "2014"),  # a year opening a bullet
+        ("\u2022 2014 copper output of 81 kt", "2014", "2014"),
         # month ranges: their length gives the kind
         ("October-December quarter of 2017 sales", "October-December quarter of 2017", "2017-Q4"),
         ("the October-December quarter\nof 2017", "October-December quarter\nof 2017", "2017-Q4"),
@@ -305,6 +307,10 @@ Q2_2011 = PeriodContext(release_date=date(2011, 7, 18), anchor=quarter(2011, 2))
         ("after the first nine months of the year, sales", "2011-9M"),
         ("YTD 2011", "2011-H1"),
         ("up from 30 kt in the previous three months", "2011-Q1"),
+        ("bringing first-half copper output to", "2011-H1"),
+        ("and 61 kt in the first six months", "2011-H1"),
+        ("$880 per ounce over the year", "2011"),
+        ("up from $1,610 a year before", "2010-Q2"),
         ("for the month of March this year", "2011-03"),
         ("in February last year", "2010-02"),
         ("2011 year to date", "2011-H1"),
@@ -455,6 +461,13 @@ def test_the_quarter_after_a_month_is_the_quarter_holding_it() -> None:
 def test_the_quarter_of_a_month_anchor_has_ended_by_the_release(text: str, label: str) -> None:
     ctx = PeriodContext(release_date=date(2019, 4, 18), anchor=Period("month", 2019, 4))
     assert [m.period.label for m in find_periods(text, ctx)] == [label]
+
+
+def test_a_quarter_noun_after_a_year_mention_is_the_release_quarter() -> None:
+    text = "Costs rose to $1,500/oz from $1,100/oz in the 2021 quarter, with fuel dearer in 2022."
+    ctx = PeriodContext(release_date=date(2022, 11, 3), anchor=quarter(2022, 3))
+    labels = [m.period.label for m in find_periods("Mining in 2022 was harder. " + text, ctx)]
+    assert labels == ["2022", "2021-Q3", "2022"]
 
 
 def test_a_month_naming_a_figure() -> None:
