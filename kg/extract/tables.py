@@ -389,6 +389,8 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
         if read is None:
             continue
         reading, scale = read
+        if scale == 1.0 and "/" not in reading.unit and reading.unit[:1].isupper() or reading.unit == "$" and scale == 1.0:
+            scale = _tabular_scale(doc)  # "(tabular amounts in millions)": money cells of no scale of their own
         if _EQUIVALENT.search(text + " " + section) or (reading.metal or "").endswith("equivalent"):
             continue  # metal-equivalent ounces are a conversion, not an output
         reading = reading.with_principal_metal(doc.principal_metal)
@@ -413,6 +415,16 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
     return out
 
 
+_TABULAR_SCALE = re.compile(r"(?i)\btabular\s+(?:dollar\s+)?amounts\s+(?:are\s+)?(?:expressed\s+|stated\s+|shown\s+)?in\s+"
+                            r"(?:(?:US|U\.S\.|Canadian|Australian)\s+(?:dollars\s+)?)?(millions|thousands)")
+
+
+def _tabular_scale(doc: ReleaseDoc) -> float:
+    """The scale a release states for the money in its tables ("tabular amounts in millions"), else 1."""
+    m = _TABULAR_SCALE.search(doc.text.clean)
+    return (1e6 if m.group(1).lower() == "millions" else 1e3) if m else 1.0
+
+
 def _currency_of_cells(cells: list[str]) -> str | None:
     signs = [m.group() for c in cells if (m := re.match(r"\s*(?:US\$|C\$|A\$|CDN\$|\$|R(?=\s?\d))", c))]
     return signs[0] if signs else None
@@ -420,6 +432,8 @@ def _currency_of_cells(cells: list[str]) -> str | None:
 
 def _priced_label(doc: ReleaseDoc, label: str, currency: str) -> tuple[Reading, float] | None:
     """A price or cost row whose cells carry the currency: per ounce of a precious metal, per pound of a base one."""
+    if re.search(r"(?i)\brevenues?\b", label):
+        return read_label(f"{_label_unit(label)[0]} ({currency})", "", doc.currency)
     if not re.search(r"(?i)\b(?:price|costs?|AISC|AIC)\b", label):
         return None
     metals = find_metals(label) or find_metals(" ".join(doc.metals_named[:1]))
@@ -445,7 +459,7 @@ def _looks_like_metric(label: str) -> bool:
 
 def _read_label_in(doc: ReleaseDoc, label: str, unit_text: str, section: str) -> tuple[Reading, float] | None:
     """A row label's reading, on its own or, when it names only part of it, with its section's label."""
-    own = read_label(label, unit_text, doc.currency)
+    own = read_label(label, unit_text, doc.currency) or _with_principal_metal(doc, label, unit_text)
     if section and (own is None or own[0].metal is None and find_metals(label) or not _looks_like_metric(label)):
         composed = read_label(_compose(label, section), unit_text, doc.currency)
         if composed is not None:
@@ -482,6 +496,15 @@ def _metric_columns(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]],
             out.append(Measurement(span, reading.metric, value[0] * scale, reading.unit, period, reading.metal, site,
                                    reading.basis))
     return out
+
+
+def _with_principal_metal(doc: ReleaseDoc, label: str, unit_text: str) -> tuple[Reading, float] | None:
+    """``Ounces produced`` at a gold mine: an output whose metal is the release's principal one."""
+    for per in ("oz", "lb"):
+        metal = doc.principal_metal(per)
+        if metal and re.search(rf"(?i)\b{'ounces?|oz' if per == 'oz' else 'pounds|lbs?'}\b", label + " " + unit_text):
+            return read_label(f"{metal} {label}", unit_text, doc.currency)
+    return None
 
 
 def _transposed(doc: ReleaseDoc, header: tuple[TableRow, list[str]], body: list[tuple[TableRow, list[str]]]) -> list[Measurement]:
