@@ -583,3 +583,23 @@ def test_a_word_of_a_proper_name_is_no_cue() -> None:
         q = [q for q in find_quantities(label + "64%") if q.unit][0]
         reading = classify(q, label, "")
         assert (reading.metric if reading else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Guidance for 2012 remains 150,000 to 160,000 ounces of gold.",
+                     [("G", "production", "gold", (150000, 160000), "oz", "2012", MC)], id="the-year-its-clause-names"),
+        pytest.param("FY12 production guidance is 150,000 to 160,000 ounces of gold.", [], id="a-fiscal-year-has-no-calendar-key"),
+        pytest.param("Its output target for 2011-12 is 150,000 ounces of gold.", [], id="a-split-fiscal-year"),
+        pytest.param("Zinc concentrate production for the year is expected to be 48,000 to 52,000 dmt.",
+                     [("G", "concentrate_production", "zinc", (48000, 52000), "t", "2011", MC)], id="concentrate-guidance"),
+    ],
+)
+def test_guidance_periods(body: str, expected: list[tuple]) -> None:
+    assert sorted(records(release(body)), key=repr) == sorted(_approx(expected), key=repr)
+
+
+def test_a_figure_sold_without_its_metal_takes_the_paragraph_metal() -> None:
+    body = "Coal output rose in the quarter.\nThe partnership sold 5.7 million tons in the second quarter of 2011."
+    assert ("M", "sales", "coal", pytest.approx(5_700_000), "t", "2011-Q2", MC) in records(release(body))

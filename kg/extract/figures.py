@@ -197,8 +197,9 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
             mined = _last(ORE_MINED, near_before)
             milled = _last(ORE_PROCESSED, near_before)
             if mined < 0 and milled < 0:
-                metal = metal_before(before, 60)
-                if metal and re.search(r"produc\w*|output|sold|sales|accounted\s+for|contributed", near_before, re.IGNORECASE):
+                output_cue = re.search(r"produc\w*|output|sold|sales|\bsell\w*|accounted\s+for|contributed", near_before, re.IGNORECASE)
+                metal = metal_before(before, 60) or (metal_before(paragraph_before, 400) if output_cue else None)
+                if metal and output_cue:
                     return Reading(_output_metric(near_before), metal, "t", basis)
                 if re.match(r"\s*(?:of\s+)?ore\b", after, re.IGNORECASE):
                     return Reading("ore_processed", None, "t")
@@ -224,7 +225,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
 
 _OUTPUT_CUE = re.compile(r"(?i)\b(?:produc\w*|output|sold|sales|sell\w*|deliver\w*|refin\w*|ship\w*|poured)\b")
 _CONCENTRATE_AFTER = re.compile(r"(?i)^\s*(?:of\s+)?(?:(?P<metal>[a-z][\w-]*(?:\s+[a-z]+)?)\s+)?concentrates?\b")
-_CONCENTRATE_BEFORE = re.compile(r"(?i)\b(?:(?P<metal>[a-z][\w-]*)\s+)?concentrates?\b[^.;\d]{0,30}$")
+_CONCENTRATE_BEFORE = re.compile(r"(?i)\b(?:(?P<metal>[a-z][\w-]*)\s+)?concentrates?\b(?:\s+(?:production|output|produced|sales|sold|shipped"
+                                 r"|shipments))?[^.;]{0,60}$")
 
 
 def _concentrate(near_before: str, after: str, sentence_before: str) -> Reading | None:

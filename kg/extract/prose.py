@@ -43,6 +43,7 @@ class _Figure:
     site: str | None
     forward: bool
     clause_year: int | None = None  # the one calendar year the figure's clause names, if it names one
+    clause_fiscal: bool = False  # the clause names a fiscal year ("FY24", "2021-22"), which has no calendar period
 
 
 def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback: Period | None) -> Period | None:
@@ -233,10 +234,12 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         if reading.metric in {"cash_cost", "aisc", "aic", "unit_cost", "realized_price", "revenue"}:
             site = doc.site_before(sentence.start + q.start, sentence.start)
         period = item.period if item is not None and item.period is not None else _period_for(q, text, mentions, anchor)
+        clause_text = text[clause_start:clause_end]
         years = {int(y.number_text) for y in quantities
-                 if not y.unit and _YEAR.match(y.number_text) and clause_start <= y.start < clause_end}
+                 if not y.unit and _YEAR.match(y.number_text) and clause_start <= y.start < clause_end
+                 and not _FISCAL_YEAR_AFTER.match(text, y.end)}
         out.append(_Figure(q, reading, low if low is not None else q.value, period, site, forward,
-                           years.pop() if len(years) == 1 else None))
+                           years.pop() if len(years) == 1 else None, bool(_FISCAL_YEAR.search(clause_text))))
     return out
 
 
@@ -293,9 +296,16 @@ def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, fi
     return mentions[0].period if mentions else anchor  # "31% lower than in the second quarter of 2000" is not the topic
 
 
+_FISCAL_YEAR_AFTER = re.compile(r"[-/–](?:\d\d)\b")
+_FISCAL_YEAR = re.compile(r"(?i)\bFY\s?'?\d{2,4}\b|\b(?:19|20)\d\d[-/–]\d\d\b|\b(?:financial|fiscal)\s+year\b")
+
+
 def _guidance_period(doc: ReleaseDoc, figure: _Figure) -> Period | None:
     """The period a guidance figure is for: the one its clause is about ("2016 guidance of ..."), else the period named
     with it, else the year of the release."""
+    if figure.clause_fiscal and figure.clause_year is None and (
+            figure.period is None or figure.period == doc.info.reporting_period or figure.period.kind == "year"):
+        return None  # guidance for a fiscal year: no calendar period holds it
     if figure.clause_year and (figure.period is None or figure.period == doc.info.reporting_period
                                or figure.period.kind == "year"):
         return year_period(figure.clause_year)
