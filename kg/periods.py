@@ -539,15 +539,23 @@ def _quarter_in(anchor: Period, ctx: PeriodContext) -> Period:
 _COMPARED = re.compile(r"(?i)\b(compar\w*|versus|vs\.?|against|from|than|up|down|increase\w*|decrease\w*|higher|lower)\b")
 
 
+_ANY_MONTH = re.compile(rf"\b{MONTH_NAME}", re.IGNORECASE)
+# rows that cannot match without a month name: each names one outside any optional part
+_NEEDS_MONTH = {pattern for pattern, form in _ABSOLUTE + _RELATIVE
+                if form in {"ended", "range", "month_quarter", "month", "month_of_year"}}
+
+
 @lru_cache(maxsize=2048)
 def _mentions(text: str) -> tuple[tuple[int, int, bool, re.Match[str], str], ...]:
     """The period patterns' matches in ``text``, left to right, without overlaps (the longest wins).
 
     The same sentence is read by several extractors, so the scan is remembered.
     """
+    has_month = _ANY_MONTH.search(text) is not None  # most sentences name no month: skip the rows that need one
     candidates = [(m.start(), m.end(), relative, m, form)
                   for relative, patterns in ((False, _ABSOLUTE), (True, _RELATIVE))
-                  for pattern, form in patterns for m in pattern.finditer(text)]
+                  for pattern, form in patterns if has_month or pattern not in _NEEDS_MONTH
+                  for m in pattern.finditer(text)]
     candidates.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))  # longest first; absolute before relative
     chosen: list[tuple[int, int, bool, re.Match[str], str]] = []
     for candidate in candidates:
