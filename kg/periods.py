@@ -138,6 +138,7 @@ class PeriodMention:
     end: int
     period: Period
     relative: bool = False  # resolved against a context period
+    aside: bool = False  # inside parentheses: "(Q2 2019: 77.6 kt)" names a comparison, not what the text is about
 
 
 @dataclass(frozen=True)
@@ -592,8 +593,8 @@ def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
             continue
         if form == "last_year" and period.kind != "year" and not _COMPARED.search(text[max(0, start - 80):start]):
             period = year_period(period.year)  # "production last year totalled ...": the year itself
-        yield PeriodMention(start, end, period, relative)
         aside = text.count("(", 0, start) > text.count(")", 0, start)  # "(Q4 2006: 25.9 koz)" is a comparison
+        yield PeriodMention(start, end, period, relative, aside)
         if not relative and not aside and (latest is None or period.end > latest.end):
             latest = period
         if not relative and not anchored_here and not aside:

@@ -424,6 +424,11 @@ def test_year_end_is_not_for_the_year() -> None:
     assert [m.period.label for m in find_periods("for the year-end audit", Q2_2011)] == []
 
 
+def test_a_period_in_parentheses_is_marked_aside() -> None:
+    text = "Copper output rose to 22 kt (Q2 2017: 19 kt) in the third quarter of 2017."
+    assert [(m.period.label, m.aside) for m in find_periods(text, NO_CONTEXT)] == [("2017-Q2", True), ("2017-Q3", False)]
+
+
 def test_a_period_in_parentheses_does_not_anchor_what_follows() -> None:
     text = "Gold production of 28.7 koz in the second quarter (Q2 2010: 25.9 koz) and 54.8 koz for the year."
     labels = [m.period.label for m in find_periods(text, Q2_2011)]
