@@ -603,3 +603,19 @@ def test_guidance_periods(body: str, expected: list[tuple]) -> None:
 def test_a_figure_sold_without_its_metal_takes_the_paragraph_metal() -> None:
     body = "Coal output rose in the quarter.\nThe partnership sold 5.7 million tons in the second quarter of 2011."
     assert ("M", "sales", "coal", pytest.approx(5_700_000), "t", "2011-Q2", MC) in records(release(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Moose Creek now expects 2011 production of 140,000 to 150,000 ounces of gold, down from its January "
+                     "guidance of 155,000 to 165,000 ounces.",
+                     [("G", "production", "gold", (140000, 150000), "oz", "2011", MC)], id="down-from-earlier-guidance"),
+        pytest.param("The 2011 production target was revised to 140,000 ounces of gold (March target of 155,000 ounces).",
+                     [("G", "production", "gold", (140000, 140000), "oz", "2011", MC)], id="old-target-in-an-aside"),
+        pytest.param("In the quarter 231,500 tonnes of ore mined from the pit went to the stockpile.",
+                     [("M", "ore_mined", None, 231500, "t", "2011-Q2", MC)], id="tonnes-of-ore-mined"),
+    ],
+)
+def test_superseded_guidance_and_participles(body: str, expected: list[tuple]) -> None:
+    assert sorted(records(release(body)), key=repr) == sorted(_approx(expected), key=repr)

@@ -71,7 +71,9 @@ ORE_PROCESSED = r"process\w*|mill(?:ed|ing)?|treat\w*|throughput|mill feed|feed|
 ORE_MINED = r"mined|mining|hoist\w*|extract\w*|ore mined|tonnes mined|moved|excavat\w*|delivered"
 _ORE_VERB_AFTER = re.compile(
     rf"\s*(?:of\s+(?:ore|material)\s+)?(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
-    rf"(?:\w+ly\s+)?({ORE_MINED}|{ORE_PROCESSED})\b", re.IGNORECASE)
+    rf"(?:\w+ly\s+)?({ORE_MINED}|{ORE_PROCESSED})\b"
+    rf"|\s*of\s+(?:\w+[- ]grade\s+)?ore\s+(mined|hoisted|extracted|delivered|processed|milled|treated|crushed|stacked)\b",
+    re.IGNORECASE)  # "98,650 tonnes of ore were mined", "231,000 tonnes of ore mined from the pits"
 FORWARD = re.compile(
     r"\b(expect\w*|anticipat\w*|forecast\w*|guidance|outlook|targets?|targeted|projected|projects?\s+to|plans?\s+to|planned"
     r"|budgeted\s+(?:to|at)|estimated?\s+(?:to|at)|will\s+(?:be|produce|average|operate|process|increase|reach)|is\s+on\s+track"
@@ -192,8 +194,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
                 return Reading("ore_mined", None, "t")
             verb_after = _ORE_VERB_AFTER.match(after)
             if verb_after:  # "98,650 tonnes of ore were mined"
-                return Reading("ore_mined" if re.fullmatch(ORE_MINED, verb_after.group(1), re.IGNORECASE) else "ore_processed",
-                               None, "t")
+                verb = verb_after.group(1) or verb_after.group(2)
+                return Reading("ore_mined" if re.fullmatch(ORE_MINED, verb, re.IGNORECASE) else "ore_processed", None, "t")
             mined = _last(ORE_MINED, near_before)
             milled = _last(ORE_PROCESSED, near_before)
             if mined < 0 and milled < 0:

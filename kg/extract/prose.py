@@ -145,6 +145,10 @@ _MEASURED_AGAINST = re.compile(
     r"|consistent\s+with|against|versus|vs\.?|compared\s+(?:with|to)|than|met|meet\w*|achiev\w*|reach\w*|top\s+end\s+of"
     r"|upper\s+end\s+of|lower\s+end\s+of|low\s+end\s+of|high\s+end\s+of|on\s+track\s+(?:to|for)|missed|miss)\b")
 _SUPERSEDED = re.compile(r"(?i)^\W*(?:\w+\s+){0,2}?(?:previously|originally|earlier|prior|initially)\b")
+_PREVIOUS_BEFORE = re.compile(
+    r"(?i)(?:\b(?:down|up|lower|higher|reduced|increased|revised|cut|raised|lowered|narrowed)\s+from|\bprevious(?:ly)?|\bprior"
+    r"|\boriginal(?:ly)?|\bearlier|\binitial(?:ly)?)\b[^\d;()]{0,50}$")
+_REVISED = re.compile(r"(?i)\b(?:revis\w*|lower\w*|rais\w*|cut|reduc\w*|increas\w*|narrow\w*|updat\w*|chang\w*)\b")
 _GOVERNED_GAP = re.compile(r"(?i)^[\s,]*(?:(?:of|at|is|was|for|to|between|range|ranges?|from|approximately|about|around|some|c\.|circa"
                            r"|the|a|an|and|production|output|sales|\d{4}|full[- ]year|annual|[a-z]+)\s*){0,6}$")
 
@@ -163,6 +167,10 @@ def _forward_scope(text: str, clause_start: int, clause_end: int, start: int, en
     after = [m for m in cues if m.start() >= end]
     if after and _SUPERSEDED.match(text[end:after[0].start()]):
         return "superseded"
+    if before and _PREVIOUS_BEFORE.search(text[clause_start:start]):
+        return "superseded"  # "down from its January guidance of 180,000 to 195,000 ounces"
+    if before and _REVISED.search(text[clause_start:start]) and text.count("(", clause_start, start) > text.count(")", clause_start, start):
+        return "superseded"  # "target revised to 11,500 ounces (previous target of 15,000 ounces)"
     for cue in reversed(before):
         gap = text[cue.end():start]
         against = _MEASURED_AGAINST.search(text[max(clause_start, cue.start() - 25):cue.start()])
@@ -307,7 +315,7 @@ def _guidance_period(doc: ReleaseDoc, figure: _Figure) -> Period | None:
             figure.period is None or figure.period == doc.info.reporting_period or figure.period.kind == "year"):
         return None  # guidance for a fiscal year: no calendar period holds it
     if figure.clause_year and (figure.period is None or figure.period == doc.info.reporting_period
-                               or figure.period.kind == "year"):
+                               or figure.period.kind not in {"quarter", "half"}):
         return year_period(figure.clause_year)
     if figure.period is not None and figure.period != doc.info.reporting_period:
         return figure.period
