@@ -188,6 +188,8 @@ def _mentions(doc: ReleaseDoc) -> list[_Mention]:
     out: list[_Mention] = []
     for index, sentence in enumerate(doc.text.sentences):
         text = sentence.text
+        if not _ALONE.search(text):
+            continue  # every mention pattern names an event word: a sentence without one is not read further
         taken: list[tuple[int, int]] = []
         found: list[_Mention] = []
         for pattern in _MENTIONS:
