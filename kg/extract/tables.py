@@ -354,6 +354,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
     out: list[Measurement] = []
     site = table_site
     section = ""  # the metric a section row names for the rows under it
+    last_metric = ""  # the last row that named its metric (a total over a row per mine)
     has_unit_column = _has_unit_column(body, columns)
     for row, texts in body:
         cells = (texts + [""] * (width - len(texts)))[:max(width, len(texts))]
@@ -371,12 +372,13 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
         if not label or _ATTRIBUTABLE.search(label) and not re.search(r"(?i)^\s*100", label):
             continue
         row_site = site
-        named = _section_site(doc, label, None)
+        named = _section_site(doc, label, None) or (
+            _site_like(label) if (section or last_metric) and read_label(label, "", doc.currency) is None else None)
         if _TOTAL.match(label):  # "Total": the section's metric for the company; "Total 2E produced (oz)": its own
             row_site = None
             text = label if read_label(_TOTAL.sub("", label), "", doc.currency) or not section else section
-        elif named and section:
-            row_site, text = named, section
+        elif named and (section or last_metric) and not _looks_like_metric(_label_unit(label)[0].replace(named, "")):
+            row_site, text = named, section or last_metric  # a row per mine under a metric or its total
         elif _BASIS.match(label):
             text = section
         else:
@@ -389,6 +391,8 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
         if read is None:
             continue
         reading, scale = read
+        if text == label and not named:
+            last_metric = label
         if scale == 1.0 and "/" not in reading.unit and reading.unit[:1].isupper() or reading.unit == "$" and scale == 1.0:
             scale = _tabular_scale(doc)  # "(tabular amounts in millions)": money cells of no scale of their own
         if _EQUIVALENT.search(text + " " + section) or (reading.metal or "").endswith("equivalent"):
@@ -453,8 +457,18 @@ def _is_unit_text(cell: str) -> bool:
     return bool(cell.strip()) and (not _is_value(cell) or bool(re.fullmatch(r"\s*'?000'?s?\s*", cell)))
 
 
+def _site_like(label: str) -> str | None:
+    """A row label that is a proper name and nothing else (``Kendyk (kt)``): an operation the text names only here."""
+    core = re.sub(r"\d+$", "", _label_unit(label)[0]).strip()
+    if re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", core) and not find_metals(core) \
+            and not _looks_like_metric(core) and not _TOTAL.match(core) and not _BASIS.match(core):
+        return core
+    return None
+
+
 def _looks_like_metric(label: str) -> bool:
-    return bool(re.search(r"(?i)produc|sold|sales|output|grade|recover|cost|price|milled|mined|processed|revenue|ounces|tonnes", label))
+    return bool(re.search(r"(?i)produc|sold|sales|output|grade|recover|cost|price|milled|mined|processed|revenue|ounces|tonnes"
+                          r"|throughput|availab|feed|treated|hoisted|milling|mining|ore\b|AISC|C1\b", label))
 
 
 def _read_label_in(doc: ReleaseDoc, label: str, unit_text: str, section: str) -> tuple[Reading, float] | None:

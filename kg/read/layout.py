@@ -310,13 +310,14 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
     first = next((k for k in range(len(kinds)) if starts_row(k)), None)
     if first is None or first < 1:
         return None
-    header_lines = run[max(0, first - width):first]
-    if len(header_lines) < width or any(kinds[k] == "v" for k in range(first - len(header_lines), first)):
+    headings, used = _headings(text, run[max(0, first - width - 3):first], width)
+    if len(headings) < width:
         return None
-    rows: list[TableRow] = [_row(text, run[:max(0, first - width)])] if first > width else []
+    caption_end = first - used
+    rows: list[TableRow] = [_row(text, run[:caption_end])] if caption_end > 0 else []
     rows = [r for r in rows if r.cells]
-    rows.append(TableRow((Cell("", header_lines[0][0], header_lines[0][0]),)
-                         + tuple(Cell(text[s:e], s, e) for s, e in header_lines), header_lines[0][0], header_lines[-1][1]))
+    rows.append(TableRow((Cell("", headings[0][0], headings[0][0]),)
+                         + tuple(Cell(text[s:e], s, e) for s, e in headings), headings[0][0], headings[-1][1]))
     k = first
     while k < len(run):
         if kinds[k] == "v":
@@ -344,6 +345,32 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
     if sum(len(r.cells) > 2 for r in rows) < 2:
         return None
     return Table(tuple(rows), "cell-per-line")
+
+
+def _headings(text: str, before: list[tuple[int, int]], width: int) -> tuple[list[tuple[int, int]], int]:
+    """The ``width`` column headings that end ``before``, and how many lines they take.
+
+    A heading broken over two lines ("9m" then "2016") is one heading: a line
+    holding only a year joins the line above it when that has no year.
+    """
+    year = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+    headings: list[tuple[int, int]] = []
+    used = 0
+    k = len(before) - 1
+    while k >= 0 and len(headings) < width:
+        start, end = before[k]
+        if is_value_cell(text[start:end]):
+            break
+        cell = text[start:end].strip()
+        above = text[before[k - 1][0]:before[k - 1][1]].strip() if k > 0 else ""
+        if year.fullmatch(cell) and above and not year.search(above) and len(above) <= 15 and not is_value_cell(above):
+            start = before[k - 1][0]
+            k -= 1
+            used += 1
+        headings.insert(0, (start, end))
+        used += 1
+        k -= 1
+    return headings, used
 
 
 def _is_unit_cell(text: str) -> bool:
