@@ -280,3 +280,28 @@ _BODY = ("Corvane Mining Corp. (TSX: CVM) reported operating results for the qua
 ])
 def test_release_date_is_the_best_placed_date(header: str, date: str | None) -> None:
     assert read_release(header + _BODY).info.date == date
+
+
+_ARTICLE_BODY = ("production at the mine rose in the quarter, the company said in a statement, as the new mill line "
+                 "reached its design rate and the open pit moved into higher-grade benches ahead of the wet season.\n")
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # an all-caps letterhead, read line by line: not the furniture line above it, not a subsidiary below
+    ("Quarterly Report\nUK Regulatory\nOSTRAVA GOLD MINING COMPANY LIMITED\nJSE share code: OGM\n\n"
+     "Operations at the Vlasta shaft of Kopec Resources (Pty) Ltd, a subsidiary, improved as "
+     + _ARTICLE_BODY, "Ostrava Gold Mining Company Limited"),
+    # a "Company : Title" headline
+    ("Brennan Star Resources : Quarterly Activities Report - March 2024\nASX Announcement\n\n"
+     "Brennan Star Resources reported that " + _ARTICLE_BODY, "Brennan Star Resources"),
+    # an article's subject, after a possessive or a descriptor, not the publisher in the footer
+    ("VANCOUVER - Canada's Talvik (TSX: TLV) said " + _ARTICLE_BODY + "© 2024 Orefeed Media Ltd.\n", "Talvik"),
+    ("Swedish miner Norrberg (STO: NRB) said " + _ARTICLE_BODY + "Copyright Orefeed Media Ltd.\n", "Norrberg"),
+    ("Mexican mining company Minera Aztlán said the mine flooded; " + _ARTICLE_BODY
+     + "Nearby, Quetzal Silver Mining Ltd. reported a spill.\n", "Minera Aztlán"),
+    # a listing of another company later in the body is not the issuer's
+    ("QUARTERLY REPORT\n\nCORPORATE Tasman Metals Limited is a copper and tin producer. The demerger and "
+     "listing of Ardent Gold Limited (ASX: ARG) were completed; " + _ARTICLE_BODY, "Tasman Metals Limited"),
+])
+def test_issuer_is_read_from_the_letterhead_headline_or_subject(text: str, issuer: str) -> None:
+    assert read_release(text).info.issuer == issuer

@@ -86,11 +86,29 @@ DATELINE = re.compile(
 )
 
 
+def _reads_as_prose(text: str) -> bool:
+    letters = sum(c.isalpha() for c in text)
+    return "\t" not in text and "|" not in text and letters >= 0.6 * len(text) and bool(re.search(r"\w[.!?](?:\s|$)", text))
+
+
 def header_end(doc: SourceText) -> int:
     """Where the body starts: the first paragraph that reads as prose."""
     for para in doc.paragraphs:
         if len(para.text) >= 200 and "\t" not in para.text and para.text.count(".") >= 1:
             return para.start
+    return min(len(doc.clean), 600)
+
+
+def letterhead_end(doc: SourceText) -> int:
+    """Where the letterhead and page furniture end: the first line that reads as prose, long on its own
+    (150 characters) or hard-wrapped over three long lines. Unlike :func:`header_end`, a paragraph of short
+    lines (a letterhead run together with a table) is not prose."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", doc.clean)]
+    for i, (start, line) in enumerate(lines):
+        run = [text for _s, text in lines[i:i + 3]]
+        wrapped = len(run) == 3 and all(len(t.strip()) >= 45 for t in run) and doc.clean.count("\n", start, lines[i + 2][0]) == 2
+        if len(line.strip()) >= 150 and _reads_as_prose(line) or wrapped and _reads_as_prose(" ".join(run)):
+            return start
     return min(len(doc.clean), 600)
 
 
@@ -251,26 +269,146 @@ def _title(doc: SourceText, body_start: int) -> tuple[int, int] | None:
     return None
 
 
+NAME = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|de|du|la))*"
+# "Swedish miner Boliden (", "Luxembourg-based Nexa Resources has": an article's subject after its descriptor.
+_DESCRIBED = re.compile(rf"(?:\b(?:miner|producer|company|group|explorer|developer|firm)|\b[A-Za-z]+-(?:based|listed|owned|run"
+                        rf"|headquartered))[ \t]+(?P<name>{NAME})(?=\s*[(,]|\s+[a-z])")
+# "VANCOUVER - Cameco (", "PERTH (minewire.com.au) – Wandoo Copper kept": the subject after a dateline.
+_AFTER_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z.' ,]+?|\([^)\n]{{2,30}}\))(?:[ \t]*\([^)\n]{{2,30}}\))?[ \t]*[-–—]+[ \t]*"
+                             rf"(?P<name>{NAME})(?=\s*[(,]|\s+[a-z])", re.MULTILINE)
+# "Coeur Mining : Reports Third Quarter", "Northern Star Resources : Quarterly Activities Report".
+_HEADLINE = re.compile(rf"^[ \t#*]*(?P<name>{NAME})[ \t]*:[ \t]+(?P<rest>[A-Z0-9][^\n]*)", re.MULTILINE)
+_TITLE_SUBJECT = re.compile(rf"^\W*(?P<name>{NAME}?)[ \t]+(?i:announces|reports|releases|posts|provides|delivers|achieves"
+                            r"|declares|completes|confirms|lifts|raises|halts|holds|says|sees|cuts|boosts|increases)\b")
+_NOT_A_NAME = re.compile(r"(?i)^(?:the|a|an|record|strong|first|second|third|fourth|quarterly|annual|interim|production"
+                         r"|operational|operating|results?|update|highlights|news|press|q[1-4]|\d)\b")
+# "Cameco has released ...", "Northern Star Resources on Wednesday forecast ...": a paragraph's subject.
+_SUBJECT = re.compile(rf"^[ \t]*(?:date[ \t]+\S+[ \t]+)?(?P<name>{NAME})(?:[ \t]*\([^)\n]{{2,40}}\))?[ \t]+(?=(?:has|have|is|on|said"
+                      r"|says|reported|reports|announced|posted|produced|released|recorded|saw|sold)\b)", re.MULTILINE)
+_PUBLISHER_LINE = re.compile(r"(?im)^.*(?:©|&copy;|\bcopyright\b).*$")
+
+
+def _line_companies(line: str) -> list[tuple[int, int, str]]:
+    """Companies in one line of a letterhead; an all-caps line is read in title case."""
+    if re.search(r"[a-z]", line) or len(line.title()) != len(line):
+        return find_companies(line)
+    return [(s, e, line[s:e]) for s, e, _name in find_companies(line.title())]
+
+
+def _header_companies(doc: SourceText, body_start: int) -> list[tuple[int, int, str]]:
+    """Companies of the header read line by line (a name never runs from one letterhead line into the next)."""
+    out = []
+    for line in re.finditer(r"[^\n]+", doc.clean[:body_start]):
+        if not _PUBLISHER_LINE.fullmatch(line.group()):
+            out.extend((line.start() + s, line.start() + e, name) for s, e, name in _line_companies(line.group()))
+    return out
+
+
+def _publishers(text: str) -> set[str]:
+    """Companies named only in a copyright line: the page's publisher, not the release's issuer."""
+    footers = [(m.start(), m.end()) for m in _PUBLISHER_LINE.finditer(text)]
+    inside, outside = set(), set()
+    for start, _end, name in find_companies(text):
+        (inside if any(a <= start < b for a, b in footers) else outside).add(company_key(name))
+    return inside - outside
+
+
+def _name_before_listing(text: str, start: int) -> str | None:
+    """The name written just before a listing: ``Coeur Mining, Inc. (the "Company") (NYSE: CDE)``."""
+    before = text[text.rfind("\n", 0, start) + 1:start].rstrip(" \t(")
+    while True:
+        stripped = re.sub(r"\([^()]*\)[ \t]*$", "", before).rstrip(" \t(")
+        if stripped == before:
+            break
+        before = stripped
+    companies = [c for c in find_companies(before) if not before[c[1]:].strip(" ,")]
+    if companies:
+        return companies[-1][2]
+    m = re.search(rf"(?P<name>{NAME})[ \t,]*$", before)
+    return m.group("name") if m else None
+
+
+def _sentence_subjects(text: str, body_start: int) -> list[str]:
+    """The subjects of the first paragraphs that the text names again."""
+    zone = text[max(0, body_start - 300):body_start + 800]
+    return [m.group("name") for m in _SUBJECT.finditer(zone)
+            if re.search(rf"[a-z,][ \t]+{re.escape(m.group('name'))}\b", text)]
+
+
+def _headline_names(text: str, body_start: int) -> list[str]:
+    """``Company : Title`` headlines: a name the text names again, then a title of several words."""
+    out = []
+    for m in _HEADLINE.finditer(text[:min(body_start, 400)]):
+        words = re.findall(r"[A-Za-z]{2,}", m.group("rest"))
+        named_again = len(re.findall(re.escape(m.group("name")), text)) >= 2
+        if len(words) >= 3 and (named_again or TITLE_VERB.search(m.group("rest"))):
+            out.append(m.group("name"))
+    return out
+
+
+def _named_before(text: str, start: int, body_start: int) -> bool:
+    """Whether the body names another company before a listing (``Metals X Limited ... listing of Westgold
+    Resources Limited (ASX: WGX)``): a listing read that late is another company's."""
+    if start < body_start:
+        return False
+    listed = company_key(_name_before_listing(text, start) or "")
+    return any(company_key(c) != listed for s, _e, c in find_companies(text[:start]) if s >= body_start)
+
+
+def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
+    """A name as the issuer: no leading "The" or possessive ("Canada's Cameco"), its legal name when the text
+    gives one, and a mixed-case spelling for an all-caps letterhead."""
+    name = re.sub(r"^(?:The\s+|[A-Z][\w-]*['’]s\s+)+", "", name.strip().rstrip(",.:;")).strip()
+    name = re.sub(r"['’]s?$", "", name)
+    if re.search(r"[a-z]", name):  # a heading run into the name: "HIGHLIGHTS CORPORATE Metals X Limited"
+        heading = re.match(r"^(?:[A-Z]{2,}\s+)+", name)  # acronyms are short; heading words are not
+        if heading and re.search(r"[A-Z]{6,}", heading.group()):
+            name = name[heading.end():]
+    key = company_key(name)
+    if not key or _NOT_A_NAME.match(name) or key in publishers:
+        return None
+    companies = [c for _s, _e, c in find_companies(text) if company_key(c) not in publishers]
+    for company in companies:
+        if company_key(company) == key or company_key(company).startswith(key + " "):
+            return company
+    if not re.search(r"[a-z]", name):
+        mixed = re.search(re.escape(name), text, re.IGNORECASE)
+        spelled = [text[m.start():m.end()] for m in re.finditer(re.escape(name), text, re.IGNORECASE)
+                   if re.search(r"[a-z]", text[m.start():m.end()])] if mixed else []
+        return spelled[0] if spelled else name.title() if " " in name else name
+    return name
+
+
 def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
+    """The issuer, by the first of these that names one: the title; the name before a listing; a
+    ``Company : Title`` headline; the letterhead; an article's described or datelined subject, or the
+    subject of its title; the first company of the first paragraph; the company named most often."""
+    clean = doc.clean
+    head = clean[: body_start + 600]
+    publishers = _publishers(clean)
     if title:
-        found = find_companies(title)
+        found = [c for c in find_companies(title) if company_key(c[2]) not in publishers]
         if found:
             return found[0][2]
-    head = doc.clean[: body_start + 600]
-    listed = re.search(rf"(?P<name>(?:[A-Z][\w&'’.-]*(?:[ \t]+\n?[ \t]*|\n[ \t]*)){{1,6}}?)\(\s*(?i:{EXCHANGE})\s*(?:code|symbol)?\s*[:\-]", head)
-    found = find_companies(head)
-    if listed:
-        name = listed.group("name").strip().rstrip(",")
-        for _s, _e, company in found:
-            if company_key(company) == company_key(name):
-                return company
-        return re.sub(r"^(?:The\s+)", "", name)
-    if found:
-        return found[0][2]
+    names: list[str | None] = [_name_before_listing(head, start) for start, _e, _t in find_tickers(head)
+                               if not _named_before(head, start, body_start)]
+    names += _headline_names(clean, body_start)
+    names += [c[2] for c in _header_companies(doc, body_start)]
+    names += [m.group("name") for m in _DESCRIBED.finditer(head)]
+    names += [m.group("name") for m in _AFTER_DATELINE.finditer(head)]
+    for line in [title or ""] + clean[:400].splitlines()[:3]:
+        names += [m.group("name") for m in _TITLE_SUBJECT.finditer(line)]
+    names += _sentence_subjects(clean, body_start)
+    names += [c[2] for c in find_companies(head)]
+    for name in names:
+        issuer = _clean_issuer(name, clean, publishers) if name else None
+        if issuer:
+            return issuer
     counts: dict[str, tuple[int, str]] = {}
-    for _s, _e, company in find_companies(doc.clean):
-        n, first = counts.get(company_key(company), (0, company))
-        counts[company_key(company)] = (n + 1, first)
+    for _s, _e, company in find_companies(clean):
+        if company_key(company) not in publishers:
+            n, first = counts.get(company_key(company), (0, company))
+            counts[company_key(company)] = (n + 1, first)
     if counts:
         return max(counts.values(), key=lambda c: c[0])[1]
     return None
@@ -372,7 +510,8 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
                 period = replace(period, kind="quarter")  # "quarterly report for the period ended 30 September"
             break
     release_date = _release_date(doc, body_start, period)
-    issuer = _issuer(doc, title, body_start)
+    head_end = max(body_start, letterhead_end(doc))
+    issuer = _issuer(doc, title, head_end)
     span = doc.span(*title_at) if title_at else doc.span(0, min(len(doc.clean), body_start))
     website = WEBSITE.search(doc.clean)
     info = ReleaseInfo(
@@ -380,7 +519,7 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
         date=release_date.isoformat() if release_date else None,
         title=title,
         issuer=issuer,
-        tickers=_tickers(doc, body_start, issuer),
+        tickers=_tickers(doc, head_end, issuer),
         website=website.group().rstrip(".") if website else None,
         address=_address(doc, body_start),
         dateline_place=_dateline_place(doc, body_start),
