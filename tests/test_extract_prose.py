@@ -619,3 +619,24 @@ def test_a_figure_sold_without_its_metal_takes_the_paragraph_metal() -> None:
 )
 def test_superseded_guidance_and_participles(body: str, expected: list[tuple]) -> None:
     assert sorted(records(release(body)), key=repr) == sorted(_approx(expected), key=repr)
+
+
+def test_an_attributable_figure_in_an_aside_is_not_another_fact() -> None:
+    body = "Gold production was 52,400 ounces (39,300 ounces attributable to the Company) in the quarter."
+    assert records(release(body)) == _approx([("M", "production", "gold", 52400, "oz", "2011-Q2", MC)])
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Copper output of 96 million pounds and sales of 101million pounds were reported for the quarter.",
+                     [("M", "production", "copper", 96_000_000, "lb", "2011-Q2", MC),
+                      ("M", "sales", "copper", 101_000_000, "lb", "2011-Q2", MC)], id="each-number-its-own-cue"),
+        pytest.param("Moose Creek expects 2012 gold production of between 215,000-230,000 ounces.",
+                     [("G", "production", "gold", (215000, 230000), "oz", "2012", MC)], id="between-dashed-range"),
+        pytest.param("The company expects 2012 copper output of310-345 million pounds.",
+                     [("G", "production", "copper", (310_000_000, 345_000_000), "lb", "2012", MC)], id="glued-range"),
+    ],
+)
+def test_cues_and_ranges_as_wire_copy_writes_them(body: str, expected: list[tuple]) -> None:
+    assert sorted(records(release(body)), key=repr) == sorted(_approx(expected), key=repr)

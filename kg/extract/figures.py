@@ -214,7 +214,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
         metal = explicit_metal or metal_before(before, 100) or metal_before(paragraph_before, 400)
         if metal is None:
             return None
-        after_cue = re.match(r"[^(),;]{0,20}", after)  # "ounces of gold sold", not "ounces) and sold"
+        # "ounces of gold sold", not "ounces) and sold" nor "pounds and sales of": the next figure's cue is its own
+        after_cue = re.match(r"(?:(?!\b(?:and|but|while|with)\b)[^(),;]){0,20}", after)
         cue = near_before + " " + (after_cue.group() if after_cue else "")
         if not _OUTPUT_CUE.search(cue) or re.search(r"(?i)\bcontain\w*\s*(?:approximately|about|some)?\s*$", near_before):
             # "sold 70,212 t of concentrate, containing 16,120 t of copper": the figure shares the verb of its clause

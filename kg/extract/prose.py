@@ -229,7 +229,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
             # "R638.2 million (Q2 F2006: R561.4 million)", "$4.85 a pound from $5.31", "R6,310 per ounce (US$1,018
             # per ounce)", "the Capreol North mine produced 214,600 tonnes of ore and the Skead mine 181,300 tonnes"
             reading = _same_measure(out[-1].reading, q.unit) or reading
-        if reading is None:
+        if reading is None or _attributable_aside(text, q):
             continue
         reading = reading.with_principal_metal(doc.principal_metal)
         if reading.metal is None and reading.metric in _METAL_METRICS:
@@ -249,6 +249,20 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         out.append(_Figure(q, reading, low if low is not None else q.value, period, site, forward,
                            years.pop() if len(years) == 1 else None, bool(_FISCAL_YEAR.search(clause_text))))
     return out
+
+
+_ATTRIBUTABLE = re.compile(r"(?i)\battributable\b|\b(?:our|its|the\s+company'?s|\d+(?:\.\d+)?\s*%)\s+(?:share|interest|basis)\b"
+                           r"|\bequity\s+(?:basis|share)\b|\bnet\s+to\s+(?:the\s+)?(?:company|us)\b")
+
+
+def _attributable_aside(text: str, q: Quantity) -> bool:
+    """The figure stands in a parenthesis that gives it on an ownership basis ("52,000 ounces (39,000 ounces attributable)"):
+    the figure on the 100% basis is the fact, the share of it is not another one."""
+    opened = text.rfind("(", 0, q.start)
+    if opened < 0 or text.rfind(")", 0, q.start) > opened:
+        return False
+    closed = text.find(")", q.end)
+    return bool(_ATTRIBUTABLE.search(text[opened:closed if closed >= 0 else len(text)]))
 
 
 _METAL_METRICS = {"production", "refined_production", "sales", "concentrate_production", "concentrate_grade"}
