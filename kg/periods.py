@@ -318,7 +318,8 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bthe\s+(?P<y>(?:19|20)\d\d)\s+(?:(?P<noun>quarter)|period|three[- ]month period|comparative quarter|comparable quarter)\b",
                 re.IGNORECASE), "same_period"),
     (re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding|last|sequential|immediately preceding)\s+(?:quarter|(?:three|3)[- ]months?"
-                r"(?:\s+period)?|three[- ]month\s+period)\b", re.IGNORECASE), "previous_quarter"),
+                r"(?:\s+period)?|three[- ]month\s+period)\b|\b(?:the\s+)?quarter\s+(?:before|prior|earlier)\b(?!\s+(?:to|last|the)\b)"
+                r"|\ba\s+quarter\s+(?:earlier|before|ago)\b", re.IGNORECASE), "previous_quarter"),
     # January this year / the month of June last year
     (re.compile(rf"\b(?:(?:the\s+)?month\s+of\s+)?(?P<m>{MONTH_NAME})\s+(?:of\s+)?(?P<rel>this|last)\s+year\b", re.IGNORECASE),
      "month_of_year"),

@@ -307,6 +307,8 @@ Q2_2011 = PeriodContext(release_date=date(2011, 7, 18), anchor=quarter(2011, 2))
         ("after the first nine months of the year, sales", "2011-9M"),
         ("YTD 2011", "2011-H1"),
         ("up from 30 kt in the previous three months", "2011-Q1"),
+        ("against US$0.95/lb in the quarter before", "2011-Q1"),
+        ("from 1.2 Mt a quarter earlier", "2011-Q1"),
         ("bringing first-half copper output to", "2011-H1"),
         ("and 61 kt in the first six months", "2011-H1"),
         ("$880 per ounce over the year", "2011"),
