@@ -305,3 +305,9 @@ _ARTICLE_BODY = ("production at the mine rose in the quarter, the company said i
 ])
 def test_issuer_is_read_from_the_letterhead_headline_or_subject(text: str, issuer: str) -> None:
     assert read_release(text).info.issuer == issuer
+
+
+def test_a_date_opening_a_later_body_line_is_not_the_dateline() -> None:
+    text = ("NEWS RELEASE\n\nJuly 18, 2011\n\n" + _BODY + _BODY + "Upcoming events:\n"
+            "August 30, 2011 - the company will host a site visit for analysts at the Redcap mine in Nevada.\n")
+    assert read_release(text).info.date == "2011-07-18"

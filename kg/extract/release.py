@@ -196,7 +196,8 @@ def date_rank(text: str, start: int, end: int, body_start: int) -> int:
     before, after = _line_at(text, start, end)
     if _NOT_RELEASE_DAY.search(text[max(0, start - 25):start]):
         return 6
-    if _DATELINE_HEAD.fullmatch(before) and _DATELINE_TAIL.match(after) and len(after) > 30:
+    opens_body = bool(before.strip()) or start <= body_start + 300  # a bare date opening a later line is a list item
+    if opens_body and _DATELINE_HEAD.fullmatch(before) and _DATELINE_TAIL.match(after) and len(after) > 30:
         return 0
     clock = _CLOCK.search(before + " " + after)
     if clock and clock.group("sec"):
@@ -509,8 +510,8 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
             if period.kind == "month" and period.end_month % 3 == 0 and re.search(r"(?i)quarter", zone):
                 period = replace(period, kind="quarter")  # "quarterly report for the period ended 30 September"
             break
-    release_date = _release_date(doc, body_start, period)
     head_end = max(body_start, letterhead_end(doc))
+    release_date = _release_date(doc, head_end, period)
     issuer = _issuer(doc, title, head_end)
     span = doc.span(*title_at) if title_at else doc.span(0, min(len(doc.clean), body_start))
     website = WEBSITE.search(doc.clean)
@@ -527,7 +528,7 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
     )
     issuer_mentions: list[CompanyMention] = []
     if issuer:
-        m = re.search(re.escape(issuer), doc.clean)
+        m = re.search(re.escape(issuer), doc.clean) or re.search(re.escape(issuer), doc.clean, re.IGNORECASE)
         if m:
             issuer_mentions.append(CompanyMention(doc.span(m.start(), m.end()), issuer))
     return info, issuer_mentions
