@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -166,6 +167,54 @@ def query(name: str | None, store_path: Path, fmt: str, params: tuple[str, ...],
     else:
         header, rows = run_query(Store(store_path, read_only=True), name, bindings)
     click.echo(render(header, rows, fmt), nl=False)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+def extract(files: tuple[Path, ...], fmt: str) -> None:
+    """Every record a release yields, with its quote and offsets, without a store.
+
+    \b
+    Example:
+      kg extract examples/releases/000_de8b326c4e62c9a5.txt
+      kg extract release.html --format json
+    """
+    import json
+
+    from kg.errors import RejectedRelease
+    from kg.pipeline import extract_file, unexpected_failure
+    from kg.records import record_row
+
+    rejected = False
+    results: list[dict[str, Any]] = []
+    for path in release_files(files):
+        try:
+            records, failures = extract_file(path)
+        except RejectedRelease as exc:
+            click.echo(f"rejected: {exc}", err=True)
+            rejected = True
+            continue
+        except Exception as exc:  # noqa: BLE001 - one line per file, never a traceback
+            click.echo(f"rejected: {path.name}: {unexpected_failure(exc)}", err=True)
+            rejected = True
+            continue
+        for failure in failures:
+            click.echo(f"warning: {path.name}: {failure}", err=True)
+        results.append({"source": path.name, "records": [record_row(r) for r in records]})
+    if fmt == "json":
+        click.echo(json.dumps(results, indent=1, ensure_ascii=False, default=str))
+    else:
+        for result in results:
+            click.echo(f"== {result['source']}: {len(result['records'])} records")
+            for row in result["records"]:
+                fields = {k: v for k, v in row.items() if k not in {"kind", "start", "end", "quote"} and v not in (None, "", [], ())}
+                what = " ".join(f"{k}={v}" for k, v in fields.items())
+                quote = " ".join(str(row.get("quote", "")).split())
+                click.echo(f"{row['kind']:<15} {row.get('start', ''):>6} {row.get('end', ''):>6}  {what}  | {quote[:80]}")
+    if rejected:
+        sys.exit(1)
 
 
 @main.command()

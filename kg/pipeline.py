@@ -86,6 +86,14 @@ def graph_of(source: SourceFile, minter: Minter, extracted_at: datetime) -> tupl
     return release_triples(source, records, minter, extracted_at), failures
 
 
+def extract_file(path: Path) -> tuple[list[Record], list[str]]:
+    """A release file's records, without a store: what ``kg extract`` shows. Raises RejectedRelease."""
+    source = read_source(path)
+    records, failures = extract_all(source.source_text())
+    check_is_release(source, records)
+    return records, failures
+
+
 def unexpected_failure(exc: Exception) -> str:
     """The reason given for a file that failed on a bug rather than on its content."""
     return f"extraction failed ({type(exc).__name__}: {exc}); please report this file"

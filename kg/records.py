@@ -130,3 +130,28 @@ class Incident:
 Record = (
     ReleaseInfo | CompanyMention | MineRecord | Measurement | Guidance | Agreement | PersonRecord | Incident
 )
+
+
+def record_row(record: object) -> dict[str, object]:
+    """A record as a flat row: its kind, its fields (periods as labels, amounts as numbers) and its span.
+
+    What ``kg extract`` prints, so anyone can see what a release yields and from which characters.
+    """
+    from dataclasses import fields, is_dataclass
+
+    row: dict[str, object] = {"kind": type(record).__name__}
+    span = getattr(record, "span", None)
+    for f in fields(record):  # type: ignore[arg-type]
+        if f.name == "span":
+            continue
+        value = getattr(record, f.name)
+        if isinstance(value, Period):
+            value = value.key
+        elif is_dataclass(value) and not isinstance(value, type):
+            value = {k.name: getattr(value, k.name) for k in fields(value) if k.name != "span"}
+        elif isinstance(value, tuple):
+            value = [v.key if isinstance(v, Period) else v for v in value]
+        row[f.name] = value
+    if isinstance(span, Span):
+        row.update(start=span.start, end=span.end, quote=span.quote)
+    return row

@@ -88,3 +88,22 @@ def test_a_rejecting_build_leaves_the_store_free_for_the_next_command(runner: Cl
     result = runner.invoke(main, ["build", str(releases), "--store", str(tmp_path / "s"), "-q"])
     assert result.exit_code == 1
     assert len(Store(tmp_path / "s").releases()) == 3  # opens for writing: nothing holds the lock
+
+
+def test_extract_shows_every_record_with_its_span_without_a_store(runner: CliRunner, releases: Path, tmp_path: Path) -> None:
+    """`kg extract` lists a release's records with quote and offsets; a bad file is one line, and the rest still shows."""
+    import json
+
+    release = sorted(releases.glob("*.txt"))[0]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(main, ["extract", str(release), str(empty), "--format", "json"])
+    assert result.exit_code == 1
+    assert "rejected: empty.txt: file is empty" in result.stderr
+    (listing,) = json.loads(result.stdout)
+    text = release.read_text(encoding="utf-8")
+    measurements = [r for r in listing["records"] if r["kind"] == "Measurement"]
+    assert measurements and all(text[r["start"]:r["end"]] == r["quote"] for r in listing["records"] if "quote" in r)
+    assert not (tmp_path / ".kg-store").exists()
+    table = runner.invoke(main, ["extract", str(release)])
+    assert table.exit_code == 0 and "Measurement" in table.stdout

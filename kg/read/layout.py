@@ -329,7 +329,7 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
         if m + 1 < len(run) and kinds[m] == "l" and kinds[m + 1] == "v" and _is_unit_cell(text[run[m][0]:run[m][1]]):
             unit = run[m]
             m += 1
-        values = []
+        values: list[tuple[int, int]] = []
         while m < len(run) and kinds[m] == "v" and len(values) < width:
             values.append(run[m])
             m += 1
