@@ -136,7 +136,7 @@ _DATE_LINE_REST = re.compile(r"(?i)[\s|,.\-–—:*#]*(?:(?:mon|tue|wed|thu|fri|
                              r"[\s|,.\-–—:*#]*")
 _WIRE = r"(?:\(?\s*(?:Marketwire[d]?|CNW|Canada NewsWire|Business Wire|BUSINESS WIRE|PR ?Newswire|GLOBE NEWSWIRE|Newsfile|ACCESSWIRE|[\w.]+\.com(?:\.au)?|[A-Z]{2,5})\b[^)\n]{0,12}\)?)"
 # Before a dateline's date: a place in capitalised words, perhaps a wire ("TORONTO, ONTARIO--(Marketwire - ").
-_DATELINE_HEAD = re.compile(rf"[\s*#]*(?:(?:[A-Z][\w.'’]*|[A-Z]{{2}})[\s,.]*){{0,6}}(?:[\s,]*[-–—/]*\s*{_WIRE}\s*[-–—/)]*)?[\s,*]*")
+_DATELINE_HEAD = re.compile(rf"[\s*#]*(?:[A-Z][\w.'’]*(?![\w.'’])[\s,.]*){{0,6}}(?:[\s,]*[-–—/]*\s*{_WIRE}\s*[-–—/)]*)?[\s,*]*")
 _DATELINE_TAIL = re.compile(rf"\s*(?:\*\*)?\s*(?:[-–—/]|\(|{_WIRE})")
 
 
