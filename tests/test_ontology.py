@@ -245,3 +245,17 @@ def test_concept_schemes(g: Graph):
     assert len(set(g.subjects(SKOS.inScheme, VOCAB.metrics))) == len(VOCABULARY_METRICS)
     assert len(set(g.subjects(SKOS.inScheme, VOCAB.metals))) == len(METALS)
     assert set(METALS) == set(VOCABULARY_METALS)
+
+
+@pytest.mark.parametrize(("scheme", "path"), [("metrics", "metric"), ("metals", "metal")])
+def test_shapes_admit_exactly_the_ontology_vocabulary(g: Graph, scheme: str, path: str) -> None:
+    """The measurement shape's controlled lists are the ontology's concept schemes: a new concept needs both."""
+    shapes = Graph().parse(ONTOLOGY_PATH.parents[1] / "shapes" / "mining-shapes.ttl", format="turtle")
+    SH = "http://www.w3.org/ns/shacl#"
+    admitted: set[URIRef] = set()
+    for prop in shapes.objects(None, URIRef(SH + "property")):
+        if (prop, URIRef(SH + "path"), MKG[path]) in shapes:
+            for listed in shapes.objects(prop, URIRef(SH + "in")):
+                admitted |= {URIRef(str(x)) for x in Collection(shapes, listed)}
+    concepts = {URIRef(str(c)) for c in g.subjects(SKOS.inScheme, VOCAB[scheme])}
+    assert admitted == concepts
