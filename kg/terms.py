@@ -76,6 +76,7 @@ METRIC_CLASS: dict[str, URIRef] = {
     "unit_cost": MKG.FinancialMeasure,
     "realized_price": MKG.FinancialMeasure,
     "revenue": MKG.FinancialMeasure,
+    "aic": MKG.FinancialMeasure,
 }
 
 PERIOD_CLASS: dict[str, URIRef] = {
