@@ -311,3 +311,9 @@ def test_a_date_opening_a_later_body_line_is_not_the_dateline() -> None:
     text = ("NEWS RELEASE\n\nJuly 18, 2011\n\n" + _BODY + _BODY + "Upcoming events:\n"
             "August 30, 2011 - the company will host a site visit for analysts at the Redcap mine in Nevada.\n")
     assert read_release(text).info.date == "2011-07-18"
+
+
+def test_an_article_subject_is_a_name_capitalised_mid_sentence_too() -> None:
+    text = ("Gold output fell at two mines in the quarter.\n\nHarrowgate Minerals has released its results for the "
+            "second quarter.\n\nThe company said Harrowgate would keep its guidance for the year unchanged.\n")
+    assert read_release(text).info.issuer == "Harrowgate Minerals"

@@ -330,10 +330,11 @@ def _name_before_listing(text: str, start: int) -> str | None:
 
 
 def _sentence_subjects(text: str, body_start: int) -> list[str]:
-    """The subjects of the first paragraphs that the text names again."""
-    zone = text[max(0, body_start - 300):body_start + 800]
+    """The subjects of the first paragraphs, when the text capitalises the name mid-sentence too (a proper
+    name, not "Gold produced ...")."""
+    zone = text[:body_start + 800]
     return [m.group("name") for m in _SUBJECT.finditer(zone)
-            if re.search(rf"[a-z,][ \t]+{re.escape(m.group('name'))}\b", text)]
+            if re.search(rf"[a-z,][ \t]+{re.escape(m.group('name').split()[0])}\b", text)]
 
 
 def _headline_names(text: str, body_start: int) -> list[str]:
