@@ -327,7 +327,7 @@ def _header_axis(doc: ReleaseDoc, text: str, ctx) -> _Axis:  # type: ignore[no-u
         return _Axis(period=period)
     if _TOTAL.match(text):
         return _Axis(is_total=True)
-    site = _section_site(doc, text, None)
+    site = _section_site(doc, text, None) or (_site_like(text) if read_label(text, "", doc.currency) is None else None)
     if site:
         return _Axis(site=site)
     return _Axis(label=text)

@@ -187,11 +187,11 @@ def _header_lines(text: str, lines: list[tuple[int, int]], first: int) -> list[T
             continue  # a rule under the headings
         if not line.strip():
             blanks += 1
-            if blanks > 1 or rows:
+            if blanks > 2 or rows and blanks > 1:
                 break
             continue
         cells = [c for c in split_cells(line) if c]
-        if len(cells) == 1 and not rows and not section and _is_section_label(line) and not blanks:
+        if len(cells) == 1 and not rows and not section and _is_section_label(line) and blanks <= 1:
             s = start + len(line) - len(line.lstrip())
             section = [TableRow((Cell(line.strip(), s, s + len(line.strip())),), start, end)]
             continue  # a section label right above the first row: it heads the rows, under the headings
