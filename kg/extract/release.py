@@ -505,7 +505,7 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
     ctx = PeriodContext(fye_month=fiscal_year_end(doc.clean))
     period = None
     for zone in ([title] if title else []) + [doc.clean[body_start:body_start + 1500]]:
-        mentions = [m for m in find_periods(zone, ctx) if not m.relative]
+        mentions = [m for m in find_periods(zone, ctx) if not m.relative and not m.aside]
         if mentions:
             period = _quarter_of_year_end(zone, ctx, mentions[0].period)
             if period.kind == "month" and period.end_month % 3 == 0 and re.search(r"(?i)quarter", zone):
