@@ -457,11 +457,16 @@ def _is_unit_text(cell: str) -> bool:
     return bool(cell.strip()) and (not _is_value(cell) or bool(re.fullmatch(r"\s*'?000'?s?\s*", cell)))
 
 
+_HEADING_WORDS = re.compile(r"(?i)^(?:units?|uom|measures?|metrics?|items?|description|particulars|physicals|statistics"
+                            r"|summary|operations?|operating|production|financials?|key\s+\w+|notes?)$")
+
+
 def _site_like(label: str) -> str | None:
     """A row label that is a proper name and nothing else (``Kendyk (kt)``): an operation the text names only here."""
     core = re.sub(r"\d+$", "", _label_unit(label)[0]).strip()
     if re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", core) and not find_metals(core) \
-            and not _looks_like_metric(core) and not _TOTAL.match(core) and not _BASIS.match(core):
+            and not _looks_like_metric(core) and not _TOTAL.match(core) and not _BASIS.match(core) \
+            and not _HEADING_WORDS.match(core):
         return core
     return None
 
