@@ -405,14 +405,15 @@ def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
             return None
         if ctx.release_date:
             return _not_after_release(Period(kind, ctx.release_date.year, month), ctx)
-        year = _context_year(ctx, month)
-        return Period(kind, year, month) if year else None
+        context_year = _context_year(ctx, month)
+        return Period(kind, context_year, month) if context_year else None
     if explicit:
         year = _year(explicit)
-    elif ctx.anchor_year():
-        year = ctx.anchor_year()  # type: ignore[assignment]
     else:
-        return None
+        anchor_year = ctx.anchor_year()
+        if anchor_year is None:
+            return None
+        year = anchor_year
     if form == "range":
         month = month_number(g["m"])
         start = (_year(g["y1"]) if g.get("y1") else year) * 12 + month_number(g["m1"]) - 1

@@ -23,10 +23,10 @@ from kg.engines import Engine, local_engine
 from kg.errors import KgError, RejectedRelease
 from kg.extract import extract_all
 from kg.quantities import garbled_numbers
-from kg.rdf import SourceFile, Triple, release_triples
+from kg.rdf import Triple, release_triples
+from kg.read.sources import SourceFile, is_release_file, read_source
 from kg.records import Agreement, Incident, Measurement, MineRecord, PersonRecord, Record
 from kg.shards import SHARD_SIZE, check_visible, keep_graphs, shard_folder, write_shard
-from kg.sources import is_release_file, read_source
 from kg.store import Store, StoredRelease, ntriples
 from kg.terms import Minter
 from kg.validation import Finding, ValidationReport, validate_across, validate_release

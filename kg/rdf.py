@@ -10,7 +10,6 @@ source text is dropped, never emitted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from rdflib import Literal, URIRef
@@ -20,6 +19,7 @@ from kg import __version__
 from kg.extract.mines import mine_key
 from kg.extract.names import company_key, person_key
 from kg.periods import Period
+from kg.read.sources import SourceFile
 from kg.records import (
     Agreement,
     CompanyMention,
@@ -48,26 +48,8 @@ from kg.terms import (
     metric_iri,
     unit_iri,
 )
-from kg.text import SourceText
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """The release file a graph is built from."""
-
-    name: str  # file name, the release's identity in the store
-    sha256: str
-    text: str  # the decoded file (or a PDF's text layer): every span points into it
-    page_starts: tuple[int, ...] = ()  # offsets where PDF pages start (empty: not paged)
-    view: tuple[str, tuple[int, ...]] | None = None  # HTML: readable text and, per character, its offset in ``text``
-
-    def source_text(self) -> SourceText:
-        """What the extractors read, mapped back to ``text``."""
-        if self.view is None:
-            return SourceText(self.text)
-        return SourceText.from_view(self.text, *self.view)
 
 
 def decimal(value: float) -> Literal:

@@ -14,7 +14,7 @@ from conftest import ROOT, SAMPLES
 
 from kg.cli import main
 from kg.errors import RejectedRelease
-from kg.sources import MAX_BYTES, read_source
+from kg.read.sources import MAX_BYTES, read_source
 from kg.store import Store
 
 GOOD = sorted(p.name for p in SAMPLES.glob("*.txt"))

@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from kg.conformance import compile_shapes, may_violate
 from kg.pipeline import extraction_time, graph_of
 from kg.rdf import Triple
-from kg.sources import read_source
+from kg.read.sources import read_source
 from kg.terms import Minter
 from kg.validation import core_shapes, rdflib_graph
 

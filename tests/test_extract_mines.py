@@ -8,7 +8,7 @@ from kestrel import ISSUER, xfail
 from kg.extract import mines as mines_module
 from kg.extract import read_release
 from kg.extract.mines import find_mine_mentions, mine_key
-from kg.text import SourceText
+from kg.read.text import SourceText
 
 
 def mentions(sentence: str, issuer: str | None = ISSUER) -> list[tuple]:

@@ -20,8 +20,8 @@ from wellformed import graph_problems
 
 from kg.errors import RejectedRelease
 from kg.extract import extract_all
-from kg.rdf import SourceFile, release_triples
-from kg.sources import SUFFIXES, read_source
+from kg.rdf import release_triples
+from kg.read.sources import SUFFIXES, SourceFile, read_source
 from kg.terms import Minter
 
 RELEASES = sorted(SAMPLES.glob("*.txt")) + sorted((CORPUS / "releases").iterdir())

@@ -19,7 +19,7 @@ from scoring import f1, score_report
 
 from kg.cli import main
 from kg.queries import run_query
-from kg.sources import read_source
+from kg.read.sources import read_source
 from kg.store import Store
 
 PDF = ROOT / "tests" / "fixtures" / "pdf"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.read.layout import cell_per_line_tables, find_tables, line_grid_tables, ruled_line_tables
-from kg.sources import html_to_text
+from kg.read.sources import html_to_text
 
 
 def grid(text: str) -> list[list[str]]:

@@ -14,7 +14,7 @@ from rdflib.namespace import FOAF, PROV, RDF
 from kg.cli import main
 from kg.pipeline import build, extraction_time, graph_of
 from kg.rdf import Triple
-from kg.sources import read_source
+from kg.read.sources import read_source
 from kg.store import Store
 from kg.terms import MKG, Minter
 from kg.validation import validate_release, validate_store

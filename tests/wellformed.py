@@ -14,7 +14,8 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.rdf import SourceFile, Triple
+from kg.rdf import Triple
+from kg.read.sources import SourceFile
 from kg.store import to_ox
 from kg.terms import OA
 

@@ -17,8 +17,8 @@ from kg.extract.people import extract_people
 from kg.extract.prose import extract_prose_figures
 from kg.extract.release import extract_release_info
 from kg.extract.tables import extract_table_figures
+from kg.read.text import SourceText
 from kg.records import Record
-from kg.text import SourceText
 
 Extractor = Callable[[ReleaseDoc], Sequence[Record]]
 

@@ -12,8 +12,8 @@ from kg.extract.names import company_key
 from kg.extract.release import read_release_info
 from kg.periods import PeriodContext, fiscal_year_end
 from kg.read.layout import Table, find_tables
+from kg.read.text import SourceText
 from kg.records import CompanyMention, MineRecord, ReleaseInfo
-from kg.text import SourceText
 from kg.vocabulary import PRECIOUS, find_metals, release_currency
 
 

@@ -6,8 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.names import CORPORATE_SUFFIX, company_key, fold
+from kg.read.text import SourceText
 from kg.records import MineRecord
-from kg.text import SourceText
 
 if TYPE_CHECKING:
     from kg.extract.document import ReleaseDoc

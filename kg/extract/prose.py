@@ -18,8 +18,8 @@ from kg.extract.figures import FORWARD, Reading, classify
 from kg.extract.tables import is_table_row
 from kg.periods import Period, PeriodMention, find_periods, year_period
 from kg.quantities import Quantity, find_quantities, parse_number, unit_definitions
+from kg.read.text import Sentence
 from kg.records import Guidance, Measurement
-from kg.text import Sentence
 from kg.vocabulary import find_metals
 
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\s+(?=\w+\s+(?:expect|anticipat|forecast|plan))", re.IGNORECASE)

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from kg.dates import DAY_MONTH, MONTH_NAME, find_dates, month_number
 from kg.extract.names import company_key, find_companies
 from kg.periods import Period, PeriodContext, find_periods, fiscal_year_end
+from kg.read.text import SourceText
 from kg.records import CompanyMention, ReleaseInfo
-from kg.text import SourceText
 
 if TYPE_CHECKING:
     from kg.extract.document import ReleaseDoc
@@ -298,7 +298,7 @@ def _line_companies(line: str) -> list[tuple[int, int, str]]:
 
 def _header_companies(doc: SourceText, body_start: int) -> list[tuple[int, int, str]]:
     """Companies of the header read line by line (a name never runs from one letterhead line into the next)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     for line in re.finditer(r"[^\n]+", doc.clean[:body_start]):
         if not _PUBLISHER_LINE.fullmatch(line.group()):
             out.extend((line.start() + s, line.start() + e, name) for s, e, name in _line_companies(line.group()))
@@ -308,7 +308,8 @@ def _header_companies(doc: SourceText, body_start: int) -> list[tuple[int, int, 
 def _publishers(text: str) -> set[str]:
     """Companies named only in a copyright line: the page's publisher, not the release's issuer."""
     footers = [(m.start(), m.end()) for m in _PUBLISHER_LINE.finditer(text)]
-    inside, outside = set(), set()
+    inside: set[str] = set()
+    outside: set[str] = set()
     for start, _end, name in find_companies(text):
         (inside if any(a <= start < b for a, b in footers) else outside).add(company_key(name))
     return inside - outside

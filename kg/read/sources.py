@@ -10,13 +10,32 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from kg.errors import RejectedRelease
-from kg.rdf import SourceFile
+from kg.read.text import SourceText
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The release file a graph is built from."""
+
+    name: str  # file name, the release's identity in the store
+    sha256: str
+    text: str  # the decoded file (or a PDF's text layer): every span points into it
+    page_starts: tuple[int, ...] = ()  # offsets where PDF pages start (empty: not paged)
+    view: tuple[str, tuple[int, ...]] | None = None  # HTML: readable text and, per character, its offset in ``text``
+
+    def source_text(self) -> SourceText:
+        """What the extractors read, mapped back to ``text``."""
+        if self.view is None:
+            return SourceText(self.text)
+        return SourceText.from_view(self.text, *self.view)
+
 
 SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".pdf"}
 MAX_BYTES = 20 * 1024 * 1024
