@@ -44,7 +44,19 @@ class Period:
 
     @property
     def label(self) -> str:
-        """``2003-Q4``, ``2003``, ``2003-H1``, ``2003-9M``, ``2003-06``."""
+        """``2003-Q4``, ``2003``, ``2003-H1``, ``2003-9M``, ``2003-06``.
+
+        A quarter, half or nine months that is not the calendar one says where it ends
+        (``2013-9M-ending-2013-03``: the nine months to March), so it never passes for the calendar period;
+        a fiscal year keeps the calendar year of its last month.
+        """
+        if self.kind != "year" and not self.calendar_aligned:
+            return self.key
+        return self.calendar_label
+
+    @property
+    def calendar_label(self) -> str:
+        """The label of the calendar period of this kind ending in this period's year."""
         if self.kind == "quarter":
             return f"{self.year}-Q{(self.end_month + 2) // 3}"
         if self.kind == "half":
@@ -59,8 +71,8 @@ class Period:
     def key(self) -> str:
         """Identity of the period: the label, plus its end when not calendar-aligned."""
         if self.calendar_aligned:
-            return self.label
-        return f"{self.label}-ending-{self.year}-{self.end_month:02d}"
+            return self.calendar_label
+        return f"{self.calendar_label}-ending-{self.year}-{self.end_month:02d}"
 
     @property
     def start(self) -> date:

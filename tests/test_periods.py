@@ -191,7 +191,8 @@ def test_absolute_periods(text: str, quote: str, label: str) -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        ("a nine-month total for April-December 2019", "2019-9M"),  # a fiscal April-to-December: nine months
+        # a fiscal April-to-December: nine months, labelled with its end so it never passes for January-September
+        ("a nine-month total for April-December 2019", "2019-9M-ending-2019-12"),
         ("Jul-Sep", "2019-Q3"),  # no year: the latest that has ended by the release
         ("Oct-Dec output", "2018-Q4"),
         ("Sep Qtr", "2019-Q3"),
@@ -362,9 +363,9 @@ JUNE_YEAR = PeriodContext(release_date=date(2024, 4, 24), anchor=quarter(2024, 1
         ("the third quarter of last year", "2023-Q1"),
         ("in the first half", "2023-H2"),
         ("the half-year", "2024-H1"),  # the half holding the quarter talked about
-        ("year to date production", "2024-9M"),
-        ("FY24 YTD", "2024-9M"),
-        ("for the first nine months of the financial year", "2024-9M"),
+        ("year to date production", "2024-9M-ending-2024-03"),
+        ("FY24 YTD", "2024-9M-ending-2024-03"),
+        ("for the first nine months of the financial year", "2024-9M-ending-2024-03"),
     ],
 )
 def test_relative_periods_in_a_fiscal_year(text: str, label: str) -> None:
@@ -481,3 +482,11 @@ def test_a_month_naming_a_figure() -> None:
     ctx = PeriodContext(release_date=date(2022, 1, 3), anchor=quarter(2021, 4))
     text = "December sales were 3.4 Mt, compared to 3.6 Mt in the year-ago month."
     assert [m.period.label for m in find_periods(text, ctx)] == ["2021-12", "2020-12"]
+
+
+def test_a_period_that_is_not_the_calendar_one_never_takes_its_label() -> None:
+    """Nine months to March (a fiscal year to date) is not '2024-9M' (January to September); a fiscal year keeps its year."""
+    assert Period("nine_months", 2024, 3).label == "2024-9M-ending-2024-03"
+    assert Period("half", 2024, 3).label == "2024-H1-ending-2024-03"
+    assert Period("nine_months", 2024, 9).label == "2024-9M"
+    assert year_period(2024, 6).label == "2024"
