@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 METRICS = (
     "ore_processed", "ore_mined", "throughput", "mining_rate", "head_grade", "recovery", "mill_availability",
@@ -51,6 +52,12 @@ _METAL_BY_GROUP = {f"m{i}": metal for i, (_, metal) in enumerate(_METAL_ALTS)}
 
 def find_metals(text: str) -> list[tuple[int, int, str]]:
     """Metal mentions in ``text``: names ("palladium", "PGMs") and symbols ("Pd", "Au")."""
+    return list(_metals_in(text))
+
+
+@lru_cache(maxsize=8192)
+def _metals_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The scan behind :func:`find_metals`, remembered: readers ask about the same labels and clauses again."""
     out = []
     for m in METAL_PATTERN.finditer(text):
         metal = _METAL_BY_GROUP[m.lastgroup or ""]
@@ -60,7 +67,7 @@ def find_metals(text: str) -> list[tuple[int, int, str]]:
         if metal == "iron" and not re.match(r"(?i)iron\s+ore|Fe\b", m.group()):
             continue
         out.append((m.start(), m.end(), metal))
-    return out
+    return tuple(out)
 
 
 CURRENCY_PREFIXES: dict[str, str] = {
