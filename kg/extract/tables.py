@@ -23,7 +23,7 @@ from kg.extract.figures import Reading, classify
 from kg.extract.mines import mine_key
 from kg.periods import Period, find_periods
 from kg.quantities import Quantity, find_quantities
-from kg.read.layout import EMPTY_CELL, Table, TableRow, is_table_row, is_value_cell
+from kg.read.layout import CURRENCY_CELL, EMPTY_CELL, Table, TableRow, is_table_row, is_value_cell
 from kg.records import Measurement
 from kg.vocabulary import PRECIOUS, find_metals
 
@@ -156,9 +156,6 @@ def _cell_value(cell: str, default_currency: str | None) -> tuple[float, str] | 
     return (found[0].value, found[0].unit) if len(found) == 1 else None
 
 
-
-
-_CURRENCY_CELL = re.compile(r"^\s*(?:US\$|C\$|A\$|CDN\$|\$|R|€|£)\s*$")
 _TOTAL = re.compile(r"(?i)^\s*(?:consolidated|total|company|group|corporate|combined|overall)\b")
 _BASIS = re.compile(r"(?i)^\s*(?:100\s*%\s*(?:basis)?|gross|managed|total\s+basis)\s*$")
 _ATTRIBUTABLE = re.compile(r"(?i)\battributable\b|\bshare\b|\bequity\b")
@@ -186,10 +183,12 @@ def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
     out: list[Measurement] = []
     previous: Table | None = None
     for table in doc.tables:
-        if previous is not None and _continues(doc, previous, table):
-            table = Table(_header_rows(previous) + table.rows, table.layout)
+        header = _header_rows(table)
+        if previous is not None and not header and _continues(doc, previous, table):
+            header = _header_rows(previous)
+            table = Table(header + table.rows, table.layout)
         out += read_table(doc, table)
-        if _header_rows(table):
+        if header:
             previous = table
     return out
 
@@ -201,10 +200,11 @@ def _header_rows(table: Table) -> tuple[TableRow, ...]:
 
 
 def _continues(doc: ReleaseDoc, previous: Table, table: Table) -> bool:
+    """A headerless table as wide as the one just before it, close below it: the same table continued."""
     widths = {len(r.cells) for r in table.rows if len(r.cells) > 1}
     prev_widths = {len(r.cells) for r in previous.rows if len(r.cells) > 1}
     gap = doc.text.clean[previous.end:table.start]
-    return not _header_rows(table) and bool(widths & prev_widths) and gap.count("\n") <= 8 and len(gap) < 400
+    return bool(widths & prev_widths) and gap.count("\n") <= 8 and len(gap) < 400
 
 
 def _row_texts(row: TableRow) -> list[str]:
@@ -213,7 +213,7 @@ def _row_texts(row: TableRow) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(texts):
-        if _CURRENCY_CELL.match(texts[i]) and i + 1 < len(texts) and _is_value(texts[i + 1]):
+        if CURRENCY_CELL.match(texts[i]) and i + 1 < len(texts) and _is_value(texts[i + 1]):
             out += ["", f"{texts[i].strip()}{texts[i + 1]}"]  # the number keeps its column
             i += 2
             continue
@@ -483,7 +483,8 @@ def _read_label_in(doc: ReleaseDoc, label: str, unit_text: str, section: str) ->
         composed = read_label(_compose(label, section), unit_text, doc.currency)
         if composed is not None:
             reading, scale = composed
-            return reading, scale * (_row_scale(label) if _row_scale(label) != 1.0 and scale == _row_scale(section) else 1.0)
+            row_scale = _row_scale(label)  # "Silver (000's)": the row's own scale, unless the section's already holds it
+            return reading, scale * (row_scale if row_scale != 1.0 and scale == _row_scale(section) else 1.0)
     return own
 
 
@@ -503,17 +504,7 @@ def _metric_columns(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]],
         period = period or doc.info.reporting_period
         if period is None:
             continue
-        span = doc.text.span(row.start, row.end)
-        for j, cell in enumerate(texts[1:], start=1):
-            if j >= len(readings) or readings[j] is None:
-                continue
-            reading, scale = readings[j]  # type: ignore[misc]
-            reading = reading.with_principal_metal(doc.principal_metal)
-            value = _cell_value(cell, doc.currency)
-            if value is None:
-                continue
-            out.append(Measurement(span, reading.metric, value[0] * scale, reading.unit, period, reading.metal, site,
-                                   reading.basis))
+        out += _cells_across(doc, row, texts, readings, period, site)
     return out
 
 
@@ -539,17 +530,23 @@ def _transposed(doc: ReleaseDoc, header: tuple[TableRow, list[str]], body: list[
         period = _cell_period(texts[0], ctx)
         if period is None:
             continue
-        span = doc.text.span(row.start, row.end)
-        for j, cell in enumerate(texts[1:], start=1):
-            if j >= len(labels) or labels[j] is None:
-                continue
-            reading, scale = labels[j]  # type: ignore[misc]
-            reading = reading.with_principal_metal(doc.principal_metal)
-            value = _cell_value(cell, doc.currency)
-            if value is None:
-                continue
-            out.append(Measurement(span, reading.metric, value[0] * scale, reading.unit, period, reading.metal, site,
-                                   reading.basis))
+        out += _cells_across(doc, row, texts, labels, period, site)
+    return out
+
+
+def _cells_across(doc: ReleaseDoc, row: TableRow, texts: list[str], readings: list[tuple[Reading, float] | None],
+                  period: Period, site: str | None) -> list[Measurement]:
+    """A row's cells under the metrics its header names, for one period and site."""
+    span = doc.text.span(row.start, row.end)
+    out: list[Measurement] = []
+    for j, cell in enumerate(texts[1:], start=1):
+        read = readings[j] if j < len(readings) else None
+        value = _cell_value(cell, doc.currency) if read else None
+        if read is None or value is None:
+            continue
+        reading = read[0].with_principal_metal(doc.principal_metal)
+        out.append(Measurement(span, reading.metric, value[0] * read[1], reading.unit, period, reading.metal, site,
+                               reading.basis))
     return out
 
 

@@ -26,7 +26,7 @@ EMPTY_CELL = re.compile(r"^\s*(?:-+|–|—|n/?a|nil|na|n\.a\.|\*|nm|n\.m\.)?\s*
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 _NUMERIC = re.compile(r"^\s*\(?\s*(?:US\$|C\$|A\$|R|\$|€|£)?\s*\(?[-–]?\s*[\d.,  ]*\d[\d.,  ]*\s*\)?\s*%?\s*\)?\s*$")
-_CURRENCY_ONLY = re.compile(r"^\s*(?:US\$|C\$|A\$|CDN\$|\$|R|€|£)\s*$")
+CURRENCY_CELL = re.compile(r"^\s*(?:US\$|C\$|A\$|CDN\$|\$|R|€|£)\s*$")  # a currency sign in a cell of its own
 
 
 @dataclass(frozen=True)
@@ -86,13 +86,7 @@ def find_tables(text: str) -> list[Table]:
 
 def split_cells(line: str) -> list[str]:
     """The cells of a line laid out as a row: tabs, pipes, or runs of two or more spaces."""
-    if "\t" in line:
-        return [c.strip() for c in line.split("\t")]
-    stripped = line.strip()
-    if stripped.startswith("|") or line.count("|") >= 2:
-        parts = [c.strip() for c in stripped.split("|")]
-        return parts[1:-1] if stripped.startswith("|") and stripped.endswith("|") else parts
-    return [c.strip() for c in re.split(r"\s{2,}", line.rstrip())]
+    return [c.strip() for c in _raw_cells(line)]
 
 
 def is_table_row(line: str) -> bool:
