@@ -8,7 +8,7 @@ import pkgutil
 import kg.extract
 from kg.extract import EXTRACTORS
 
-SUPPORT_MODULES = {"document", "names", "figures"}  # shared readers, not extractors
+SUPPORT_MODULES = {"document", "names", "figures", "lexicon"}  # shared readers, not extractors
 
 
 def test_every_extractor_module_is_in_the_table() -> None:

@@ -131,7 +131,7 @@ def test_property_kinds_are_consistent(g: Graph):
 
 
 def test_every_mkg_term_used_is_declared(g: Graph):
-    declared = set(_mkg_terms(g, OWL.Class)) | set(_properties(g))
+    declared = set(_mkg_terms(g, OWL.Class)) | set(_properties(g)) | set(_mkg_terms(g, OWL.AnnotationProperty))
     used = {t for triple in g for t in triple if isinstance(t, URIRef) and t.startswith(MKG)}
     assert used - declared == set()
 

@@ -62,3 +62,22 @@ def test_html_cells_keep_their_columns() -> None:
             "<tr><td><p>Gold sold</p><p>(oz)</p></td><td>1</td><td>2</td><td>3</td><td>4</td></tr></table>")
     text, _origin = html_to_text(html)
     assert text.strip("\n").split("\n") == ["\t3 months ended\t\t9 months ended\t", "Gold sold (oz)\t1\t2\t3\t4"]
+
+
+def test_cell_per_line_with_spanning_headings_and_currency_lines() -> None:
+    """An 8-K table flattened one cell per line: two period groups over repeating headings, "$" on its own line."""
+    text = "\n".join([
+        "Operating Summary",
+        "Three Months Ended June 30,", "Six Months Ended June 30,",
+        "2022", "2021", "Change", "2022", "2021", "Change",
+        "Tons shipped (000)", "410", "388", "6%", "802", "771", "4%",
+        "Cost per ton shipped", "$", "61", "$", "58", "5%", "$", "60", "$", "57", "5%",
+    ])
+    [table] = cell_per_line_tables(text)
+    rows = [row.texts for row in table.rows]
+    assert rows[0] == ["Operating Summary"]
+    assert rows[1] == ["", "Three Months Ended June 30,", "Six Months Ended June 30,"]
+    assert rows[2] == ["", "2022", "2021", "Change", "2022", "2021", "Change"]
+    assert rows[4] == ["Cost per ton shipped", "$ 61", "$ 58", "5%", "$ 60", "$ 57", "5%"]
+    cost = table.rows[4]
+    assert text[cost.cells[1].start:cost.cells[1].end] == "$\n61"  # the cell keeps the offsets of both lines

@@ -55,11 +55,15 @@ class ReleaseDoc:
     def principal_metal(self, per_unit: str) -> str | None:
         """The metal a per-ounce (precious) or per-pound (base) price or cost is about when none is named.
 
-        For a recovery ("%"), the metal only when the release names no other.
+        For a recovery ("%"), the metal only when the release names no other;
+        for tonnes, the only base metal or bulk commodity it names (coal, iron ore).
         """
         if per_unit == "%":
             named = set(self.metals_named)
             return named.pop() if len(named) == 1 else None
+        if per_unit == "t":
+            base = set(self.metals_named) - PRECIOUS
+            return base.pop() if len(base) == 1 else None
         wanted = PRECIOUS if per_unit in {"oz", "kg"} else None if per_unit == "lb" else set()
         if wanted == set():
             return None

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.extract.document import ReleaseDoc
-from kg.extract.figures import Reading, classify
+from kg.extract.figures import NOT_A_FIGURE, Reading
+from kg.extract.lexicon import concepts_named, dimension_of, metric_of_label
 from kg.extract.mines import mine_key
 from kg.periods import Period, find_periods
 from kg.quantities import Quantity, find_quantities
@@ -79,9 +80,9 @@ def _label_unit(label: str) -> tuple[str, str, float]:
     if re.search(r"'?000s?\b|thousands", unit_text, re.IGNORECASE):
         scale = 1e3
         unit_text = re.sub(r"'?000s?|thousands", "", unit_text, flags=re.IGNORECASE).strip()
-    elif re.search(r"\bmillions?\b", unit_text, re.IGNORECASE):
-        scale = 1e6
-        unit_text = re.sub(r"millions?", "", unit_text, flags=re.IGNORECASE).strip()
+    elif re.search(r"\bmillions?\b|(?<=[$R])\s*(?:mm|mn|m)\b|^\s*[$R]?\s*(?:mm|mn|m|M)\s*$", unit_text, re.IGNORECASE):
+        scale = 1e6  # "US$ millions", "$mm", "A$m", "R million"
+        unit_text = re.sub(r"millions?|(?<=[$R])\s*(?:mm|mn|m)\b|^\s*(?:mm|mn|m)\s*$", "", unit_text, flags=re.IGNORECASE).strip()
     return label, unit_text, scale
 
 
@@ -91,7 +92,7 @@ def _unit_quantity(unit_text: str, label: str, currency: str | None = None) -> Q
     for start, end, _metal in reversed(find_metals(probe)):
         probe = probe[:start] + probe[end:]  # "2E g/t", "g/t Au": the metal is not the unit
     probe = " ".join(probe.split())
-    per = re.search(r"(?i)\bper\s+(?:[2-6]E\s+|payable\s+|gold\s+)?(ounce|oz|pound|lb|tonne|ton|kg|t)\b", label)
+    per = re.search(r"(?i)\bper\s+(?:[2-6]E\s+|payable\s+|[a-z]+\s+)?(ounce|oz|pound|lb|tonne|ton|kg|t)\b", label)
     if per and re.fullmatch(r"(?:US|C|A|CDN)?\$|USD|CAD|AUD|ZAR|R", probe):
         probe = f"{probe}/{per.group(1)}"
     if not probe:
@@ -107,30 +108,41 @@ def _unit_quantity(unit_text: str, label: str, currency: str | None = None) -> Q
     return found[0] if found and found[0].unit else None
 
 
+_UNIT_WORDS = ((r"%|\bper\s?cent\b", "%"), (r"\bper\s+day\b|\btpd\b|\bt/d\b", "t/d"), (r"\bounces\b|\boz\b", "oz"),
+               (r"\bpounds\b|\blbs?\b", "lb"), (r"\btonnes\b|\btons\b|\bt\b", "t"))
+
+
 def _guess_unit(label: str) -> str:
-    lower = label.lower()
-    if re.search(r"recover|availability|%", lower):
-        return "%"
-    if re.search(r"per day|throughput|tpd|t/d", lower):
-        return "t/d"
-    if "grade" in lower:
-        metals = find_metals(label)
-        return "%" if metals and metals[0][2] not in PRECIOUS else "g/t"
-    if re.search(r"ounces|\boz\b", lower):
-        return "oz"
-    if re.search(r"pounds|\blbs?\b", lower):
-        return "lb"
-    if re.search(r"tonnes|tons|\bt\b|milled|processed|mined", lower):
-        return "t"
-    if re.search(r"produc|sold|sales|output", lower):
-        metals = find_metals(label)
-        if metals:
-            return "oz" if metals[0][2] in PRECIOUS else "lb"
-    return ""
+    """The unit of a label that names none in parentheses: its unit words, else the default of its metric's dimension."""
+    for pattern, unit in _UNIT_WORDS:
+        if re.search(pattern, label, re.IGNORECASE):
+            return unit
+    named = concepts_named(_label_head(label))
+    if not named:
+        return ""
+    if any(c.dimension == "concentrate" for c in named):
+        return "t"  # "Spodumene concentrate shipped": tonnes of the product
+    metals = find_metals(label)
+    precious = bool(metals) and metals[0][2] in PRECIOUS
+    return {"percent": "%", "rate": "t/d", "grade": "g/t" if not metals or precious else "%", "ore": "t",
+            "concentrate": "t", "metal": ("oz" if precious else "lb") if metals else ""}.get(named[0].dimension, "")
+
+
+_DENOMINATOR = re.compile(r"(?i)\bper\s+(?!day\b)")
+
+
+def _label_head(text: str) -> str:
+    """The words of a label that name its metric: before "per ounce" (the denominator) and "of ..." (what is
+    counted), metals taken out ("Realized gold price" is a realized price)."""
+    head = _DENOMINATOR.split(text)[0]
+    for start, end, _metal in reversed(find_metals(head)):
+        head = head[:start] + " " + head[end:]
+    before_of = re.split(r"(?i)\s+of\s+|\s+-\s+", head)[0]
+    return before_of if concepts_named(before_of) else head
 
 
 def read_label(label: str, unit_column: str = "", currency: str | None = None) -> tuple[Reading, float] | None:
-    """What a row label measures, and the scale of its cells."""
+    """What a row label measures, and the scale of its cells: the lexicon's metric for the label's head and unit."""
     text, unit_text, scale = _label_unit(label)
     qualifier = unit_text
     thousands = re.fullmatch(r"\s*'?000'?s?\s*", unit_column)
@@ -139,14 +151,25 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     if unit_column:
         unit_text = unit_column
         qualifier = f"{qualifier} {unit_column}"
+    if NOT_A_FIGURE.search(text):
+        return None
     unit_q = _unit_quantity(unit_text, text, currency)
     if unit_q is None:
         return None
-    metal_in_unit = find_metals(qualifier)
-    reading = classify(unit_q, text + " ", " " + (metal_in_unit[0][2] if metal_in_unit else ""))
-    if reading is None:
+    metals = find_metals(qualifier) or find_metals(text)
+    if unit_q.unit == "t" and re.search(r"(?i)\bdaily\b|\bper\s+day\b", text):
+        unit_q = replace(unit_q, unit="t/d")  # "Average daily throughput (tonnes)"
+    concept = metric_of_label(_label_head(text), unit_q.unit, bool(metals))
+    if concept is None:
         return None
-    return reading, scale * unit_q.value
+    unit = "t/d" if concept.dimension == "rate" else unit_q.unit
+    metal = metals[0][2] if metals and concept.dimension not in {"ore", "rate", "money"} else None
+    if concept.dimension == "money-per-unit" and unit.endswith("/t") and not find_metals(qualifier + " " + text):
+        metal = None
+    basis = "payable" if re.search(r"(?i)\bpayable\b", text) else None
+    if concept.dimension == "concentrate" and metal is None:
+        basis = "concentrate"  # the release's metal names the concentrate
+    return Reading(concept.notation, metal, unit, basis), scale * unit_q.value
 
 
 def _cell_value(cell: str, default_currency: str | None) -> tuple[float, str] | None:
@@ -440,8 +463,9 @@ def _priced_label(doc: ReleaseDoc, label: str, currency: str) -> tuple[Reading, 
         return read_label(f"{_label_unit(label)[0]} ({currency})", "", doc.currency)
     if not re.search(r"(?i)\b(?:price|costs?|AISC|AIC)\b", label):
         return None
+    named_per = re.search(r"(?i)\bper\s+(?:[a-z0-9]+\s+)?(ounce|oz|pound|lb|tonne|ton|t|kg)\b", label)
     metals = find_metals(label) or find_metals(" ".join(doc.metals_named[:1]))
-    per = "oz" if not metals or metals[0][2] in PRECIOUS else "lb"
+    per = named_per.group(1) if named_per else "oz" if not metals or metals[0][2] in PRECIOUS else "lb"
     return read_label(f"{_label_unit(label)[0]} ({currency}/{per})", "", doc.currency)
 
 
@@ -461,12 +485,16 @@ _HEADING_WORDS = re.compile(r"(?i)^(?:units?|uom|measures?|metrics?|items?|descr
                             r"|summary|operations?|operating|production|financials?|key\s+\w+|notes?)$")
 
 
+_FINANCIAL_WORDS = re.compile(r"(?i)\b(?:EBITDA|EBIT|income|earnings|profit|loss|capital|capex|expenditures?|cash\s+flow|margin"
+                              r"|tax\w*|interest|depreciation|amorti[sz]ation|EPS|dividends?|debt|liquidity|working)\b")
+
+
 def _site_like(label: str) -> str | None:
     """A row label that is a proper name and nothing else (``Kendyk (kt)``): an operation the text names only here."""
     core = re.sub(r"\d+$", "", _label_unit(label)[0]).strip()
     if re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", core) and not find_metals(core) \
             and not _looks_like_metric(core) and not _TOTAL.match(core) and not _BASIS.match(core) \
-            and not _HEADING_WORDS.match(core):
+            and not _HEADING_WORDS.match(core) and not _FINANCIAL_WORDS.search(core):
         return core
     return None
 
@@ -477,15 +505,24 @@ def _looks_like_metric(label: str) -> bool:
 
 
 def _read_label_in(doc: ReleaseDoc, label: str, unit_text: str, section: str) -> tuple[Reading, float] | None:
-    """A row label's reading, on its own or, when it names only part of it, with its section's label."""
-    own = read_label(label, unit_text, doc.currency) or _with_principal_metal(doc, label, unit_text)
-    if section and (own is None or own[0].metal is None and find_metals(label) or not _looks_like_metric(label)):
+    """A row label's reading, on its own or, when it names only part of it, with its section's label; an output
+    whose metal neither names ("Ounces produced" at a gold mine) is of the release's principal metal."""
+    own = read_label(label, unit_text, doc.currency)
+    unnamed = own is not None and own[0].metal is None and dimension_of(own[0].metric) == "metal"
+    if section and (own is None or own[0].metal is None and (find_metals(label) or unnamed) or not _looks_like_metric(label)):
         composed = read_label(_compose(label, section), unit_text, doc.currency)
         if composed is not None:
             reading, scale = composed
             row_scale = _row_scale(label)  # "Silver (000's)": the row's own scale, unless the section's already holds it
-            return reading, scale * (row_scale if row_scale != 1.0 and scale == _row_scale(section) else 1.0)
-    return own
+            own = reading, scale * (row_scale if row_scale != 1.0 and scale == _row_scale(section) else 1.0)
+    return _of_principal_metal(doc, own)
+
+
+def _of_principal_metal(doc: ReleaseDoc, read: tuple[Reading, float] | None) -> tuple[Reading, float] | None:
+    if read is None or read[0].metal is not None or dimension_of(read[0].metric) != "metal":
+        return read
+    metal = doc.principal_metal(read[0].unit)
+    return (replace(read[0], metal=metal), read[1]) if metal else None
 
 
 def _metric_columns(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]],
@@ -506,15 +543,6 @@ def _metric_columns(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]],
             continue
         out += _cells_across(doc, row, texts, readings, period, site)
     return out
-
-
-def _with_principal_metal(doc: ReleaseDoc, label: str, unit_text: str) -> tuple[Reading, float] | None:
-    """``Ounces produced`` at a gold mine: an output whose metal is the release's principal one."""
-    for per in ("oz", "lb"):
-        metal = doc.principal_metal(per)
-        if metal and re.search(rf"(?i)\b{'ounces?|oz' if per == 'oz' else 'pounds|lbs?'}\b", label + " " + unit_text):
-            return read_label(f"{metal} {label}", unit_text, doc.currency)
-    return None
 
 
 def _transposed(doc: ReleaseDoc, header: tuple[TableRow, list[str]], body: list[tuple[TableRow, list[str]]]) -> list[Measurement]:

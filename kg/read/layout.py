@@ -255,8 +255,8 @@ def cell_per_line_tables(text: str) -> list[Table]:
     label followed by another label is a section row; blank lines between
     cells are ignored.
     """
-    cells = [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip()))
-             for s, e in _lines(text) if text[s:e].strip()]
+    cells = _currency_joined(text, [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip()))
+                                    for s, e in _lines(text) if text[s:e].strip()])
     tables: list[Table] = []
     i = 0
     while i < len(cells):
@@ -270,6 +270,51 @@ def cell_per_line_tables(text: str) -> list[Table]:
             tables.append(table)
         i = max(j, i + 1)
     return tables
+
+
+def _currency_joined(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cell lines with a currency sign on a line of its own joined to the number on the next line."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(cells):
+        start, end = cells[k]
+        if CURRENCY_CELL.match(text[start:end]) and k + 1 < len(cells) and is_value_cell(text[slice(*cells[k + 1])]):
+            out.append((start, cells[k + 1][1]))
+            k += 2
+            continue
+        out.append((start, end))
+        k += 1
+    return out
+
+
+def _cell(text: str, span: tuple[int, int]) -> Cell:
+    """A cell over ``span``, its text with the line breaks inside it (a currency line, a wrapped label) as spaces."""
+    return Cell(" ".join(text[span[0]:span[1]].split()), *span)
+
+
+def _repeat(text: str, headings: list[tuple[int, int]]) -> int | None:
+    """The period with which a row of headings repeats ("2021 2020 Change 2021 2020 Change": 3), if it does."""
+    names = [" ".join(text[s:e].split()).lower() for s, e in headings]
+    width = len(names)
+    return next((p for p in range(1, width) if width % p == 0 and all(
+        names[i] == names[i + p] for i in range(width - p))), None)
+
+
+def _group_row(text: str, above: list[tuple[int, int]], headings: list[tuple[int, int]]) -> TableRow | None:
+    """Spanning headings over repeating ones: "Three Months Ended" and "Nine Months Ended" over "2021 2020 Change" twice.
+
+    When the column headings repeat with a period p, the ``width / p`` lines
+    just above them head p columns each.
+    """
+    period = _repeat(text, headings)
+    width = len(headings)
+    if period is None or width // period > len(above):
+        return None
+    groups = above[len(above) - width // period:]
+    if any(is_value_cell(text[s:e]) for s, e in groups):
+        return None
+    return TableRow((Cell("", groups[0][0], groups[0][0]),) + tuple(_cell(text, g) for g in groups),
+                    groups[0][0], groups[-1][1])
 
 
 def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
@@ -308,10 +353,15 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
     if len(headings) < width:
         return None
     caption_end = first - used
+    group = _group_row(text, run[:caption_end], headings)
+    if group is not None:
+        caption_end -= len(group.cells) - 1
     rows: list[TableRow] = [_row(text, run[:caption_end])] if caption_end > 0 else []
     rows = [r for r in rows if r.cells]
+    if group is not None:
+        rows.append(group)
     rows.append(TableRow((Cell("", headings[0][0], headings[0][0]),)
-                         + tuple(Cell(text[s:e], s, e) for s, e in headings), headings[0][0], headings[-1][1]))
+                         + tuple(_cell(text, h) for h in headings), headings[0][0], headings[-1][1]))
     k = first
     while k < len(run):
         if kinds[k] == "v":
@@ -331,7 +381,7 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
         if unit:
             label_text = f"{label_text} ({text[unit[0]:unit[1]]})"
         if values:
-            row_cells = (Cell(label_text, label[0], label[1]),) + tuple(Cell(text[s:e], s, e) for s, e in values)
+            row_cells = (Cell(label_text, label[0], label[1]),) + tuple(_cell(text, v) for v in values)
             rows.append(TableRow(row_cells, label[0], values[-1][1]))
         else:
             rows.append(TableRow((Cell(label_text, label[0], label[1]),), label[0], label[1]))
@@ -347,6 +397,9 @@ def _headings(text: str, before: list[tuple[int, int]], width: int) -> tuple[lis
     A heading broken over two lines ("9m" then "2016") is one heading: a line
     holding only a year joins the line above it when that has no year.
     """
+    plain = before[-width:]
+    if len(plain) == width and not any(is_value_cell(text[s:e]) for s, e in plain) and _repeat(text, plain):
+        return plain, width  # "2021 2020 Change" twice: one heading a line
     year = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
     headings: list[tuple[int, int]] = []
     used = 0
