@@ -405,7 +405,7 @@ def _context_year(ctx: PeriodContext, month: int) -> int | None:
 def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
     g = m.groupdict()
     fiscal = bool((g.get("f") or g.get("f2") or g.get("f3") or "").strip())
-    explicit = g.get("y") or g.get("y2") or g.get("yy") or g.get("fy")
+    explicit = next((v for v in (g.get("y"), g.get("y2"), g.get("yy"), g.get("fy")) if v and re.search(r"\d", v)), None)
     if form in {"month_quarter", "range"} and not explicit:
         month = month_number(g["m"])
         if form == "range":

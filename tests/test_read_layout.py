@@ -81,3 +81,13 @@ def test_cell_per_line_with_spanning_headings_and_currency_lines() -> None:
     assert rows[4] == ["Cost per ton shipped", "$ 61", "$ 58", "5%", "$ 60", "$ 57", "5%"]
     cost = table.rows[4]
     assert text[cost.cells[1].start:cost.cells[1].end] == "$\n61"  # the cell keeps the offsets of both lines
+
+
+def test_cell_per_line_unit_cells_in_parentheses() -> None:
+    """A unit cell written "('000 lbs)" under its label is the label's unit, not a row of its own."""
+    text = "\n".join(["Operations", "Units", "2019 Q1", "2019 Q2", "2019 YTD",
+                      "U3O8 Captured", "('000 lbs)", "91.2", "97.5", "188.7",
+                      "U3O8 Sold", "('000 lbs)", "80.0", "110.0", "190.0"])
+    [table] = cell_per_line_tables(text)
+    assert [row.texts for row in table.rows][-2:] == [["U3O8 Captured ('000 lbs)", "91.2", "97.5", "188.7"],
+                                                      ["U3O8 Sold ('000 lbs)", "80.0", "110.0", "190.0"]]

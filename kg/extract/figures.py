@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from kg.extract.lexicon import concepts_named, metric_concepts
 from kg.quantities import PER_UNIT, Quantity
 from kg.vocabulary import PRECIOUS, find_metals
 
@@ -217,7 +218,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
         # "ounces of gold sold", not "ounces) and sold" nor "pounds and sales of": the next figure's cue is its own
         after_cue = re.match(r"(?:(?!\b(?:and|but|while|with)\b)[^(),;]){0,20}", after)
         cue = near_before + " " + (after_cue.group() if after_cue else "")
-        if not _OUTPUT_CUE.search(cue) or re.search(r"(?i)\bcontain\w*\s*(?:approximately|about|some)?\s*$", near_before):
+        if not _has_output_cue(cue) or re.search(r"(?i)\bcontain\w*\s*(?:approximately|about|some)?\s*$", near_before):
             # "sold 70,212 t of concentrate, containing 16,120 t of copper": the figure shares the verb of its clause
             cue = sentence_before[-200:]
         return Reading(_output_metric(cue), metal, unit, basis)
@@ -258,11 +259,14 @@ def _grade_metric(near_before: str, sentence_before: str) -> str:
 
 
 def _output_metric(cue: str) -> str:
-    if re.search(r"\b(sold|sales|sell\w*|deliver\w*)\b", cue, re.IGNORECASE):
-        return "sales"
-    if re.search(r"\brefin\w*", cue, re.IGNORECASE):
-        return "refined_production"
-    return "production"
+    """The output a quantity of metal is (produced, sold, refined, ...): the lexicon's last metal cue in ``cue``,
+    else the default output."""
+    named = [c for c in concepts_named(cue) if c.dimension == "metal"]
+    return (named[0] if named else next(c for c in metric_concepts() if c.is_default)).notation
+
+
+def _has_output_cue(cue: str) -> bool:
+    return bool(_OUTPUT_CUE.search(cue)) or any(c.dimension == "metal" and not c.is_default for c in concepts_named(cue))
 
 
 _PER_BEFORE = re.compile(r"(?i)\b(?:costs?|prices?|AISC|AIC|C1|realizations?|realisations?|revenues?)\s+(?:[a-z]+\s+)?per\s+"

@@ -485,8 +485,9 @@ _HEADING_WORDS = re.compile(r"(?i)^(?:units?|uom|measures?|metrics?|items?|descr
                             r"|summary|operations?|operating|production|financials?|key\s+\w+|notes?)$")
 
 
-_FINANCIAL_WORDS = re.compile(r"(?i)\b(?:EBITDA|EBIT|income|earnings|profit|loss|capital|capex|expenditures?|cash\s+flow|margin"
-                              r"|tax\w*|interest|depreciation|amorti[sz]ation|EPS|dividends?|debt|liquidity|working)\b")
+_MEASURE_WORDS = re.compile(r"(?i)\b(?:EBITDA|EBIT|income|earnings|profit|loss|capital|capex|expenditures?|cash\s+flow|margin"
+                              r"|tax\w*|interest|depreciation|amorti[sz]ation|EPS|dividends?|debt|liquidity|working"
+                              r"|average|rates?|ratio|flow|index|days|hours|employees|headcount|LTIFR|TRIFR|safety)\b")
 
 
 def _site_like(label: str) -> str | None:
@@ -494,7 +495,7 @@ def _site_like(label: str) -> str | None:
     core = re.sub(r"\d+$", "", _label_unit(label)[0]).strip()
     if re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", core) and not find_metals(core) \
             and not _looks_like_metric(core) and not _TOTAL.match(core) and not _BASIS.match(core) \
-            and not _HEADING_WORDS.match(core) and not _FINANCIAL_WORDS.search(core):
+            and not _HEADING_WORDS.match(core) and not _MEASURE_WORDS.search(core):
         return core
     return None
 

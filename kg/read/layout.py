@@ -379,7 +379,8 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
             m += 1
         label_text = text[label[0]:label[1]]
         if unit:
-            label_text = f"{label_text} ({text[unit[0]:unit[1]]})"
+            unit_text = text[unit[0]:unit[1]].strip()
+            label_text = f"{label_text} {unit_text}" if unit_text.startswith("(") else f"{label_text} ({unit_text})"
         if values:
             row_cells = (Cell(label_text, label[0], label[1]),) + tuple(_cell(text, v) for v in values)
             rows.append(TableRow(row_cells, label[0], values[-1][1]))
@@ -421,8 +422,11 @@ def _headings(text: str, before: list[tuple[int, int]], width: int) -> tuple[lis
 
 
 def _is_unit_cell(text: str) -> bool:
-    """A cell holding a unit alone (``kt``, ``000oz``, ``US$/lb``, ``%``): short and one token."""
-    return 0 < len(text.strip()) <= 10 and not re.search(r"\s", text.strip())
+    """A cell holding a unit alone (``kt``, ``000oz``, ``US$/lb``, ``%``, ``('000 lbs)``): short and one token, or
+    a short parenthesis."""
+    cell = text.strip()
+    return 0 < len(cell) <= 10 and not re.search(r"\s", cell) or bool(re.fullmatch(r"\([^()\d]*(?:'?000)?[^()\d]*\)", cell)
+                                                                       and len(cell) <= 16)
 
 
 def _row(text: str, spans: list[tuple[int, int]]) -> TableRow:
