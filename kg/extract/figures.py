@@ -259,8 +259,12 @@ def _grade_metric(near_before: str, sentence_before: str) -> str:
 
 
 def _output_metric(cue: str) -> str:
-    """The output a quantity of metal is (produced, sold, refined, ...): the lexicon's last metal cue in ``cue``,
-    else the default output."""
+    """The output a quantity of metal is: sold or delivered, refined, else what the lexicon's metal cues in ``cue``
+    say ("dried and drummed", "captured"), else produced."""
+    if re.search(r"\b(sold|sales|sell\w*|deliver\w*)\b", cue, re.IGNORECASE):
+        return "sales"
+    if re.search(r"\brefin\w*", cue, re.IGNORECASE):
+        return "refined_production"
     named = [c for c in concepts_named(cue) if c.dimension == "metal"]
     return (named[0] if named else next(c for c in metric_concepts() if c.is_default)).notation
 
