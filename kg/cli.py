@@ -14,8 +14,9 @@ from kg.errors import KgError
 from kg.network import GRAPH_FORMATS, entity_graph, summarise, write_graph
 from kg.pipeline import build as build_releases
 from kg.pipeline import release_files
-from kg.queries import FORMATS, parse_binding, query_names, query_summary, render, run_query
-from kg.remote import PASSWORD_ENV, Endpoint, push_store, run_remote_query
+from kg.queries import parse_binding, query_names, query_results, query_summary
+from kg.remote import PASSWORD_ENV, Endpoint, push_store, remote_results
+from kg.results import FORMATS, render
 from kg.serve import serve as serve_store
 from kg.shards import SHARD_SIZE
 from kg.store import DEFAULT_STORE, EXPORT_FORMATS, Store
@@ -163,10 +164,10 @@ def query(name: str | None, store_path: Path, fmt: str, params: tuple[str, ...],
         return
     bindings = dict(parse_binding(p) for p in params)
     if endpoint_url:
-        header, rows = run_remote_query(Endpoint.with_password_from(endpoint_url, user, password_env), name, bindings)
+        results = remote_results(Endpoint.with_password_from(endpoint_url, user, password_env), name, bindings)
     else:
-        header, rows = run_query(Store(store_path, read_only=True), name, bindings)
-    click.echo(render(header, rows, fmt), nl=False)
+        results = query_results(Store(store_path, read_only=True), name, bindings)
+    click.echo(render(results, fmt), nl=False)
 
 
 @main.command()
@@ -239,16 +240,16 @@ def lineage(fact: str | None, store_path: Path, fmt: str, site: str | None, peri
     store = Store(store_path, read_only=True)
     if fact:
         _, iri = parse_binding(f"fact=<{fact.strip('<>')}>")
-        header, rows = run_query(store, "fact_lineage", {"fact": iri})
+        results = query_results(store, "fact_lineage", {"fact": iri})
     elif period and metric:
         bindings = dict(parse_binding(f"{k}={v}") for k, v in
                         (("site", site), ("period", period), ("metric", metric), ("metal", metal)) if v)
-        header, rows = run_query(store, "figure_lineage", bindings)
+        results = query_results(store, "figure_lineage", bindings)
     else:
         raise click.UsageError("give a fact IRI, or --period and --metric (with --site and --metal)")
-    if not rows:
+    if not results:
         raise KgError("no such fact in the store")
-    click.echo(render(header, rows, fmt), nl=False)
+    click.echo(render(results, fmt), nl=False)
 
 
 @main.command()

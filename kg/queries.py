@@ -1,20 +1,40 @@
-"""The named SPARQL queries in ``queries/`` and their results as table, CSV or JSON."""
+"""The named SPARQL queries in ``queries/`` and their parameters.
+
+A query's parameters are its columns and the parameters its file declares (``# Parameter NAME: what it does``).
+``-p COLUMN=VALUE`` keeps the rows whose COLUMN holds VALUE, and a row whose COLUMN is another value or unbound is
+dropped, never relabelled: the value is one RDF term, or, for text, the terms of our datatypes written that way
+(``2248`` is the string, the integer and the decimal 2248). A declared parameter is bound as given, for the query's
+own expressions to use (``ceo_timeline``'s ``role_pattern``).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import KgError, UnknownName
+from kg.results import Results, from_solutions
 from kg.store import Store
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
-FORMATS = ("table", "csv", "json")
+
+Term = ox.NamedNode | ox.Literal
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+# The datatypes our data and queries give literals, each with the lexical form a value of it is written in.
+TYPED_FORMS: tuple[tuple[str, str], ...] = (
+    ("integer", r"[+-]?\d+"),
+    ("decimal", r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"),
+    ("boolean", r"true|false"),
+    ("date", r"-?\d{4,}-\d\d-\d\d"),
+    ("gYearMonth", r"-?\d{4,}-\d\d"),
+    ("dateTime", r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?"),
+)
+_DECLARED = re.compile(r"(?m)^#\s*Parameter\s+[?$]?([A-Za-z_]\w*)\s*:\s*(.+?)\s*$")
+_LEXICAL_NOISE = re.compile(r'<[^\s<>"{}|^`\\]*>|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+_VARIABLE = re.compile(r"[?$]([A-Za-z_]\w*)")
 
 
 def query_names() -> list[str]:
@@ -36,7 +56,18 @@ def query_summary(name: str) -> str:
     return ""
 
 
-def parse_binding(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
+def declared_parameters(query: str) -> dict[str, str]:
+    """The parameters a query file declares, ``# Parameter NAME: what it does``, each with what it does."""
+    return dict(_DECLARED.findall(query))
+
+
+def query_parameters(name: str) -> list[str]:
+    """Every parameter of a named query: its columns, then the parameters its file declares."""
+    text = query_text(name)
+    return [*select_columns(text), *declared_parameters(text)]
+
+
+def parse_binding(text: str) -> tuple[str, Term]:
     """``name=value``: an IRI when the value is one (``<...>`` or ``http...``), else a plain literal."""
     if "=" not in text:
         raise KgError(f"parameter {text!r} is not NAME=VALUE")
@@ -52,65 +83,149 @@ def parse_binding(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
     return name, ox.Literal(value)
 
 
-def bind_values(query: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+def value_terms(term: Term) -> tuple[Term, ...]:
+    """The RDF terms a parameter value stands for: an IRI itself; text as a string and as each typed value written so."""
+    if isinstance(term, ox.NamedNode) or term.datatype != ox.NamedNode(_XSD + "string"):
+        return (term,)
+    typed = tuple(ox.Literal(term.value, datatype=ox.NamedNode(_XSD + name))
+                  for name, form in TYPED_FORMS if re.fullmatch(form, term.value))
+    return (term, *typed)
+
+
+def _blanked(query: str) -> str:
+    """The query with its IRIs, strings and comments blanked out (same length), so braces and variables are syntax."""
+    return _LEXICAL_NOISE.sub(lambda m: " " * len(m.group()), query)
+
+
+def _closing(text: str, start: int) -> int:
+    """The index of the bracket closing the one at ``start``."""
+    opening, closing = text[start], {"{": "}", "(": ")"}[text[start]]
+    depth = 0
+    for i in range(start, len(text)):
+        depth += (text[i] == opening) - (text[i] == closing)
+        if depth == 0:
+            return i
+    raise KgError("cannot bind parameters: the query's brackets do not balance")
+
+
+def _outer_group(blanked: str) -> tuple[int, int]:
+    """The offsets of the outermost WHERE group's braces."""
+    where = re.search(r"\bWHERE\s*\{", blanked, re.IGNORECASE)
+    if where is None:
+        raise KgError("cannot bind parameters: the query has no WHERE group")
+    return where.end() - 1, _closing(blanked, where.end() - 1)
+
+
+def select_columns(query: str) -> list[str]:
+    """The columns a SELECT query projects, in order (none for ``SELECT *`` or a query of another form)."""
+    blanked = _blanked(query)
+    select = re.search(r"\bSELECT\b", blanked, re.IGNORECASE)
+    if select is None:
+        return []
+    projection = blanked[select.end():_outer_group(blanked)[0]]
+    projection = re.sub(r"(?i)\bWHERE\s*$", "", projection.strip())
+    columns, i = [], 0
+    while i < len(projection):
+        if projection[i] == "(":
+            end = _closing(projection, i)
+            columns += re.findall(r"(?i)\bAS\s+[?$]([A-Za-z_]\w*)", projection[i:end])[-1:]
+            i = end + 1
+            continue
+        match = _VARIABLE.match(projection, i)
+        if match:
+            columns.append(match.group(1))
+            i = match.end()
+        else:
+            i += 1
+    return columns
+
+
+def _required_text(group: str) -> str:
+    """The text of a group's triple patterns that every solution matches: its own, and its GRAPH blocks', without
+    OPTIONAL, MINUS, UNION, sub-select and nested groups, and without expressions (FILTER, BIND) and VALUES."""
+    kept, i = [], 0
+    while i < len(group):
+        char = group[i]
+        if char in "{(":
+            end = _closing(group, i)
+            if char == "{" and re.search(r"(?i)\bGRAPH\s+\S+\s*$", group[:i]) and not re.search(
+                    r"(?i)\b(?:OPTIONAL|MINUS|UNION|EXISTS|VALUES)\s+GRAPH\s+\S+\s*$", group[:i]):
+                kept.append(" " + _required_text(group[i + 1:end]) + " ")
+            else:
+                kept.append(" ")
+            i = end + 1
+            continue
+        kept.append(char)
+        i += 1
+    return re.sub(r"(?i)\bVALUES\s+[?$]\w+", " ", "".join(kept))
+
+
+def certain_variables(query: str) -> set[str]:
+    """The variables bound in every solution of the outer WHERE group, by a triple pattern it requires.
+
+    Binding one of them with a VALUES row is the same as keeping the rows holding the value, and lets the planner
+    start the join from it; any other variable (bound in an OPTIONAL, a BIND, a sub-select) is filtered instead.
+    """
+    blanked = _blanked(query)
+    start, end = _outer_group(blanked)
+    return set(_VARIABLE.findall(_required_text(blanked[start + 1:end])))
+
+
+def bind_values(query: str, bindings: Mapping[str, Term | Sequence[Term]]) -> str:
     """The query with each binding fixed by a VALUES block at the start of its outermost WHERE group.
 
     The FILTERs of that group see the value, and the query planner sees it too: Oxigraph starts the join
     from the VALUES row and looks the bound variable up in its indexes, where a substitution (which the
-    planner does not see) would only be checked after reading every candidate row.
+    planner does not see) would only be checked after reading every candidate row. A variable bound to
+    several terms gets one row per term.
     Terms are written by Oxigraph in N-Triples syntax (quotes, backslashes and newlines escaped;
     IRIs validated), so a parameter cannot change the query's structure.
     """
     if not bindings:
         return query
-    blanked = re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group()), query)
-    where = re.search(r"\bWHERE\s*\{", blanked, re.IGNORECASE)
-    if where is None:
-        raise KgError("cannot bind parameters: the query has no WHERE group")
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(str(term) for term in bindings.values())
-    return f"{query[:where.end()]}\n  VALUES ({names}) {{ ({values}) }}{query[where.end():]}"
+    start, _ = _outer_group(_blanked(query))
+    blocks = "".join(f"\n  VALUES (?{name}) {{ {' '.join(f'({t})' for t in _terms(value))} }}"
+                     for name, value in bindings.items())
+    return f"{query[:start + 1]}{blocks}{query[start + 1:]}"
 
 
-def run_query(store: Store, name: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
+def filter_values(query: str, bindings: Mapping[str, Term | Sequence[Term]]) -> str:
+    """The query keeping only the solutions whose variable is one of its bound terms: a FILTER at the end of the
+    outermost WHERE group, which sees every pattern of the group, so an unbound or other value is dropped."""
+    if not bindings:
+        return query
+    _, end = _outer_group(_blanked(query))
+    filters = "".join(f"  FILTER ({' || '.join(f'sameTerm(?{name}, {t})' for t in _terms(value))})\n"
+                      for name, value in bindings.items())
+    return f"{query[:end]}{filters}{query[end:]}"
+
+
+def _terms(value: Term | Sequence[Term]) -> tuple[Term, ...]:
+    return (value,) if isinstance(value, (ox.NamedNode, ox.Literal)) else tuple(value)
+
+
+def bind_parameters(name: str, bindings: Mapping[str, Term]) -> str:
+    """The text of a named query with its parameters bound: a declared one as given (VALUES), a column kept to its
+    value, by VALUES where every row binds the column by a required pattern, else by a FILTER."""
+    text = query_text(name)
+    declared, columns = declared_parameters(text), select_columns(text)
+    for parameter in bindings:
+        if parameter not in declared and parameter not in columns:
+            raise UnknownName(f"parameter of query {name}", parameter, [*columns, *declared])
+    certain = certain_variables(text) if bindings else set()
+    as_given = {p: t for p, t in bindings.items() if p in declared}
+    joined = {p: value_terms(t) for p, t in bindings.items() if p not in declared and p in certain}
+    filtered = {p: value_terms(t) for p, t in bindings.items() if p not in declared and p not in certain}
+    return filter_values(bind_values(text, {**as_given, **joined}), filtered)
+
+
+def query_results(store: Store, name: str, bindings: Mapping[str, Term] | None = None) -> Results:
+    """The results of a named query on the store, its parameters bound by :func:`bind_parameters`."""
+    return from_solutions(store.raw_query(bind_parameters(name, bindings or {})), f"query {name}")
+
+
+def run_query(store: Store, name: str, bindings: Mapping[str, Term] | None = None
               ) -> tuple[list[str], list[list[str]]]:
-    """Header and rows (as plain strings, empty when unbound) of a named query, its parameters bound by :func:`bind_values`."""
-    results = store.raw_query(bind_values(query_text(name), bindings or {}))
-    if not isinstance(results, ox.QuerySolutions):
-        raise KgError(f"query {name} is not a SELECT query")
-    header = [v.value for v in results.variables]
-    rows = [[_plain(solution[h]) for h in header] for solution in results]
-    return header, rows
-
-
-def _plain(term: object) -> str:
-    if term is None:
-        return ""
-    return str(getattr(term, "value", term))
-
-
-def render(header: list[str], rows: list[list[str]], fmt: str) -> str:
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        return out.getvalue()
-    if fmt == "json":
-        return json.dumps([dict(zip(header, row)) for row in rows], indent=1, ensure_ascii=False) + "\n"
-    if fmt == "table":
-        return _table(header, rows)
-    raise UnknownName("format", fmt, list(FORMATS))
-
-
-def _table(header: list[str], rows: list[list[str]], width: int = 48) -> str:
-    def cut(value: str) -> str:
-        value = " ".join(value.split())
-        return value if len(value) <= width else value[: width - 1] + "…"
-
-    cells = [[cut(c) for c in row] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
-    line = "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()
-    rule = "  ".join("-" * w for w in widths)
-    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
-    return "\n".join([line, rule, *body, f"({len(rows)} rows)"]) + "\n"
+    """Header and rows of a named query as the plain strings CSV prints (empty when unbound)."""
+    results = query_results(store, name, bindings)
+    return list(results.columns), results.plain_rows()

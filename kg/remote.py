@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.queries import bind_values, query_text
+from kg.queries import Term, bind_parameters
+from kg.results import Results
+from kg.results import plain_value as plain_term
 from kg.store import Store
 from kg.terms import PREFIXES
 
@@ -139,23 +141,40 @@ def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[dict[str, di
         raise EndpointError(endpoint.url, "SPARQL query", 200, f"the answer is not SPARQL JSON results: {exc}") from exc
 
 
-def run_remote_query(endpoint: Endpoint, name: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
+def remote_results(endpoint: Endpoint, name: str, bindings: dict[str, Term] | None = None) -> Results:
+    """The results of a named query, its parameters bound as for the store, run by a remote endpoint."""
+    query = with_prefixes(bind_parameters(name, bindings or {}))
+    header, solutions = select(endpoint, query)
+    return Results(tuple(header), tuple(tuple(term_of(solution.get(var)) for var in header) for solution in solutions))
+
+
+def run_remote_query(endpoint: Endpoint, name: str, bindings: dict[str, Term] | None = None
                      ) -> tuple[list[str], list[list[str]]]:
     """Header and rows (plain strings, empty when unbound) of a named query, run by a remote endpoint."""
-    query = with_prefixes(bind_values(query_text(name), bindings or {}))
-    header, solutions = select(endpoint, query)
-    rows = [[plain_value(solution.get(var)) for var in header] for solution in solutions]
-    return header, rows
+    results = remote_results(endpoint, name, bindings)
+    return list(results.columns), results.plain_rows()
+
+
+def term_of(term: dict[str, str] | None) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:
+    """A term of SPARQL JSON results as an RDF term (None when unbound).
+
+    Virtuoso stores xsd:boolean as a number and answers "0" and "1": read here as the canonical
+    "false" and "true", as every other store answers. No other value is touched.
+    """
+    if term is None:
+        return None
+    kind, value = term.get("type"), term.get("value", "")
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", value))
+    if "xml:lang" in term:
+        return ox.Literal(value, language=term["xml:lang"])
+    if term.get("datatype") == XSD_BOOLEAN and value in {"0", "1"}:
+        value = "true" if value == "1" else "false"
+    return ox.Literal(value, datatype=ox.NamedNode(term["datatype"])) if "datatype" in term else ox.Literal(value)
 
 
 def plain_value(term: dict[str, str] | None) -> str:
-    """A term of SPARQL JSON results as the embedded store prints it (empty when unbound).
-
-    Virtuoso stores xsd:boolean as a number and answers "0" and "1": written here in the
-    canonical form "false" and "true", as every other store does. No other value is touched.
-    """
-    if term is None:
-        return ""
-    if term.get("datatype") == XSD_BOOLEAN and term["value"] in {"0", "1"}:
-        return "true" if term["value"] == "1" else "false"
-    return term["value"]
+    """A term of SPARQL JSON results as the embedded store prints it (empty when unbound)."""
+    return plain_term(term_of(term))

@@ -6,8 +6,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import KgError
-from kg.queries import query_text
-from kg.remote import Endpoint, EndpointError, bind_values, graph_url, plain_value, with_prefixes
+from kg.queries import bind_values, query_text
+from kg.remote import Endpoint, EndpointError, graph_url, plain_value, with_prefixes
 
 
 def test_bindings_go_first_in_the_outer_where_group() -> None:
