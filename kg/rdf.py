@@ -33,6 +33,7 @@ from kg.records import (
     ReleaseInfo,
     Span,
 )
+from kg.roles import role_kinds
 from kg.terms import (
     FOAF,
     METRIC_CLASS,
@@ -46,6 +47,7 @@ from kg.terms import (
     currency_iri,
     metal_iri,
     metric_iri,
+    role_kind_iri,
     unit_iri,
 )
 
@@ -284,6 +286,9 @@ class GraphBuilder:
             role = self.minter.iri("role", p.role.lower().replace("&", "and"))
             self.add(role, RDF.type, ORG.Role)
             self.add(role, RDFS.label, Literal(p.role))
+            for kind in role_kinds(p.role):
+                self.add(role, MKG.roleKind, role_kind_iri(kind))
+                self.add(role_kind_iri(kind), SKOS.notation, Literal(kind))
             self.add(post, ORG.role, role)
         self.add(post, VCARD.hasTelephone, Literal(p.phone) if p.phone else None)
         self.add(post, VCARD.hasEmail, Literal(p.email) if p.email else None)

@@ -121,6 +121,10 @@ def metal_iri(metal: str) -> URIRef:
     return VOCAB["metal/" + slug(metal)]
 
 
+def role_kind_iri(kind: str) -> URIRef:
+    return VOCAB["role/" + slug(kind)]
+
+
 @lru_cache(maxsize=65536)
 def slug(text: str, limit: int = 64) -> str:
     """A lower-case, IRI-safe key: accents folded, punctuation to dashes.

@@ -22,12 +22,12 @@ EXPECTED_CLASSES = {
     "Period", "Quarter", "Year", "Half", "NineMonths", "Month",
     "Fact", "Measurement", "MetalOutput", "MillMeasurement", "OreProcessed", "Throughput",
     "HeadGrade", "Recovery", "MillAvailability", "OreMined", "MiningRate", "FinancialMeasure",
-    "Guidance", "Agreement", "Post", "Incident", "Extraction", "Metric", "Metal",
+    "Guidance", "Agreement", "Post", "Incident", "Extraction", "Metric", "Metal", "RoleKind",
 }  # fmt: skip
 
 EXPECTED_OBJECT_PROPERTIES = {
     "reportingPeriod", "operatedBy", "evidence", "metric", "metal", "site", "company", "period",
-    "party", "mineralProperty", "spend", "payments", "operator", "currency",
+    "party", "mineralProperty", "spend", "payments", "operator", "currency", "roleKind",
 }  # fmt: skip
 
 EXPECTED_DATATYPE_PROPERTIES = {
@@ -236,7 +236,7 @@ def test_metal_concepts(g: Graph, metal: str, symbol: str | None):
 
 
 def test_concept_schemes(g: Graph):
-    for scheme, cls in ((VOCAB.metrics, MKG.Metric), (VOCAB.metals, MKG.Metal)):
+    for scheme, cls in ((VOCAB.metrics, MKG.Metric), (VOCAB.metals, MKG.Metal), (VOCAB.roles, MKG.RoleKind)):
         assert (scheme, RDF.type, SKOS.ConceptScheme) in g
         members = set(g.subjects(SKOS.inScheme, scheme))
         assert members == set(g.subjects(RDF.type, cls))
@@ -247,7 +247,7 @@ def test_concept_schemes(g: Graph):
     assert set(METALS) == set(VOCABULARY_METALS)
 
 
-@pytest.mark.parametrize(("scheme", "path"), [("metrics", "metric"), ("metals", "metal")])
+@pytest.mark.parametrize(("scheme", "path"), [("metrics", "metric"), ("metals", "metal"), ("roles", "roleKind")])
 def test_shapes_admit_exactly_the_ontology_vocabulary(g: Graph, scheme: str, path: str) -> None:
     """The measurement shape's controlled lists are the ontology's concept schemes: a new concept needs both."""
     shapes = Graph().parse(ONTOLOGY_PATH.parents[1] / "shapes" / "mining-shapes.ttl", format="turtle")
