@@ -9,14 +9,15 @@ from typing import Any
 import click
 
 from kg import __version__
+from kg.api import build as build_releases
+from kg.api import open_store
 from kg.engines import ENGINES, default_jobs, engine_for, local_engine
 from kg.errors import KgError
 from kg.network import GRAPH_FORMATS, entity_graph, summarise, write_graph
-from kg.pipeline import build as build_releases
 from kg.pipeline import release_files
-from kg.queries import parse_binding, query_names, query_results, query_summary
+from kg.queries import parse_binding, query_names, query_summary
 from kg.remote import PASSWORD_ENV, Endpoint, push_store, remote_results
-from kg.results import FORMATS, render
+from kg.results import FORMATS, GRAPH_RESULT_FORMATS, render, render_answer
 from kg.serve import serve as serve_store
 from kg.shards import SHARD_SIZE
 from kg.store import DEFAULT_STORE, EXPORT_FORMATS, Store
@@ -120,11 +121,11 @@ def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: b
     files = release_files(inputs)
     with Store(store_path) as store:
         if quiet or not files:
-            report = build_releases(files, store, minter, strict=strict, engine=runner, bulk=bulk, shards=shards,
+            report = build_releases(files, store, minter=minter, strict=strict, engine=runner, bulk=bulk, shards=shards,
                                     shard_size=shard_size, across=not no_across)
         else:
             with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
-                report = build_releases(files, store, minter, progress=lambda _p: bar.update(1), strict=strict,
+                report = build_releases(files, store, minter=minter, progress=lambda _p: bar.update(1), strict=strict,
                                         engine=runner, bulk=bulk, shards=shards, shard_size=shard_size,
                                         across=not no_across)
         quad_count = store.quad_count()
@@ -166,8 +167,28 @@ def query(name: str | None, store_path: Path, fmt: str, params: tuple[str, ...],
     if endpoint_url:
         results = remote_results(Endpoint.with_password_from(endpoint_url, user, password_env), name, bindings)
     else:
-        results = query_results(Store(store_path, read_only=True), name, bindings)
+        results = open_store(store_path).query(name, **bindings)
     click.echo(render(results, fmt), nl=False)
+
+
+@main.command()
+@click.argument("text", metavar="QUERY")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS + GRAPH_RESULT_FORMATS), default="table", show_default=True,
+              help="Output format: a results format for SELECT and ASK; turtle or ntriples for CONSTRUCT and DESCRIBE "
+                   "(table writes Turtle).")
+def sparql(text: str, store_path: Path, fmt: str) -> None:
+    """Run an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over all release graphs of the store.
+
+    Our prefixes (mkg, prov, oa, skos, qudt, dcterms, org, foaf, ...) need no PREFIX line.
+
+    \b
+    Example:
+      kg sparql "SELECT ?source WHERE { ?r mkg:fileName ?source }" --store .kg-store --format csv
+      kg sparql "ASK { ?f mkg:metal/skos:notation 'palladium' }"
+      kg sparql "CONSTRUCT { ?r ?p ?o } WHERE { ?r a mkg:Release ; ?p ?o }" --format ntriples
+    """
+    click.echo(render_answer(open_store(store_path).sparql(text), fmt), nl=False)
 
 
 @main.command()
@@ -237,16 +258,7 @@ def lineage(fact: str | None, store_path: Path, fmt: str, site: str | None, peri
     Example:
       kg lineage --site "Lac des Iles" --period 2003-Q3 --metric production --metal palladium
     """
-    store = Store(store_path, read_only=True)
-    if fact:
-        _, iri = parse_binding(f"fact=<{fact.strip('<>')}>")
-        results = query_results(store, "fact_lineage", {"fact": iri})
-    elif period and metric:
-        bindings = dict(parse_binding(f"{k}={v}") for k, v in
-                        (("site", site), ("period", period), ("metric", metric), ("metal", metal)) if v)
-        results = query_results(store, "figure_lineage", bindings)
-    else:
-        raise click.UsageError("give a fact IRI, or --period and --metric (with --site and --metal)")
+    results = open_store(store_path).lineage(fact, site=site, period=period, metric=metric, metal=metal)
     if not results:
         raise KgError("no such fact in the store")
     click.echo(render(results, fmt), nl=False)

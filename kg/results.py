@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 FORMATS = ("table", "csv", "json", "sparql-json", "tsv")
+GRAPH_RESULT_FORMATS = ("turtle", "ntriples")  # for the triples of a CONSTRUCT or DESCRIBE
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {"integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
              "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"}
@@ -153,8 +154,30 @@ def render_boolean(answer: bool, fmt: str) -> str:
     if fmt == "sparql-json":
         return json.dumps({"head": {}, "boolean": answer}) + "\n"
     if fmt not in FORMATS:
-        raise UnknownName("format", fmt, list(FORMATS))
+        raise UnknownName("format for an ASK query", fmt, list(FORMATS))
     return ("true" if answer else "false") + "\n"
+
+
+def render_triples(triples: list[ox.Triple], fmt: str) -> str:
+    """The triples of a CONSTRUCT or DESCRIBE query: Turtle with our prefixes (also for ``table``), or N-Triples."""
+    from kg.terms import PREFIXES
+
+    if fmt in {"table", "turtle"}:
+        return (ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
+    if fmt == "ntriples":
+        return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    raise UnknownName("format for a CONSTRUCT query", fmt, ["table", *GRAPH_RESULT_FORMATS])
+
+
+def render_answer(answer: Results | bool | list[ox.Triple], fmt: str) -> str:
+    """Any SPARQL answer in ``fmt``: the rows of a SELECT, the boolean of an ASK, the triples of a CONSTRUCT."""
+    if isinstance(answer, Results):
+        if fmt not in FORMATS:
+            raise UnknownName("format for a SELECT query", fmt, list(FORMATS))
+        return render(answer, fmt)
+    if isinstance(answer, bool):
+        return render_boolean(answer, fmt)
+    return render_triples(answer, fmt)
 
 
 def _table(header: list[str], rows: list[list[str]], width: int = 48) -> str:

@@ -293,7 +293,7 @@ class Store:
             return self._db.query(query, prefixes=prefixes, use_default_graph_as_union=True,
                                   substitutions=substitutions or None)
         except SyntaxError as exc:
-            raise StoreError(f"query does not parse: {exc}") from exc
+            raise StoreError(f"query does not parse: {' '.join(str(exc).split())}") from exc
         except RuntimeError as exc:
             raise StoreError(f"cannot run the query: {exc} (parameters must be variables the query selects)") from exc
 
