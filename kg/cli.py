@@ -146,7 +146,8 @@ def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: b
 @store_option
 @format_option
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable to an RDF term (an IRI when the value is one, else a literal).")
+              help="Keep the rows whose column NAME holds VALUE (an IRI when it is one, else text, which matches the "
+                   "string and the number, date or boolean written so), or set a parameter the query declares.")
 @click.option("--list", "list_queries", is_flag=True, help="List the queries and what each answers.")
 @endpoint_options(required=False)
 def query(name: str | None, store_path: Path, fmt: str, params: tuple[str, ...], list_queries: bool,
@@ -157,6 +158,7 @@ def query(name: str | None, store_path: Path, fmt: str, params: tuple[str, ...],
     Example:
       kg query production_by_quarter --store .kg-store
       kg query figure_lineage -p site="Lac des Iles" -p period=2003-Q3 -p metric=production
+      kg query facts -p metal=palladium --format json
       kg query facts --endpoint http://localhost:7878/query
     """
     if list_queries or not name:
