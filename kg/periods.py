@@ -291,9 +291,9 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bQ(?P<qn>[1-4])\s*(?:[-/']|(?P<f>FY|F))\s*(?P<y>\d\d)\b", re.IGNORECASE), "quarter"),
     (re.compile(r"\bQ(?P<qn>[1-4])\s(?P<y>\d\d)\b(?![,.]?\d|\s*(?:%|per\b|[kM]?(?:oz|t|lb)\b))", re.IGNORECASE), "quarter"),
     (re.compile(r"\b(?P<qn>[1-4])Q\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "quarter"),
-    # the September quarter 2008 / Sep Qtr 2007 / Mar-21 Qtr / June quarter FY24 / June quarter (Australian style: the
-    # quarter ending that month)
-    (re.compile(rf"\b(?P<m>{MONTH_NAME})(?:\s*[-']\s*(?P<yy>\d\d)|\s+(?P<y2>(?:19|20)\d\d))?\s+(?:quarter(?:ly)?|qtr\.?)"
+    # the September quarter 2008 / Sep Qtr 2007 / Mar-21 Qtr / June quarter FY24 / June quarter / the June 2017 half /
+    # December 2024 half year (Australian style: the quarter or half ending that month)
+    (re.compile(rf"\b(?P<m>{MONTH_NAME})(?:\s*[-']\s*(?P<yy>\d\d)|\s+(?P<y2>(?:19|20)\d\d))?\s+(?:quarter(?:ly)?|qtr\.?|(?P<half>half(?:[- ]year)?))"
                 rf"(?:,?\s+(?:of\s+)?{_Y}|\s+{_FY})?(?![\w-])", re.IGNORECASE), "month_quarter"),
     # first half of 2005 / second semester of 2011 / first half of fiscal 2020 / H1 2005 / 1H05 / H1 FY23
     (re.compile(rf"\b(?P<h>first|second|1st|2nd)\s+(?:half|semester)(?:[- ]year)?(?:\s+of)?(?:\s+the)?(?P<f>\s+(?:fiscal|financial|FY))?,?"
@@ -402,6 +402,13 @@ def _context_year(ctx: PeriodContext, month: int) -> int | None:
     return year
 
 
+def _month_span(month: int, half: bool) -> str | None:
+    """The span a month names as its end ("the June quarter", "the December half"), where it can end one."""
+    if half:
+        return "half" if month % 6 == 0 else None
+    return "quarter" if month % 3 == 0 else None
+
+
 def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
     g = m.groupdict()
     fiscal = bool((g.get("f") or g.get("f2") or g.get("f3") or "").strip())
@@ -412,7 +419,7 @@ def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
             months = (month - month_number(g["m1"])) % 12 + 1
             kind = _KINDS_BY_MONTHS.get(months) or ("month" if months == 1 else None)
         else:
-            kind = "quarter" if month % 3 == 0 else None
+            kind = _month_span(month, bool(g.get("half")))
         if kind is None:
             return None
         if ctx.release_date:
@@ -436,11 +443,12 @@ def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         return Period(kind, year, month) if kind else None
     if form == "month_quarter":
         month = month_number(g["m"])
-        if month % 3:
+        kind = _month_span(month, bool(g.get("half")))
+        if kind is None:
             return None
         if g.get("fy"):  # "June quarter FY24": the quarter ending June within fiscal 2024
             year = year if month <= ctx.fye_month else year - 1
-        return Period("quarter", year, month)
+        return Period(kind, year, month)
     if form == "ended":
         month = month_number(g["m"])
         if not (g.get("y") or g.get("yy")) and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):

@@ -42,6 +42,10 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"kt|(?i:ktonnes|(?:thousand|kilo)\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|kilotonnes)", "t", 1e3),
     (r"(?i:(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons|tonne|ton)|dmt|wmt|t)(?![/\w])", "t", 1),
     (r"(?i:kg|kilograms?)", "kg", 1),
+    (r"(?i:carats?\s+per\s+hundred\s+(?:tonnes|tons)|cpht)", "cpht", 1),
+    (r"(?i:million\s+carats|Mct)", "ct", 1e6),
+    (r"(?i:thousand\s+carats|kct)", "ct", 1e3),
+    (r"(?i:carats?|cts?)", "ct", 1),
 ]
 # words that may stand between a number and its unit and say what is counted: "510,491 silver ounces",
 # "41,806 gold-equivalent ounces", "24,752 saleable ounces" (the metal names come from the vocabulary)
@@ -50,7 +54,7 @@ _QUALIFIER_WORDS = sorted({n for names, _ in METALS.values() for n in names if n
 _QUALIFIER = r"(?P<qual>(?i:(?:" + "|".join(w.replace(" ", r"[\s-]+") for w in _QUALIFIER_WORDS) + r")[¹²³1-9]?(?:[\s-]+|(?=GEO|SEO))){1,3})"  # a footnote mark may follow
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
 _CURRENCY = r"(?P<cur>US\$|\$US|\$A(?=\d)|\$C(?=\d)|U\.S\.\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$)"
-_PER = r"(?:(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+)?(?P<per>ounce|oz|pound|lb|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold)s?)?"
+_PER = r"(?:(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+)?(?P<per>ounce|oz|pound|lb|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold|carat|ct)s?)?"
 
 QUANTITY = re.compile(
     rf"{_CURRENCY}\s?(?P<num>{NUMBER}){_SCALE}(?:\s+(?P<cur2>USD|CAD|AUD|ZAR))?{_PER}"
@@ -60,7 +64,7 @@ QUANTITY = re.compile(
     rf"|(?P<curword>\s*(?:Canadian|Australian|U\.?S\.?|US)?\s*dollars))?",
 )
 PER_UNIT = {"ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t", "t": "t", "kg": "kg",
-             "kilogram": "kg"}
+             "kilogram": "kg", "carat": "ct", "ct": "ct"}
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,17 @@ METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "antimony": (("antimony",), ("Sb",)),
     "tin": (("tin",), ("Sn",)),
     "coal": (("coal", "thermal coal", "metallurgical coal", "coking coal"), ()),
+    "diamond": (("diamonds?",), ()),
+    "manganese": (("manganese", "manganese ore"), ("Mn",)),
+    "tungsten": (("tungsten", "WO3"), ("WO3",)),
+    "zircon": (("zircon",), ()),
+    "rutile": (("rutile", "synthetic rutile"), ()),
+    "ilmenite": (("ilmenite",), ()),
+    "graphite": (("graphite",), ()),
     "pgm": (("PGMs?", "PGEs?", "platinum[- ]group (?:metals|elements)", "[2-6]E(?:\\+Au)?"), ()),
 }
+# a unit only one commodity is counted in: its figures are of that commodity when the label names none
+COUNTED_ONLY_IN = {"ct": "diamond", "cpht": "diamond"}
 PRECIOUS = {"palladium", "platinum", "gold", "silver", "rhodium", "ruthenium", "iridium", "pgm", "gold_equivalent",
             "silver_equivalent"}
 
@@ -82,15 +91,19 @@ CURRENCY_NAMES = {
 }
 
 
+_CURRENCY_NAME = (r"(canadian dollars?|u\.?s\.? dollars?|us dollars?|united states dollars?|american dollars?|australian dollars?"
+                  r"|(?:south african )?rands?)")
+# "All amounts are in U.S. dollars unless otherwise stated", "(All figures in US dollars unless noted.)", "Amounts are in
+# U.S. dollars", "X reports in US Dollars only": a clause with no number that says what its figures are in
+_DECLARATION = re.compile(
+    r"(?i)\b(?:all|amounts?|figures|numbers|values|reports?|reported|expressed|stated|presented|denominated)\b[^.\d]{0,80}?"
+    rf"\bin\s+{_CURRENCY_NAME}(?=\s*(?:\(|\)|[.;,]|$|unless\b|only\b|except\b))"
+    r"|(?i:amounts|figures|dollar amounts)[^.]{0,40}?\(?(US\$|C\$|A\$|CDN\$)\)?")
+
+
 def release_currency(text: str) -> str | None:
     """The currency a release declares for all its figures, if it says so."""
-    text = " ".join(text.split())
-    m = re.search(
-        r"(?i)(?:all|unless otherwise (?:noted|stated|indicated))[^.]{0,80}?(?:(?:are|is|expressed|reported|stated)|figures|amounts|numbers)\s+in\s+"
-        r"(canadian dollars?|u\.?s\.? dollars|us dollars|united states dollars|australian dollars|(?:south african )?rand)"
-        r"|(?i:amounts|figures|dollar amounts)[^.]{0,40}?\(?(US\$|C\$|A\$|CDN\$)\)?",
-        text,
-    )
+    m = _DECLARATION.search(" ".join(text.split()))
     if not m:
         return None
     if m.group(1):

@@ -252,6 +252,10 @@ def test_is_table_row(line: str, expected: bool) -> None:
     ("Gold in concentrate", "koz", ("production", "gold", "oz", 1000.0)),
     ("Revenue in US$ millions", "", ("revenue", None, "USD", 1e6)),
     ("Unit cost (A$/t milled)", "", ("unit_cost", None, "AUD/t", 1.0)),
+    ("Revenue", "US$ million", ("revenue", None, "USD", 1e6)),  # a unit column with a currency and a scale
+    ("Revenue", "A$000", ("revenue", None, "AUD", 1e3)),
+    ("Diamonds sold", "ct", ("sales", "diamond", "ct", 1.0)),
+    ("Average price", "US$/ct", ("realized_price", None, "USD/ct", 1.0)),
 ])
 def test_read_label(label: str, unit_column: str, expected: tuple) -> None:
     found = read_label(label, unit_column)

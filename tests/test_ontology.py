@@ -62,6 +62,13 @@ METALS = {
     "antimony": "Sb",
     "tin": "Sn",
     "coal": None,
+    "diamond": None,
+    "manganese": "Mn",
+    "tungsten": "W",
+    "zircon": None,
+    "rutile": None,
+    "ilmenite": None,
+    "graphite": None,
 }
 
 

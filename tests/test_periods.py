@@ -254,6 +254,14 @@ def test_australian_month_quarter(text: str) -> None:
     assert labels == ["2008-Q3"]
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("production for the June 2017 half is expected", "2017-H1"), ("the DECEMBER 2024 HALF YEAR column", "2024-H2"),
+    ("June 2025 Half Year guidance", "2025-H1")])
+def test_australian_month_half(text: str, label: str) -> None:
+    """A half named by the month it ends in, as a quarter is ("the June 2017 half")."""
+    assert [m.period.label for m in find_periods(text, NO_CONTEXT)] == [label]
+
+
 def test_ended_without_a_year_uses_the_release_date() -> None:
     ctx = PeriodContext(release_date=date(2012, 2, 14))
     (m,) = find_periods("for the quarter ended December 31, the mill", ctx)

@@ -144,6 +144,9 @@ def test_bare_numbers_have_no_unit(text: str) -> None:
     ("Unless otherwise stated, all amounts are expressed in South African rand.", "ZAR"),
     ("All dollar amounts (US$) are unaudited.", "USD"),
     ("All of its mines in Canada are doing well in rand terms.", None),
+    ("Amounts are in U.S. dollars unless otherwise stated.", "USD"),
+    ("The Mopane mine reports in US Dollars only.", "USD"),
+    ("The average exchange rate was R10.18 to the US Dollar.", None),
     ("Gold production was 38,450 ounces.", None),
 ])
 def test_release_currency_statement(text: str, currency: str | None) -> None:
@@ -217,3 +220,11 @@ def test_unit_abbreviations_a_release_defines() -> None:
     later = find_quantities("December output was 2.75 MT and sales 310 wmt.", None, defined)
     assert [(q.value, q.unit, q.text) for q in later] == [(2_750_000, "t", "2.75 MT"), (310, "t", "310 wmt")]
     assert [q.unit for q in find_quantities("December output was 2.75 MT.")] == [""]  # undefined: a bare number
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("recovered 105,130 carats", 105130, "ct"), ("a grade of 7.7 cpht", 7.7, "cpht"), ("US$325 per carat", 325, "USD/ct"),
+    ("a resource of 58.3 million carats", 58.3e6, "ct")])
+def test_carats(text: str, value: float, unit: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)

@@ -48,6 +48,19 @@ def test_one_line_with_dashed_rules() -> None:
         ["Zinc mine total"], ["Head grade - Zinc", "7.82%", "7.64%"]]
 
 
+def test_dashed_rules_with_nested_rows_as_a_pdf_flattens_them() -> None:
+    """Bulleted sub-rows with their group label after them, and sub-row labels before all their values."""
+    text = ("Summary Q4 2016 Q3 2016 ---------- Ore mined (t) 412,880 396,215 ---------- - Zinc concentrate 61,402 58,870 "
+            "- Lead concentrate 14,855 14,120 Concentrate produced (dmt) ---------- Sales (wmt) - Zinc concentrate - Lead "
+            "concentrate 63,118 55,402 15,204 13,388 ----------")
+    (table,) = ruled_line_tables(text)
+    assert [row.texts for row in table.rows] == [
+        ["Summary Q4 2016 Q3 2016"], ["Ore mined (t)", "412,880", "396,215"], ["Concentrate produced (dmt)"],
+        ["Zinc concentrate", "61,402", "58,870"], ["Lead concentrate", "14,855", "14,120"], ["Sales (wmt)"],
+        ["Zinc concentrate", "63,118", "55,402"], ["Lead concentrate", "15,204", "13,388"]]
+    assert all(text[c.start:c.end] == c.text for row in table.rows for c in row.cells)
+
+
 @pytest.mark.parametrize("text", [
     "The mill processed 412,300 tonnes in the quarter.\nRecovery was 91%.\n",
     "Contacts\nJane Doe\nInvestor Relations\n+1 416 555 0100\n",

@@ -14,7 +14,7 @@ from kg.periods import PeriodContext, fiscal_year_end
 from kg.read.layout import Table, find_tables
 from kg.read.text import SourceText
 from kg.records import CompanyMention, MineRecord, ReleaseInfo
-from kg.vocabulary import PRECIOUS, find_metals, release_currency
+from kg.vocabulary import COUNTED_ONLY_IN, PRECIOUS, find_metals, release_currency
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class ReleaseDoc:
         For a recovery ("%"), the metal only when the release names no other;
         for tonnes, the only base metal or bulk commodity it names (coal, iron ore).
         """
+        if per_unit in COUNTED_ONLY_IN:
+            return COUNTED_ONLY_IN[per_unit] if COUNTED_ONLY_IN[per_unit] in self.metals_named else None
         if per_unit == "%":
             named = set(self.metals_named)
             return named.pop() if len(named) == 1 else None

@@ -28,6 +28,8 @@ class Reading:
         """A per-unit price or cost, a grade in g/t or a recovery names its metal: the release's principal one when the text does not say."""
         if self.metal is None and self.metric == "head_grade" and self.unit in {"g/t", "oz/t"}:
             return replace(self, metal=principal("oz"))  # grams per tonne: a precious metal
+        if self.metal is None and self.metric == "head_grade" and self.unit == "cpht":
+            return replace(self, metal=principal("cpht"))  # carats per hundred tonnes: diamonds
         if self.basis == "concentrate":  # a concentrate named without its metal: the release's metal in tonnes
             return replace(self, metal=self.metal or principal("t"), basis=None)
         if self.metal is None and self.metric == "recovery":

@@ -100,7 +100,11 @@ def _unit_quantity(unit_text: str, label: str, currency: str | None = None) -> Q
         if not probe:
             return None
     cur = re.match(r"^\s*(US\$|C\$|A\$|CDN\$|R|\$|USD|CAD|AUD|ZAR)\s*(?:/|per)?\s*(.*)$", probe)
-    if cur:
+    if cur and re.fullmatch(r"(?i)\(?(?:millions?|thousands?|billions?|mm|mn|m|bn|k|'?000'?s?)\)?", cur.group(2).strip()):
+        word = cur.group(2).strip().strip("()'").lower().rstrip("s")
+        text = f"{cur.group(1)}1 " + {"m": "million", "mm": "million", "mn": "million", "k": "thousand", "000": "thousand",
+                                       "000'": "thousand", "bn": "billion"}.get(word, word)
+    elif cur:
         text = f"{cur.group(1)}1" + (f" per {cur.group(2)}" if cur.group(2) else "")
     else:
         text = f"1 {probe}"

@@ -438,11 +438,19 @@ def _row(text: str, spans: list[tuple[int, int]]) -> TableRow:
 # ---------------------------------------------------------------- one line, dashed rules
 
 _RULE = re.compile(r"\s*[-=_–—]{5,}\s*")
-_TRAILING_VALUES = re.compile(r"(?:\s+(?:\(?\$?[\d][\d,.]*\)?%?|-|–|n/a))+\s*$", re.IGNORECASE)
+# a value as a flattened row holds it; a dash is an empty cell only where no word follows it ("- Zinc" is a bullet)
+_VALUE_TOKEN = r"(?:\(?\$?\d[\d,.]*\)?%?|[-–](?=\s+[\d(\-–$]|\s*$)|n/a)"
+_VALUE_RUN = re.compile(rf"(?<!\S){_VALUE_TOKEN}(?:\s+{_VALUE_TOKEN})*(?!\S)", re.IGNORECASE)
+_BULLET = re.compile(r"(?:^|\s)[-–•]\s+(?=[A-Za-z])")
 
 
 def ruled_line_tables(text: str) -> list[Table]:
-    """A table flattened onto one line: segments between dashed rules are rows (label, then its values)."""
+    """A table flattened onto one line: segments between dashed rules are rows (label, then its values).
+
+    A segment may hold nested rows as a PDF flattens them: bulleted sub-rows each with its values, and the
+    label they sit under before them or after them (``- Zinc 61 58 - Lead 14 14 Concentrate (dmt)``), or the
+    sub-row labels first and their values after, row by row (``Sales - Zinc - Lead 63 55 15 13``).
+    """
     tables = []
     for start, end in _lines(text):
         line = text[start:end]
@@ -450,29 +458,76 @@ def ruled_line_tables(text: str) -> list[Table]:
         if len(rules) < 2:
             continue
         bounds = [0] + [x for r in rules for x in (r.start(), r.end())] + [len(line)]
-        rows: list[TableRow] = []
-        for a, b in zip(bounds[::2], bounds[1::2]):
-            segment = line[a:b]
-            if not segment.strip():
-                continue
-            s = start + a + len(segment) - len(segment.lstrip())
-            e = start + a + len(segment.rstrip())
-            values = _TRAILING_VALUES.search(segment)
-            if not rows:  # the header: caption and column labels, read as one cell
-                rows.append(TableRow((Cell(text[s:e], s, e),), s, e))
-                continue
-            if not values:
-                rows.append(TableRow((Cell(text[s:e], s, e),), s, e))
-                continue
-            label_end = start + a + values.start()
-            cells = [Cell(text[s:label_end].strip(), s, label_end)]
-            for m in re.finditer(r"\S+", segment[values.start():]):
-                at = start + a + values.start() + m.start()
-                cells.append(Cell(m.group(), at, at + len(m.group())))
-            rows.append(TableRow(tuple(cells), s, e))
+        segments = [(start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2]) if line[a:b].strip()]
+        if not segments:
+            continue
+        head_s, head_e = _stripped(text, *segments[0])
+        rows = [TableRow((Cell(text[head_s:head_e], head_s, head_e),), head_s, head_e)]
+        parsed = [_segment_runs(text, s, e) for s, e in segments[1:]]
+        widths = [len(runs[0][1]) for runs, _ in parsed if len(runs) == 1]
+        width = max(set(widths), key=widths.count) if widths else 0
+        for (s, e), (runs, trailing) in zip(segments[1:], parsed):
+            rows.extend(_segment_rows(text, s, e, runs, trailing, width))
         if sum(len(r.cells) >= 3 for r in rows) >= 2:
             tables.append(Table(tuple(rows), "ruled-line"))
     return tables
+
+
+def _stripped(text: str, s: int, e: int) -> tuple[int, int]:
+    segment = text[s:e]
+    return s + len(segment) - len(segment.lstrip()), s + len(segment.rstrip())
+
+
+def _segment_runs(text: str, s: int, e: int) -> tuple[list[tuple[tuple[int, int], list[Cell]]], tuple[int, int]]:
+    """A segment as (label span, value cells) pairs, each label the text before its run of values, and the
+    label left after the last run (empty where values end the segment)."""
+    matches = [m for m in _VALUE_RUN.finditer(text, s, e) if re.search(r"\d", m.group())]
+    # a number inside a label ("Level 1140 stope") is no run of values: a run ends the segment, comes before a
+    # bulleted sub-row, or holds two numbers or more
+    matches = [m for k, m in enumerate(matches) if k == len(matches) - 1 and not text[m.end():e].strip()
+               or _BULLET.match(text, m.end()) or len(re.findall(r"\d[\d,.]*", m.group())) >= 2]
+    runs, at = [], s
+    for m in matches:
+        if not text[at:m.start()].strip():
+            continue
+        cells = [Cell(v.group(), m.start() + v.start(), m.start() + v.end()) for v in re.finditer(r"\S+", m.group())]
+        runs.append((_stripped(text, at, m.start()), cells))
+        at = m.end()
+    return runs, _stripped(text, at, e)
+
+
+def _segment_rows(text: str, s: int, e: int, runs: list[tuple[tuple[int, int], list[Cell]]],
+                  trailing: tuple[int, int], width: int) -> list[TableRow]:
+    if not runs:
+        a, b = _stripped(text, s, e)
+        return [TableRow((Cell(text[a:b], a, b),), a, b)]
+    if len(runs) == 1 and trailing[0] == trailing[1]:
+        (a, b), cells = runs[0]
+        bullets = _bullet_labels(text, a, b)
+        if len(bullets) < 2 or not width or len(cells) != width * len(bullets):
+            return [TableRow((Cell(text[a:b], a, b), *cells), a, cells[-1].end)]
+        first_mark = next(_BULLET.finditer(text, a, b)).start()
+        heading = (a, first_mark) if text[a:first_mark].strip() else None  # "Sales (wmt) - Zinc - Lead 63 55 15 13"
+        rows = [_section_row(text, *_stripped(text, *heading))] if heading else []
+        for k, (ls, le) in enumerate(bullets):
+            rows.append(TableRow((Cell(text[ls:le], ls, le), *cells[k * width:(k + 1) * width]), ls, cells[(k + 1) * width - 1].end))
+        return rows
+    rows = [_section_row(text, *trailing)] if trailing[0] < trailing[1] else []  # a PDF's group label after its rows
+    for (a, b), cells in runs:
+        bullet = re.match(r"[-–•]\s+(?=[A-Za-z])", text[a:b])
+        a = a + bullet.end() if bullet else a
+        rows.append(TableRow((Cell(text[a:b], a, b), *cells), a, cells[-1].end))
+    return rows
+
+
+def _bullet_labels(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The bulleted labels of a label span (``Sales (wmt) - Zinc concentrate - Lead concentrate``)."""
+    marks = list(_BULLET.finditer(text, s, e))
+    return [_stripped(text, m.end(), marks[k + 1].start() if k + 1 < len(marks) else e) for k, m in enumerate(marks)]
+
+
+def _section_row(text: str, s: int, e: int) -> TableRow:
+    return TableRow((Cell(text[s:e], s, e),), s, e)
 
 
 BUILDERS = (line_grid_tables, ruled_line_tables, cell_per_line_tables)
