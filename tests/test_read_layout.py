@@ -48,6 +48,22 @@ def test_one_line_with_dashed_rules() -> None:
         ["Zinc mine total"], ["Head grade - Zinc", "7.82%", "7.64%"]]
 
 
+def test_cell_per_line_with_trailing_pipes_and_a_section_under_the_headings() -> None:
+    """Cells as a web table's copy leaves them ("12,073 |", a lone "|"), and a section label between the column
+    headings and the first row, which is no heading."""
+    piped = "\n".join(["Total Production", "Q4 24 |", "Q3 24 |", "% change |", "|", "Silver (koz) |", "1,207 |", "1,278 |",
+                       "(5.6) |", "Gold (oz) |", "16,796 |", "15,920 |", "5.5 |", "Lead (t) |", "1,275 |", "1,341 |", "(4.9) |"])
+    (table,) = cell_per_line_tables(piped)
+    assert [row.texts for row in table.rows][:3] == [
+        ["Total Production"], ["", "Q4 24", "Q3 24", "% change"], ["Silver (koz)", "1,207", "1,278", "(5.6)"]]
+    sectioned = "\n".join(["Rio Chico, Peru", "2Q 2019", "1Q 2019", "4Q 2018", "Underground Operations", "Tons mined", "35,579",
+                           "29,370", "25,368", "Silver grade (oz/t)", "4.84", "5.00", "3.96", "Surface Operations", "Tons mined",
+                           "-", "1,695", "3,521"])
+    (table,) = cell_per_line_tables(sectioned)
+    assert [row.texts for row in table.rows][1:4] == [
+        ["", "2Q 2019", "1Q 2019", "4Q 2018"], ["Underground Operations"], ["Tons mined", "35,579", "29,370", "25,368"]]
+
+
 def test_dashed_rules_with_nested_rows_as_a_pdf_flattens_them() -> None:
     """Bulleted sub-rows with their group label after them, and sub-row labels before all their values."""
     text = ("Summary Q4 2016 Q3 2016 ---------- Ore mined (t) 412,880 396,215 ---------- - Zinc concentrate 61,402 58,870 "

@@ -26,6 +26,8 @@ _NOT_NAME = {
     "mill's", "pilot", "plant", "exploration", "development", "expansion", "in", "at", "for", "from", "and", "to",
     "on", "by", "with", "during", "news", "release", "results", "first", "second", "third", "fourth",
     "q1", "q2", "q3", "q4", "base", "precious", "metals", "metal", "group", "pgm", "their", "his", "her",
+    # parts of an operation, not its name ("Surface Operations", "Processing Operations")
+    "surface", "processing", "milling", "heap", "leach", "tailings", "consolidated", "combined", "corporate", "overall",
 }
 _KIND_OF = {"mill": "mill", "concentrator": "mill", "open pit mine": "open pit", "open-pit mine": "open pit",
             "underground mine": "underground", "open pit": "open pit", "open-pit": "open pit", "pit": "open pit"}

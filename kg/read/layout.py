@@ -255,8 +255,7 @@ def cell_per_line_tables(text: str) -> list[Table]:
     label followed by another label is a section row; blank lines between
     cells are ignored.
     """
-    cells = _currency_joined(text, [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip()))
-                                    for s, e in _lines(text) if text[s:e].strip()])
+    cells = _currency_joined(text, [span for s, e in _lines(text) if (span := _pipe_stripped(text, s, e))])
     tables: list[Table] = []
     i = 0
     while i < len(cells):
@@ -270,6 +269,17 @@ def cell_per_line_tables(text: str) -> list[Table]:
             tables.append(table)
         i = max(j, i + 1)
     return tables
+
+
+def _pipe_stripped(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """A cell line's span without its blanks and the pipe a flattened web table leaves at its end ("12,073 |");
+    None for a line with nothing else."""
+    line = text[s:e]
+    core = re.sub(r"^\s*\|?\s*|\s*\|?\s*$", "", line) if line.count("|") <= 1 else line.strip()
+    if not core:
+        return None
+    at = s + line.index(core)
+    return at, at + len(core)
 
 
 def _currency_joined(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -349,6 +359,7 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
     first = next((k for k in range(len(kinds)) if starts_row(k)), None)
     if first is None or first < 1:
         return None
+    first -= _sections_before(text, run[:first], width)
     headings, used = _headings(text, run[max(0, first - width - 3):first], width)
     if len(headings) < width:
         return None
@@ -390,6 +401,23 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
     if sum(len(r.cells) > 2 for r in rows) < 2:
         return None
     return Table(tuple(rows), "cell-per-line")
+
+
+_PERIOD_HEADING = re.compile(
+    r"(?i)(?<![a-z])(?:[1-4]Q|Q[1-4]|[12]H|H[12]|9M|FY|YTD|quarter|qtr|months?|half|year|ended|(?:19|20)\d\d|\d\d"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?![a-z])")
+
+
+def _sections_before(text: str, before: list[tuple[int, int]], width: int) -> int:
+    """How many section labels ("Underground Operations") stand between the column headings and the first row."""
+    def periodish(span: tuple[int, int]) -> bool:
+        return bool(_PERIOD_HEADING.search(text[span[0]:span[1]]))
+
+    for n in (1, 2):
+        labels, headings = before[len(before) - n:], before[len(before) - n - width:len(before) - n]
+        if len(headings) == width and not any(map(periodish, labels)) and all(map(periodish, headings)):
+            return n
+    return 0
 
 
 def _headings(text: str, before: list[tuple[int, int]], width: int) -> tuple[list[tuple[int, int]], int]:
