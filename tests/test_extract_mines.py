@@ -55,7 +55,10 @@ def mentions(sentence: str, issuer: str | None = ISSUER) -> list[tuple]:
             marks=xfail("the kind of one mine bleeds into the next in the same sentence: 'the Lynx underground "
                         "mine' also gets 'open pit' from 'the Moose Creek open pit mine' (60-character look-back)"),
             id="two-kinds-one-sentence"),
+        pytest.param("Kestrel Gold Mines Inc. reported record output at its El Limon mine.",
+                     [("El Limon", ISSUER, None, ("mine",))], id="capitalised-article-of-the-name"),
         # not mines
+        pytest.param("Surface Operations", [], id="part-of-an-operation"),
         pytest.param("Ore from the mine is treated at the Company's mill.", [], id="unnamed"),
         pytest.param("Kestrel Gold Mines Inc. reported record output.", [], id="issuer-name"),
         pytest.param(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import read_release
+from kg.extract import extract_all, read_release
 from kg.extract.release import find_tickers
+from kg.records import Measurement
 
 KESTREL = """Kestrel Gold Mines Inc.
 1055 West Hastings Street, Suite 900
@@ -193,6 +194,18 @@ def test_tickers(case: str, tickers: tuple[str, ...]) -> None:
 def test_reporting_period(case: str, label: str) -> None:
     period = read_release(CASES[case]).info.reporting_period
     assert period is not None and period.label == label
+
+
+def test_a_short_lead_under_its_dateline_starts_the_body() -> None:
+    """A one-sentence lead is the body: its period is the release's, not a comparison's in the next paragraph."""
+    text = ("Acme Gold Reports Record Third Quarter Production\n\nTORONTO, Oct. 8, 2019 -- Acme Gold Corp. (TSX: ACG) "
+            "announced third quarter 2019 gold production of 138,100 ounces from its El Limon mine.\n\nSilver production "
+            "rose to 6.4 million ounces, compared with 4.9 million ounces in the third quarter of 2018.\n")
+    release = read_release(text)
+    assert release.info.reporting_period is not None and release.info.reporting_period.label == "2019-Q3"
+    records, _ = extract_all(text)
+    silver = sorted((r.value, r.period.label) for r in records if isinstance(r, Measurement) and r.metal == "silver")
+    assert silver == [(4.9e6, "2018-Q3"), (6.4e6, "2019-Q3")]
 
 
 def test_fiscal_year_end_is_read_from_the_text() -> None:

@@ -68,8 +68,8 @@ def _name_before(text: str, end: int) -> tuple[int, str, str | None] | None:
             words.append(tok)
             continue
         break
-    while words and (words[-1].group().lower() in _CONNECTORS or words[-1].group().lower() in _NOT_NAME):
-        words.pop()  # leading connectors or generic words (words is reversed)
+    while words and (words[-1].group() in _CONNECTORS or words[-1].group().lower() in _NOT_NAME):
+        words.pop()  # leading connectors or generic words (words is reversed); "El Limon", "La Colorada" keep theirs
     if not words or all(w.group().lower() in _NOT_NAME | _CONNECTORS for w in words):
         return None
     if any(w.group().lower() in _NOT_NAME for w in words):

@@ -94,8 +94,10 @@ def _reads_as_prose(text: str) -> bool:
 def header_end(doc: SourceText) -> int:
     """Where the body starts: the first paragraph that reads as prose."""
     for para in doc.paragraphs:
-        if len(para.text) >= 200 and "\t" not in para.text and para.text.count(".") >= 1:
-            return para.start
+        if "\t" in para.text or para.text.count(".") < 1:
+            continue
+        if len(para.text) >= 200 or len(para.text) >= 80 and DATELINE.match(para.text) and _reads_as_prose(para.text):
+            return para.start  # a short lead under its dateline is the body's start too
     return min(len(doc.clean), 600)
 
 
