@@ -179,7 +179,7 @@ _FISCAL_WORD = r"(?:fiscal|financial)(?:\s+year)?"
 # quarter", "the quarter ended 31 December 2013", "half-year ended 31 December 2018"): together they fix
 # the month the fiscal year ends in.
 _FISCAL_PART = (
-    r"(?:\bQ(?P<fq>[1-4])\s*F(?:Y)?\s*'?\d{2,4}\b|\b(?P<fq2>[1-4])Q\s*F(?:Y)?\s*'?\d{2,4}\b"
+    r"(?:\bQ(?P<fq>[1-4])\s*(?:F(?:Y)?|fiscal(?:\s+year)?\s)\s*'?\d{2,4}\b|\b(?P<fq2>[1-4])Q\s*F(?:Y)?\s*'?\d{2,4}\b"
     r"|\bH(?P<fh>[12])\s*F(?:Y)?\s*'?\d{2,4}\b|\b(?P<fh2>[12])H\s*F(?:Y)?\s*'?\d{2,4}\b"
     rf"|\b(?P<ford>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?:(?:company|group|issuer)(?:'|\u2019)?s\s+|its\s+)?(?:(?:19|20)\d\d\s+{_FISCAL_WORD}|{_FISCAL_WORD}|FY\s*'?\d{{2,4}}|F\d{{4}})"
@@ -246,6 +246,11 @@ def _fye_before_first_quarter(m: re.Match[str]) -> int | None:
     return None if month % 3 else (month - 4) % 12 + 1  # the year began with the first quarter listed
 
 
+_FISCAL_YEAR_ENDS.append(
+    # "the second quarter ended September 30, 2019", "Third Quarter Report to 31 March 2024": the quarter's ordinal
+    # and the month it ends in
+    (re.compile(rf"\b(?P<ford>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+(?:report|results))?\s+"
+                rf"(?:ended|ending|to)\s+(?:on\s+)?{_DAY_OF}(?P<qm>{MONTH_NAME})", re.IGNORECASE), _fye_from_pair))
 _FISCAL_YEAR_ENDS.append(
     # column headers "Sep Qtr  Dec Qtr  Mar Qtr  Year to Date": the year to date starts with the first quarter listed
     (re.compile(rf"\b(?P<m>{MONTH_NAME})\s+(?:quarter|qtr\.?)(?:\s*\|?\s*{MONTH_NAME}\s+(?:quarter|qtr\.?))+\s*\|?\s*"

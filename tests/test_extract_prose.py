@@ -389,6 +389,24 @@ def test_period_carries_to_the_next_sentence_of_the_paragraph() -> None:
     ])
 
 
+def test_a_list_set_against_the_first_takes_the_period_that_closes_it() -> None:
+    body = ("Gold production was 38,450 ounces and silver production 1.2 million ounces, compared to 35,100 ounces "
+            "and 1.1 million ounces in the first quarter of 2011.")
+    assert sorted(records(release(body)), key=repr) == sorted(_approx([
+        ("M", "production", "gold", 38450, "oz", "2011-Q2", MC), ("M", "production", "silver", 1.2e6, "oz", "2011-Q2", MC),
+        ("M", "production", "gold", 35100, "oz", "2011-Q1", MC), ("M", "production", "silver", 1.1e6, "oz", "2011-Q1", MC),
+    ]), key=repr)
+
+
+def test_list_items_without_bullets_are_sentences_of_their_own() -> None:
+    """Highlights one a line, each ending in ";": a comparison in one item sets no period for the next."""
+    body = ("Ore milled up 11% compared to the first quarter of 2011;\nGold production of 38,450 ounces;\n"
+            "Silver production of 1.2 million ounces.")
+    assert sorted(records(release(body)), key=repr) == sorted(_approx([
+        ("M", "production", "gold", 38450, "oz", "2011-Q2", MC), ("M", "production", "silver", 1.2e6, "oz", "2011-Q2", MC),
+    ]), key=repr)
+
+
 def test_a_new_paragraph_returns_to_the_reporting_period() -> None:
     body = ("In the first quarter of 2011 the mill processed 398,100 tonnes of ore.\n\n"
             "Gold production was 38,450 ounces.")

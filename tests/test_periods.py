@@ -118,6 +118,9 @@ def test_containing(day: date, kind: str, label: str) -> None:
         ("revenue for the year ending 31 March 2023", 3),
         ("for the year ended December 31, 2012", 12),
         ("Mill output   Sep Qtr   Dec Qtr   Mar Qtr   Year to Date", 6),
+        ('results for the second quarter ended September 30, 2019 ("Q2 Fiscal 2020")', 3),
+        ("Third Quarter Report to 31 March 2024", 6),  # the quarter's ordinal and the month it ends in
+        ("results for the third quarter ended September 30, 2019", 12),
     ],
 )
 def test_fiscal_year_end(text: str, month: int) -> None:

@@ -56,7 +56,29 @@ def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback:
                 return mention.period
             break
     before = [m for m in mentions if m.end <= q.start and not _closed_aside(text, m.end, q.start)]
+    compared = _compared_list_period(q, text, mentions, before[-1].end if before else 0)
+    if compared is not None:
+        return compared
     return before[-1].period if before else fallback
+
+
+_COMPARISON = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\b")
+
+
+def _compared_list_period(q: Quantity, text: str, mentions: list[PeriodMention], since: int) -> Period | None:
+    """A figure in the list set against the first ("... 6.7 million pounds of zinc, compared to 1.9 million ounces of silver,
+    ... and 4.9 million pounds of zinc in the prior year quarter") takes the period that closes the list."""
+    cue = None
+    for cue in _COMPARISON.finditer(text, since, q.start):
+        pass
+    if cue is None or ";" in text[cue.end():q.start]:
+        return None
+    after = next((m for m in mentions if m.start >= q.end), None)
+    if after is None or not _PREPOSITION_FIRST.match(text[after.start:after.end]) and not re.search(
+            r"(?i)\b(?:in|for|during)\s+(?:the\s+)?$", text[q.end:after.start]):
+        return None
+    gap = text[q.end:after.start]
+    return after.period if ";" not in gap and _COMPARISON.search(gap) is None else None
 
 
 def _closed_aside(text: str, start: int, end: int) -> bool:
@@ -241,14 +263,31 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         site = doc.site_before(sentence.start + q.start, paragraph_start) or doc.default_site()
         if reading.metric in {"cash_cost", "aisc", "aic", "unit_cost", "realized_price", "revenue"}:
             site = doc.site_before(sentence.start + q.start, sentence.start)
-        period = item.period if item is not None and item.period is not None else _period_for(q, text, mentions, anchor)
+        period = _period_for(q, text, mentions, anchor)
+        if item is not None and item.period is not None and _compared_list_period(q, text, mentions, 0) is None:
+            period = item.period
         clause_text = text[clause_start:clause_end]
         years = {int(y.number_text) for y in quantities
                  if not y.unit and _YEAR.match(y.number_text) and clause_start <= y.start < clause_end
                  and not _FISCAL_YEAR_AFTER.match(text, y.end)}
         out.append(_Figure(q, reading, low if low is not None else q.value, period, site, forward,
                            years.pop() if len(years) == 1 else None, bool(_FISCAL_YEAR.search(clause_text))))
-    return out
+    return _parallel_to_the_first(text, out)
+
+
+def _parallel_to_the_first(text: str, figures: list[_Figure]) -> list[_Figure]:
+    """A list set against another of as many figures in the same units ("38,450 ounces of gold and 1.2 million ounces
+    of silver, compared to 35,100 ounces and 1.1 million ounces") measures, figure by figure, what the first does."""
+    cues = list(_COMPARISON.finditer(text))
+    if len(cues) != 1:
+        return figures
+    first = [f for f in figures if f.quantity.end <= cues[0].start()]
+    second = [f for f in figures if f.quantity.start >= cues[0].end()]
+    if len(first) < 2 or len(first) != len(second) or any(a.quantity.unit != b.quantity.unit for a, b in zip(first, second)):
+        return figures
+    mirrored = {id(b): replace(b, reading=replace(b.reading, metric=a.reading.metric, metal=a.reading.metal))
+                for a, b in zip(first, second)}
+    return [mirrored.get(id(f), f) for f in figures]
 
 
 _ATTRIBUTABLE = re.compile(r"(?i)\battributable\b|\b(?:our|its|the\s+company'?s|\d+(?:\.\d+)?\s*%)\s+(?:share|interest|basis)\b"

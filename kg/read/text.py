@@ -146,6 +146,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             len(line) < 0.75 * widest or "\t" in line or "\t" in text[m.end():].split("\n", 1)[0]
         ):
             cuts.append(m.start())
+        elif re.search(r";(?:\s*and,?)?$", line) and re.match(r"[ \t]*[A-Z]", text[m.end():]):
+            cuts.append(m.start())  # items of a list without bullets, one a line, each ending in ";"
     spans = []
     start = 0
     for cut in sorted(set(cuts)) + [len(text)]:
