@@ -277,8 +277,10 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(
         rf"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)(?:\s+and\s+(?:three|six|nine|twelve|3|6|9|12))?[- ]months?"
         rf"(?:\s+and\s+(?:the\s+)?(?:{_ORD}\s+)?quarter)?"
-        r"(?:\s+period)?|(?P<hy>half[-\u2010\u2011 ]year(?:\s+period)?|half|interim\s+period)|(?P<q>quarter)"
-        r"|(?P<fy>(?:fiscal\s+|financial\s+)?year)|(?P<per>period))\s+(?:end(?:ed|ing)|to)\s+(?:on\s+)?"
+        r"(?:\s+period)?|(?P<hy>half[-\u2010\u2011 ]year(?:\s+period)?|half|interim\s+period)|(?P<q>quarter(?:ly)?)"
+        r"|(?P<fy>(?:fiscal\s+|financial\s+)?year)|(?P<per>period))"
+        r"(?:\s+(?:(?:activities|production|operations|operating|exploration)\s+)?(?:report|update|results|review))?"
+        r"\s+(?:end(?:ed|ing)|to)\s+(?:on\s+)?(?:end[- ])?"
         rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH_NAME})(?:\s*[-']\s*(?P<yy>\d\d)(?!\d)|(?:\s*[0-3]?\d(?:st|nd|rd|th)?(?!\d))?"
         rf"(?:,?\s*{_Y})?)", re.IGNORECASE), "ended"),
     # July-September / October-December quarter of 2018 / January–June 2019 / 1 July to 30 September 2021 / Apr-Dec 2021

@@ -36,6 +36,10 @@ def incidents(body: str, intro: str = ONE_MINE) -> list[tuple]:
             "wall area.",
             [("pit wall failure", MC, "2011-07-17", None)], id="weekday"),
         pytest.param(
+            "A monitor well at the Moose Creek wellfield was placed on excursion status on July 4, 2011 after chloride "
+            "readings rose.",
+            [("excursion status", MC, "2011-07-04", None)], id="in-situ-excursion"),
+        pytest.param(
             "It is with deep regret that Kestrel reports a fatal accident at the Moose Creek mine on July 14, 2011.",
             [("fatal accident", MC, "2011-07-14", None)], id="fatality-calendar-date"),
         pytest.param(

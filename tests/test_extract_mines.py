@@ -59,6 +59,9 @@ def mentions(sentence: str, issuer: str | None = ISSUER) -> list[tuple]:
                      [("El Limon", ISSUER, None, ("mine",))], id="capitalised-article-of-the-name"),
         # not mines
         pytest.param("Surface Operations", [], id="part-of-an-operation"),
+        pytest.param("Kestrel Gold Mines Inc. produced 312,400 pounds at its Antelope Draw in-situ recovery (ISR) operation.",
+                     [("Antelope Draw", ISSUER, None, ("mine",))], id="described-operation"),
+        pytest.param("Related: Utah mill expansion approved", [("Utah", None, None, ("mill",))], id="no-name-over-a-colon"),
         pytest.param("Ore from the mine is treated at the Company's mill.", [], id="unnamed"),
         pytest.param("Kestrel Gold Mines Inc. reported record output.", [], id="issuer-name"),
         pytest.param(

@@ -196,6 +196,24 @@ def test_reporting_period(case: str, label: str) -> None:
     assert period is not None and period.label == label
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    pytest.param("ASX ANNOUNCEMENT\n21 October 2022\n\nAcme Gold Limited\nQuarterly Activities Report to 30 September 2022\n\n"
+                 "Acme Gold Limited (ASX: AGL) remains on track to meet FY2023 guidance of 55,000 to 60,000 ounces. Gold "
+                 "production for the quarter was 14,210 ounces at its Tomingley Operations, in line with plan.\n",
+                 "2022-Q3", id="a header line, not the guidance year"),
+    pytest.param("Acme Uranium lifts output\n\n24 April 2015\n\nAcme Uranium Ltd (ASX: AUL) said production in the March "
+                 "quarter rose to 1.23 Mlb U3O8 at its Langer Heinrich mine, which was mothballed in 2009 and restarted in "
+                 "2012 after the plant was rebuilt.\n", "2015-Q1", id="a background year is no period reported on"),
+    pytest.param("Acme Lithium lifts output\n\nJane Roe | May 13, 2025 | 10:42 am\n\nAcme Lithium Corp. (TSX: ALC) said on "
+                 "Tuesday that its brine operation produced 6,420 tonnes of lithium carbonate in the first quarter, up from "
+                 "4,980 tonnes a year earlier. For 2024 as a whole it produced 23,650 tonnes.\n",
+                 "2025-Q1", id="a quarter without its year, before the article's date"),
+])
+def test_reporting_period_is_one_the_release_can_report_on(text: str, label: str) -> None:
+    period = read_release(text).info.reporting_period
+    assert period is not None and period.label == label
+
+
 def test_a_short_lead_under_its_dateline_starts_the_body() -> None:
     """A one-sentence lead is the body: its period is the release's, not a comparison's in the next paragraph."""
     text = ("Acme Gold Reports Record Third Quarter Production\n\nTORONTO, Oct. 8, 2019 -- Acme Gold Corp. (TSX: ACG) "

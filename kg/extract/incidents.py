@@ -38,7 +38,8 @@ EVENT_KINDS: dict[str, str] = {
     "flood": r"flood(?:s|ed|ing|water|waters)?|inundat(?:ed|ion)|(?:ground)?water\s+inflows?|inflows?\s+of\s+water"
              r"|increased\s+water\s+flows?|water\s+(?:poured|flowed|rushed|broke)\s+into|inrush",
     "fire": r"fires?|explosion|blaze",
-    "spill": r"spill(?:s|ed)?|leak(?:age|s|ed)?|seepage|(?:controlled\s+)?release\s+of(?:\s+\w+){0,2}\s+water|release\s+of",
+    "spill": r"spill(?:s|ed)?|leak(?:age|s|ed)?|seepage|(?:controlled\s+)?release\s+of(?:\s+\w+){0,2}\s+water|release\s+of"
+             r"|releasing(?:\s+(?:about|some|approximately|an\s+estimated))?\s+[\d,.]+\s+(?:\w+\s+){1,2}of|excursion(?:\s+status)?",
     "breach": r"breach(?:ed)?",
     "rupture": r"ruptur(?:e|ed)",
     "collapse": r"collapse[ds]?|caved|slump(?:ed)?|slipped|slip|landslide|mudslide|ground\s+movement",
@@ -62,7 +63,7 @@ OBJECTS = (
     r"tailings|water|waste|leach|pipeline|conveyor|primary|secondary|crusher|mill|dam|pond|shaft|hoist|pit wall"
     r"|ball mill|sag mill|smelter|plant|concentrator|underground|open pit|ramp|power|substation|cyanide|acid|fuel|diesel"
     r"|truck|haul|electrical|kiln|furnace|tank|heap|pad|pump|dyke|dike|embankment|wall|slope|ventilation(?:\s+fan)?|fan"
-    r"|compressor|thickener|feed well|motor|gearbox|transformer"
+    r"|compressor|thickener|feed well|motor|gearbox|transformer|fitting|valve|wellfield|well|header house|injection|solution"
 )
 OBJECT = (
     rf"(?P<object>(?:{OBJECTS})(?:\s+(?:management\s+)?"

@@ -34,7 +34,8 @@ _KIND_OF = {"mill": "mill", "concentrator": "mill", "open pit mine": "open pit",
 _DESCRIPTOR = re.compile(
     r"(?i)^(?:(?:gold|silver|copper|nickel|zinc|lead|molybdenum|uranium|vanadium|palladium|platinum|pgm|cobalt|iron|base|"
     r"precious|polymetallic)(?:-(?:gold|silver|copper|nickel|zinc|lead|molybdenum|uranium|vanadium|palladium|platinum|cobalt))*"
-    r"|open|underground|flagship|100%-owned|wholly-owned|owned)$")
+    r"|open|underground|flagship|100%-owned|wholly-owned|owned|in-situ|insitu|ISR|ISL|recovery|heap-leach|leach|brine"
+    r"|open-pit|processing)$")
 
 
 def mine_key(name: str) -> str:
@@ -52,8 +53,12 @@ def _name_before(text: str, end: int) -> tuple[int, str, str | None] | None:
     words: list[re.Match[str]] = []
     operator = None
     skipping = True
-    for tok in reversed(tokens):
+    for k in range(len(tokens) - 1, -1, -1):
+        tok = tokens[k]
         word = tok.group()
+        gap_after = text[offset + tok.end():offset + (tokens[k + 1].start() if k + 1 < len(tokens) else end - offset)]
+        if words and re.search(r"[:|]", gap_after):
+            break  # "Related: Utah mill": a name does not run over a colon or a bar
         if skipping and not words and _DESCRIPTOR.match(word):
             continue  # "Quebrada Verde copper-molybdenum mine": the metals describe the mine
         skipping = False
@@ -75,6 +80,9 @@ def _name_before(text: str, end: int) -> tuple[int, str, str | None] | None:
     if any(w.group().lower() in _NOT_NAME for w in words):
         return None
     start = offset + words[-1].start()
+    named_end = offset + words[0].end()  # the descriptors between the name and its site word are not the name
+    if re.fullmatch(r"[\s()\w-]*", text[named_end:end]) and any(_DESCRIPTOR.match(w) for w in re.findall(r"[\w-]+", text[named_end:end])):
+        return start, text[start:named_end].strip(), operator
     return start, text[start:end].strip(), operator
 
 
@@ -89,8 +97,10 @@ def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple
     clean = doc.clean
     for m in SITE_WORD.finditer(clean):
         kind_word = m.group("kind").lower()
-        if kind_word in {"project", "deposit", "operation", "operations", "complex", "smelter", "refinery", "mines"} and not m.group()[0].isupper():
-            continue
+        described = re.search(r"(?i)\b(?:in-situ|ISR|ISL|heap[- ]leach|open[- ]pit|underground)\W*$", clean[max(0, m.start() - 30):m.start()])
+        if kind_word in {"project", "deposit", "operation", "operations", "complex", "smelter", "refinery", "mines"} and not (
+                m.group()[0].isupper() or kind_word == "operation" and described):
+            continue  # "its Antelope Draw in-situ recovery (ISR) operation" is named; "its Canadian operations" is not
         if kind_word == "mines" and re.match(rf"\s*,?\s*{CORPORATE_SUFFIX}", doc.clean[m.end():m.end() + 20]):
             continue  # "Northgate Mines Inc." is a company
         found = _name_before(clean, m.start())

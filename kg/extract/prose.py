@@ -353,10 +353,12 @@ def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, fi
     if figures and figures[0].period is not None and not figures[0].forward:
         return figures[0].period  # "... fell to $4.85 from $5.31 in the previous quarter": still this quarter
     mentions = [m for m in find_periods(sentence.text, replace(doc.period_context(), anchor=anchor))
-                if not _COMPARED_WITH.search(sentence.text[max(0, m.start - 30):m.start])]
+                if not _COMPARED_WITH.search(sentence.text[max(0, m.start - 30):m.start])
+                and not _GUIDANCE_AFTER.match(sentence.text, m.end)]  # "FY2023 guidance of ...": not the topic
     return mentions[0].period if mentions else anchor  # "31% lower than in the second quarter of 2000" is not the topic
 
 
+_GUIDANCE_AFTER = re.compile(r"(?i)\W{0,3}(?:production\s+|cost\s+)?(?:guidance|outlook|targets?|forecasts?|budget)\b")
 _FISCAL_YEAR_AFTER = re.compile(r"[-/–](?:\d\d)\b")
 _FISCAL_YEAR = re.compile(r"(?i)\bFY\s?'?\d{2,4}\b|\b(?:19|20)\d\d[-/–]\d\d\b|\b(?:financial|fiscal)\s+year\b")
 

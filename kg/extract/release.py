@@ -500,21 +500,51 @@ def _quarter_of_year_end(zone: str, ctx: PeriodContext, period: Period) -> Perio
     return period
 
 
+_FORWARD_AFTER = re.compile(r"(?i)^\W{0,3}(?:production\s+|cost\s+)?(?:guidance|outlook|targets?|forecasts?|budget|plan)\b")
+
+
+def _could_be_reported(period: Period, dated: date | None, after: str) -> bool:
+    """A period a release can report on: ended by the release's date and not long before it (a year named as
+    background, "mothballed in 2009", is not), and not the period of guidance ("FY2023 guidance")."""
+    if _FORWARD_AFTER.match(after):
+        return False
+    if dated is None:
+        return True
+    return period.end <= dated and (dated - period.end).days <= 400
+
+
+def _reported_period(doc: SourceText, zones: list[str], dated: date | None, fye: int, body_start: int) -> Period | None:
+    """The period the release reports on: the first the title, the header lines, then the body name that it can
+    report on (see :func:`_could_be_reported`)."""
+    ctx = PeriodContext(release_date=dated, fye_month=fye)
+    for zone in zones:
+        found = [m for m in find_periods(zone, ctx) if not m.aside and _could_be_reported(m.period, dated, zone[m.end:m.end + 40])]
+        # a month stated in passing ("in August") is the period only where nothing longer is; a quarter named
+        # without its year ("in the third quarter") is the last such quarter before the release's date
+        mentions = [m for m in found if not m.relative and (m.period.kind != "month" or re.search(r"\d{4}", zone[m.start:m.end]))
+                    or m.relative and dated is not None and m.period.kind == "quarter"
+                    and re.match(r"(?i)(?:the\s+)?(?:first|second|third|fourth)\s+quarter", zone[m.start:m.end])] or [
+            m for m in found if not m.relative]
+        if mentions:
+            period = _quarter_of_year_end(zone, ctx, mentions[0].period)
+            if period.kind == "month" and period.end_month % 3 == 0 and re.search(r"(?i)quarter", zone + doc.clean[:body_start]):
+                period = replace(period, kind="quarter")  # "quarterly report for the period ended 30 September"
+            return period
+    return None
+
+
 def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention]]:
     """The release's own metadata, and the issuer as a company mention."""
     body_start = header_end(doc)
     title_at = _title(doc, body_start)
     title = " ".join(doc.clean[title_at[0]:title_at[1]].split()) if title_at else None
-    ctx = PeriodContext(fye_month=fiscal_year_end(doc.clean))
-    period = None
-    for zone in ([title] if title else []) + [doc.clean[body_start:body_start + 1500]]:
-        mentions = [m for m in find_periods(zone, ctx) if not m.relative and not m.aside]
-        if mentions:
-            period = _quarter_of_year_end(zone, ctx, mentions[0].period)
-            if period.kind == "month" and period.end_month % 3 == 0 and re.search(r"(?i)quarter", zone):
-                period = replace(period, kind="quarter")  # "quarterly report for the period ended 30 September"
-            break
     head_end = max(body_start, letterhead_end(doc))
+    dated = _release_date(doc, head_end, None)  # the dateline before the period is known, to place the period
+    zones = ([title] if title else []) + [doc.clean[:body_start], doc.clean[body_start:body_start + 1500]]
+    fye = fiscal_year_end(doc.clean)
+    # a date read before its period may be misread ("04/08/16" month first): then the period is read without it
+    period = _reported_period(doc, zones, dated, fye, body_start) or (_reported_period(doc, zones, None, fye, body_start)
+                                                                       if dated is not None else None)
     release_date = _release_date(doc, head_end, period)
     issuer = _issuer(doc, title, head_end)
     span = doc.span(*title_at) if title_at else doc.span(0, min(len(doc.clean), body_start))
