@@ -39,8 +39,10 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"(?i:klbs?|thousand\s+pounds)", "lb", 1e3),
     (r"(?i:pounds|lbs?\.?)", "lb", 1),
     (r"Mt|(?i:million\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|Mtonnes)", "t", 1e6),
-    (r"kt|(?i:ktonnes|(?:thousand|kilo)\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|kilotonnes)", "t", 1e3),
-    (r"(?i:(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons|tonne|ton)|dmt|wmt|t)(?![/\w])", "t", 1),
+    (r"kt|(?i:ktonnes|(?:thousand|kilo)\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|kilotonnes|kwmt|kdmt)", "t", 1e3),
+    # "mt" in lower case is a metric tonne (wire style: "1,725 mt"; "7.01 million mt"), "Mt" a million tonnes; "tU" a
+    # tonne of uranium
+    (r"(?i:(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons|tonne|ton)|dmt|wmt|t)(?![/\w])|mt(?![/\w])|tU(?![/\w])", "t", 1),
     (r"(?i:kg|kilograms?)", "kg", 1),
     (r"(?i:carats?\s+per\s+hundred\s+(?:tonnes|tons)|cpht)", "cpht", 1),
     (r"(?i:million\s+carats|Mct)", "ct", 1e6),

@@ -28,7 +28,7 @@ METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "lead": (("lead",), ("Pb",)),
     "molybdenum": (("molybdenum", "moly"), ("Mo",)),
     "cobalt": (("cobalt",), ("Co",)),
-    "uranium": (("uranium", "U3O8", "U₃O₈", "yellowcake"), ("U3O8",)),
+    "uranium": (("uranium", "U3O8", "U₃O₈", "yellowcake"), ("U3O8", "tU")),
     "iron": (("iron ore", "iron"), ("Fe",)),
     "vanadium": (("vanadium", "V2O5", "V₂O₅"), ("V2O5",)),
     "lithium": (("lithium", "spodumene", "Li2O", "Li₂O"), ("Li2O",)),
@@ -43,6 +43,8 @@ METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "rutile": (("rutile", "synthetic rutile"), ()),
     "ilmenite": (("ilmenite",), ()),
     "graphite": (("graphite",), ()),
+    "ndpr": (("NdPr", "Nd-Pr", "neodymium[- ]praseodymium", "NdPr oxide"), ("NdPr",)),
+    "rare_earths": (("rare earths?", "rare[- ]earth oxides?", "rare[- ]earth elements?", "REO", "TREO", "REE"), ("REO", "TREO")),
     "pgm": (("PGMs?", "PGEs?", "platinum[- ]group (?:metals|elements)", "[2-6]E(?:\\+Au)?"), ()),
 }
 # a unit only one commodity is counted in: its figures are of that commodity when the label names none

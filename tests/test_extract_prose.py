@@ -389,6 +389,14 @@ def test_period_carries_to_the_next_sentence_of_the_paragraph() -> None:
     ])
 
 
+def test_concentrate_grade_and_a_change_from_one_figure_to_another() -> None:
+    body = ("The mill produced 37,500 t of zinc concentrate grading 48.3% zinc. Ore mined increased from 2.98 to 3.02 "
+            "million tonnes.")
+    assert sorted(records(release(body)), key=repr) == sorted(_approx([
+        ("M", "concentrate_production", "zinc", 37500, "t", "2011-Q2", MC), ("M", "concentrate_grade", "zinc", 48.3, "%", "2011-Q2", MC),
+        ("M", "ore_mined", None, 3.02e6, "t", "2011-Q2", MC)]), key=repr)
+
+
 def test_a_list_set_against_the_first_takes_the_period_that_closes_it() -> None:
     body = ("Gold production was 38,450 ounces and silver production 1.2 million ounces, compared to 35,100 ounces "
             "and 1.1 million ounces in the first quarter of 2011.")

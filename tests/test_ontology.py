@@ -69,6 +69,8 @@ METALS = {
     "rutile": None,
     "ilmenite": None,
     "graphite": None,
+    "ndpr": "NdPr",
+    "rare_earths": "REO",
 }
 
 

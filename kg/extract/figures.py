@@ -253,8 +253,11 @@ def _concentrate(near_before: str, after: str, sentence_before: str) -> Reading 
 
 
 def _grade_metric(near_before: str, sentence_before: str) -> str:
-    """A grade read with the ore it qualifies: the mill's head grade, or the grade of ore mined when the sentence's ore
+    """A grade read with what it qualifies: a concentrate's grade, the mill's head grade, or the grade of ore mined when the sentence's ore
     figure was mined ("delivered 288,000 t of ore, grading 4.2% copper") and no word says head or mill feed."""
+    window = near_before[-80:]
+    if _last(r"\bconcentrates?\b", window) > _last(r"\bore\b|\bhead\b|\bfeed\b|\bmined\b|\bmilled\b", window):
+        return "concentrate_grade"  # "42,310 dmt of spodumene concentrate at a grade of 6.0% Li2O"
     if re.search(r"(?i)\bhead\b|\bfeed\b|\bmill\w*|process\w*|treat\w*", near_before):
         return "head_grade"
     return "mined_grade" if _last(ORE_MINED, sentence_before) > _last(ORE_PROCESSED, sentence_before) else "head_grade"

@@ -96,7 +96,10 @@ def _closed_aside(text: str, start: int, end: int) -> bool:
 
 def _range_start(q: Quantity, nxt: Quantity, before: str = "") -> bool:
     """``q`` opens a range ending at ``nxt``: "200,000 to 215,000 ounces", "US$900 to US$975 per ounce", "216 000 t to
-    220 000 t" (not "from 5,100 t to 5,400 t", a change)."""
+    220 000 t" (not "from 5,100 t to 5,400 t" nor "increased from 2.98 to 3.02 million tonnes", a change)."""
+    if re.search(r"(?i)\b(?:increas\w*|decreas\w*|ros\w*|risen|fell|fallen|declin\w*|grew|grown|improv\w*|dropp?\w*|climb\w*"
+                 r"|jump\w*|slipp?\w*|eas\w*|up|down|higher|lower)\s+(?:\w+\s+){0,2}from\s*$", before):
+        return False
     if not q.unit:
         return not _YEAR.match(q.number_text)
     if q.unit.isupper() or q.unit == "$":
@@ -226,7 +229,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         low = None
         gap = text[q.end:nxt.start] if nxt else ""
-        if nxt and q.start not in listed and _range_start(q, nxt, text[max(0, q.start - 12):q.start]) and _RANGE_GAP.match(gap) and (
+        if nxt and q.start not in listed and _range_start(q, nxt, text[max(0, q.start - 40):q.start]) and _RANGE_GAP.match(gap) and (
                 "and" not in gap or re.search(r"(?i)\bbetween\s*$", text[max(0, q.start - 12):q.start])):
             factor = nxt.value / parse_number(nxt.number_text) if parse_number(nxt.number_text) else 1.0
             low = q.value if q.unit else parse_number(q.number_text) * factor
