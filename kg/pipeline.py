@@ -29,11 +29,12 @@ from kg.records import Agreement, Incident, Measurement, MineRecord, PersonRecor
 from kg.shards import SHARD_SIZE, check_visible, keep_graphs, shard_folder, write_shard
 from kg.store import Store, StoredRelease, ntriples
 from kg.terms import Minter
+from kg.vocabulary import find_metals
 from kg.validation import Finding, ValidationReport, validate_across, validate_release
 
 MINING_WORDS = re.compile(
-    r"(?i)\b(mines?|mining|mill(?:ed|ing)?|ore|ounces|tonnes|concentrate|drill\w*|exploration|smelter|deposit|palladium|platinum"
-    r"|gold|silver|copper|nickel|zinc|uranium|molybdenum|cobalt|tailings|pit|underground|grade)\b"
+    r"(?i)\b(mines?|mining|miners?|mill(?:ed|ing)?|ore|ounces|tonnes|tons|mt|carats?|concentrate|drill\w*|exploration|smelter"
+    r"|refinery|deposit|tailings|pit|underground|grade|shaft|colliery|wellfield|mineral\s+sands|saleable|run-of-mine|ROM)\b"
 )
 
 
@@ -74,7 +75,7 @@ def release_files(inputs: Iterable[Path]) -> list[Path]:
 def check_is_release(source: SourceFile, records: list[Record]) -> None:
     """Reject text that is not a mining release: nothing extracted and no mining vocabulary."""
     substantive = [r for r in records if isinstance(r, (Measurement, MineRecord, Agreement, PersonRecord, Incident))]
-    if not substantive and len(MINING_WORDS.findall(source.text)) < 3:
+    if not substantive and len(MINING_WORDS.findall(source.text)) + len(find_metals(source.text)) < 3:
         raise RejectedRelease(source.name, "not a mining release: no figures, mines, people or events, and no mining terms")
 
 

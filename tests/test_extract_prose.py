@@ -389,6 +389,15 @@ def test_period_carries_to_the_next_sentence_of_the_paragraph() -> None:
     ])
 
 
+def test_carats_and_a_figure_changed_from_for_no_named_period() -> None:
+    """Carats are diamonds; a stone's size is no output; "rose to X from Y" with no period for Y keeps X only."""
+    body = ("The Moose Creek plant recovered 7,682 carats, including a 212.4 carat white diamond. The average price rose "
+            "to US$1,630 per carat from US$1,615 per carat.")
+    assert sorted(records(release(body)), key=repr) == sorted(_approx([
+        ("M", "production", "diamond", 7682, "ct", "2011-Q2", MC), ("M", "realized_price", "diamond", 1630, "USD/ct", "2011-Q2", None),
+    ]), key=repr)
+
+
 def test_concentrate_grade_and_a_change_from_one_figure_to_another() -> None:
     body = ("The mill produced 37,500 t of zinc concentrate grading 48.3% zinc. Ore mined increased from 2.98 to 3.02 "
             "million tonnes.")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract.lexicon import concepts_named, metric_concepts
 from kg.quantities import PER_UNIT, Quantity
-from kg.vocabulary import PRECIOUS, find_metals
+from kg.vocabulary import COUNTED_ONLY_IN, PRECIOUS, find_metals
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ NOT_A_FIGURE = re.compile(
     re.IGNORECASE,
 )
 BOUND_BEFORE = re.compile(
-    r"\b(?:below|above|(?<!just\s)(?:over|under)|less\s+than|more\s+than|in\s+excess\s+of|at\s+least|exceed(?:ed|ing|s)?|up\s+to)\s*$",
+    r"\b(?:below|above|(?<!just\s)(?:over|under)|less\s+than|more\s+than|greater\s+than|in\s+excess\s+of|at\s+least|exceed(?:ed|ing|s)?|up\s+to)\s*$",
     re.IGNORECASE)
 # a figure lost or deferred is not one produced: "the failure cost approximately 60,000 lb of output"
 LOSS_BEFORE = re.compile(
@@ -148,6 +148,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
     unit = q.unit
     named_within = find_metals(q.qualifier) if q.qualifier else []  # "510,491 silver ounces", "12,051 GEOs"
     explicit_metal = named_within[0][2] if named_within else metal_after(after)
+    if explicit_metal is None and unit.split("/")[-1] in COUNTED_ONLY_IN:
+        explicit_metal = COUNTED_ONLY_IN[unit.split("/")[-1]]  # carats are of diamonds, whatever the sentence names
     if unit == "%":
         if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after):
             return None
@@ -178,7 +180,9 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
         # "average daily mill throughput of 89,400 tons": a rate written without its "per day"
         mined, milled = _last(ORE_MINED, near_before), _last(ORE_PROCESSED, near_before)
         return Reading("mining_rate" if mined > milled else "throughput", None, "t/d")
-    if unit in {"oz", "lb", "t", "kg"}:
+    if unit == "ct" and re.match(r"(?i)\s*(?:[\w-]+\s+){0,4}?(?:diamonds?|stones?|gems?)\b", after):
+        return None  # "a 212.4 carat Type IIa white diamond": one stone's size, not an output
+    if unit in {"oz", "lb", "t", "kg", "ct"}:
         if re.match(r"\s*(?:per|a|/)\s*(?:year|annum|day)\b|\s*annually", after, re.IGNORECASE) or CHANGE_BEFORE.search(before):
             return None
         if unit == "t" and not explicit_metal:
@@ -299,8 +303,10 @@ def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity
             return Reading("aic", metal, unit)
         if re.search(r"cash\s+costs?|cash\s+operating\s+costs?|C1\b", cue, re.IGNORECASE):
             return Reading("cash_cost", metal, unit)
-        if re.search(r"realiz\w*|realis\w*|received|average\s+(?:selling|sales)\s+price|revenues?\s+per|basket\s+price", cue,
-                     re.IGNORECASE):
+        # "the average price rose to US$1,630 per carat", "an average price of US$3,000/dmt": the issuer's own price (a
+        # market's is named so: spot, LME, "the average gold price", and is not a figure)
+        if re.search(r"realiz\w*|realis\w*|received|achieved|average\s+(?:selling|sales)\s+price|revenues?\s+per|basket\s+price"
+                     r"|\baverage\s+price\b", cue, re.IGNORECASE):
             return Reading("realized_price", metal, unit)
         if re.search(r"\bcosts?\b", cue, re.IGNORECASE):
             # a cost per tonne milled is a cost of ore, not of a metal

@@ -59,7 +59,13 @@ def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback:
     compared = _compared_list_period(q, text, mentions, before[-1].end if before else 0)
     if compared is not None:
         return compared
+    if _CHANGED_FROM.search(text[max(0, q.start - 60):q.start]):
+        return None  # "rose to $52.1 million from $50.0 million": the figure it changed from, for a period not named
     return before[-1].period if before else fallback
+
+
+# "... to X from": the figure after is what the one before changed from
+_CHANGED_FROM = re.compile(r"(?i)\b(?:to|at)\s+\S*\d[^;()]{0,40}?\bfrom\s+(?:the\s+)?$")
 
 
 _COMPARISON = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\b")
