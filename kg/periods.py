@@ -344,7 +344,7 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
      "month_of_year"),
     (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter(?:\s+of)?\s+(?:the\s+)?(?P<rel>last|previous|prior|this|current)\s+"
                 r"(?:year|fiscal(?:\s+year)?|financial\s+year)", re.IGNORECASE), "ordinal_quarter"),
-    (re.compile(rf"\b(?:the\s+)?{_ORD}\s+quarter\b(?:\s+of\s+(?:the\s+)?(?:year|fiscal(?:\s+year)?|financial\s+year)\b)?"
+    (re.compile(rf"\b(?:the\s+)?{_ORD}[\s-]+quarter\b(?:\s+of\s+(?:the\s+)?(?:year|fiscal(?:\s+year)?|financial\s+year)\b)?"
                 r"|\b(?P<ord2>Q[1-4])\b(?!\s*[-/']?\s*(?:F|FY)?\d)", re.IGNORECASE), "ordinal_quarter"),
     (re.compile(r"\b(?:the\s+)?(?P<h>first|second)(?:\s+|-)(?:half|semester)(?:[- ]year)?(?:\s+of\s+(?:the\s+)?(?P<rel>year|last year|this year|"
                 r"fiscal(?:\s+year)?|financial\s+year))?\b", re.IGNORECASE), "half"),

@@ -208,6 +208,9 @@ def test_reporting_period(case: str, label: str) -> None:
                  "Tuesday that its brine operation produced 6,420 tonnes of lithium carbonate in the first quarter, up from "
                  "4,980 tonnes a year earlier. For 2024 as a whole it produced 23,650 tonnes.\n",
                  "2025-Q1", id="a quarter without its year, before the article's date"),
+    pytest.param("Acme Gold Q3 output eases to 121,540 ounces\n\nBy Jane Roe\n\nAcme Gold (TSX: AGC) put out third-quarter "
+                 "production numbers on Wednesday: 121,540 ounces of gold, 11.9% less than in the second quarter, and on "
+                 "course for its 2025 production guidance.\n", "2025-Q3", id="an undated article: the year it names"),
 ])
 def test_reporting_period_is_one_the_release_can_report_on(text: str, label: str) -> None:
     period = read_release(text).info.reporting_period

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.dates import DAY_MONTH, MONTH_NAME, find_dates, month_number
 from kg.extract.names import company_key, find_companies
-from kg.periods import Period, PeriodContext, find_periods, fiscal_year_end
+from kg.periods import Period, PeriodContext, find_periods, fiscal_year_end, year_period
 from kg.read.text import SourceText
 from kg.records import CompanyMention, ReleaseInfo
 
@@ -513,17 +513,35 @@ def _could_be_reported(period: Period, dated: date | None, after: str) -> bool:
     return period.end <= dated and (dated - period.end).days <= 400
 
 
+# "11.9% less than in the second quarter", "up from ... in Q2": a period the text compares with
+_SET_AGAINST = re.compile(r"(?i)\b(?:than|from|versus|vs\.?|compared\s+(?:with|to)|against|over)\b[^.;]{0,25}$")
+
+
+def _years_written(text: str) -> int | None:
+    """The year an undated text is about: the one it names most often, the earliest of those tied ("the 2023-24
+    forecast" names 2023 and 2024)."""
+    years = [int(y) for y in re.findall(r"(?<![\d.,$])((?:19|20)\d\d)(?![\d,])", text)]
+    years += [2000 + int(y) for y in re.findall(r"\b(?:19|20)\d\d[-/–](\d\d)\b", text)]
+    years += [2000 + int(y) for y in re.findall(r"\bFY\s?'?(\d\d)\b", text)]
+    if not years:
+        return None
+    return max(set(years), key=lambda y: (years.count(y), -y))  # a tie goes to the earlier: guidance names the later
+
+
 def _reported_period(doc: SourceText, zones: list[str], dated: date | None, fye: int, body_start: int) -> Period | None:
     """The period the release reports on: the first the title, the header lines, then the body name that it can
-    report on (see :func:`_could_be_reported`)."""
-    ctx = PeriodContext(release_date=dated, fye_month=fye)
+    report on (see :func:`_could_be_reported`). An undated text's quarters named without their year are of the year
+    it names most."""
+    written = _years_written(doc.clean[:4000]) if dated is None else None
+    ctx = PeriodContext(release_date=dated, fye_month=fye, anchor=year_period(written, fye) if written else None)
     for zone in zones:
         found = [m for m in find_periods(zone, ctx) if not m.aside and _could_be_reported(m.period, dated, zone[m.end:m.end + 40])]
         # a month stated in passing ("in August") is the period only where nothing longer is; a quarter named
         # without its year ("in the third quarter") is the last such quarter before the release's date
         mentions = [m for m in found if not m.relative and (m.period.kind != "month" or re.search(r"\d{4}", zone[m.start:m.end]))
-                    or m.relative and dated is not None and m.period.kind == "quarter"
-                    and re.match(r"(?i)(?:the\s+)?(?:first|second|third|fourth)\s+quarter", zone[m.start:m.end])] or [
+                    or m.relative and (dated is not None or written is not None) and m.period.kind == "quarter"
+                    and re.match(r"(?i)(?:the\s+)?(?:first|second|third|fourth)[\s-]+quarter|Q[1-4]\b", zone[m.start:m.end])
+                    and not _SET_AGAINST.search(zone[max(0, m.start - 30):m.start])] or [
             m for m in found if not m.relative]
         if mentions:
             period = _quarter_of_year_end(zone, ctx, mentions[0].period)
