@@ -111,6 +111,22 @@ def test_a_declared_parameter_is_bound_for_the_query_and_is_no_column(samples_st
     assert len(results) == 3 and all("CEO" in row["role"] for row in results)
 
 
+def test_facts_lists_calendar_periods_unless_all_spans_are_asked_for(tmp_path: Path) -> None:
+    """A fiscal year-to-date (nine months to March) is no calendar period: listed only with spans=all."""
+    release = tmp_path / "fiscal.txt"
+    release.write_text(
+        "Kestrel Gold Mines Inc. Reports Third Quarter Fiscal 2013 Results\n\nTORONTO, April 20, 2013 -- Kestrel Gold "
+        "Mines Inc. (TSX: KGM) reports on its Moose Creek mine for the three months ended March 31, 2013. The Company's "
+        "fiscal year ends June 30.\n\nGold production was 38,450 ounces in the quarter and 112,300 ounces in the nine "
+        "months ended March 31, 2013.\n")
+    with Store(tmp_path / "store") as store:
+        assert build([release], store).ok
+    store = _store(tmp_path / "store")
+    calendar = {row["period"] for row in query_results(store, "facts")}
+    every = {row["period"] for row in query_results(store, "facts", {"spans": ox.Literal("all")})}
+    assert calendar == {"2013-Q1"} and every == {"2013-Q1", "2013-9M-ending-2013-03"}
+
+
 def test_columns_and_the_variables_every_row_binds() -> None:
     query = ('SELECT ?a ?b (COUNT(?c) AS ?n) WHERE { # a { brace and ?d in a comment\n'
              '  GRAPH ?g { ?a <http://e/p> "?s {" ; <http://e/q> ?b . OPTIONAL { ?a <http://e/r> ?c } }\n'
@@ -132,4 +148,4 @@ def test_cli_unknown_parameter_is_one_line_and_exit_2(runner: CliRunner, samples
     result = runner.invoke(main, ["query", "facts", "--store", str(samples_store), "-p", "sorce=x"])
     assert result.exit_code == 2
     assert result.output == ("error: unknown parameter of query facts 'sorce'; valid: source, release_date, company, "
-                             "site, period, metric, metal, value, unit, evidence, start, end, fact\n")
+                             "site, period, metric, metal, value, unit, evidence, start, end, fact, spans\n")
