@@ -299,6 +299,21 @@ def test_section_row_names_the_metric_and_rows_the_metal_or_unit() -> None:
                    ("cash_cost", "pgm", 8615, "ZAR/oz", "2011-Q2"), ("cash_cost", "pgm", 9165, "ZAR/oz", "2011-Q1")}
 
 
+QUARTERS_DOWN = """Quarter  Ore mined   Ore processed  Feed grade  Recovery
+         (wmt)       (dmt)          (% Li2O)    (%)
+Mar-11   401,300     286,950        1.33        62.8
+Jun-11   428,640     301,220        1.35        64.9
+"""
+
+
+def test_quarters_named_by_month_down_the_rows_under_a_two_line_header() -> None:
+    text = kestrel.release(QUARTERS_DOWN, INTRO, *Q2)
+    got = sorted((m.metric, m.period.label, m.value) for m in extract_table_figures(read_release(text)))
+    assert got == sorted([("ore_mined", "2011-Q1", 401300), ("ore_processed", "2011-Q1", 286950), ("head_grade", "2011-Q1", 1.33),
+                          ("recovery", "2011-Q1", 62.8), ("ore_mined", "2011-Q2", 428640), ("ore_processed", "2011-Q2", 301220),
+                          ("head_grade", "2011-Q2", 1.35), ("recovery", "2011-Q2", 64.9)])
+
+
 def test_cell_per_line_table() -> None:
     table = "\n".join(["Moose Creek", "Q2 2011", "Q1 2011", "Ore milled", "t", "412,300", "398,100",
                        "Gold produced (oz)", "38,450", "35,900", "Recovery (%)", "92.4", "91.8"]) + "\n"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from kg.dates import MONTH_NAME
 from kg.extract.document import ReleaseDoc
 from kg.extract.figures import NOT_A_FIGURE, Reading
 from kg.extract.lexicon import concepts_named, dimension_of, metric_of_label
@@ -48,6 +49,7 @@ _is_value = is_value_cell
 
 
 def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-def]
+    text = re.sub(rf"(?i)^\s*({MONTH_NAME})[\s\-'’]+(\d\d)\s*$", r"\1 20\2", text)  # "Jun-23": June 2023
     text = re.sub(r"\b(Q[1-4]|[1-4]Q)\s+((?:19|20)\d\d)\b", r"\1 \2", text)
     quarter_only = re.fullmatch(r"(?i)\s*((?:19|20)\d\d)\s+(Q[1-4])\s*", text)
     if quarter_only:
@@ -269,7 +271,9 @@ def read_table(doc: ReleaseDoc, table: Table) -> list[Measurement]:
     columns = _column_axes(doc, header_texts, width)
     row_periods = sum(1 for _r, t in body if len(t) > 1 and _cell_period(t[0], ctx) is not None)
     if row_periods >= max(2, len([1 for _r, t in body if len(t) > 1]) // 2):
-        return _transposed(doc, rows[first - 1] if first else rows[0], body)
+        corner = " ".join(t[0] for t in header_texts if len(t) >= 2 and t[0])
+        names = [corner] + [c.label or "" for c in columns[1:]] if header_texts else rows[0][1]
+        return _transposed(doc, (rows[first - 1] if first else rows[0])[0], names, body)
     site = doc.site_before(table.start, max(0, table.start - 400)) or doc.default_site()
     for _r, texts in rows[:first]:  # a caption or section label above the header: the table's site
         if len(texts) == 1 or not any(texts[1:]):
@@ -550,12 +554,12 @@ def _metric_columns(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]],
     return out
 
 
-def _transposed(doc: ReleaseDoc, header: tuple[TableRow, list[str]], body: list[tuple[TableRow, list[str]]]) -> list[Measurement]:
-    """Periods down the first column, metrics across the header row."""
+def _transposed(doc: ReleaseDoc, header: TableRow, names: list[str], body: list[tuple[TableRow, list[str]]]) -> list[Measurement]:
+    """Periods down the first column, metrics across the header (its lines read together: "Ore mined" over "(wmt)")."""
     ctx = doc.period_context()
-    _row, names = header
-    site = doc.site_before(header[0].start, max(0, header[0].start - 400)) or doc.default_site()
+    site = doc.site_before(header.start, max(0, header.start - 400)) or doc.default_site()
     labels = [read_label(c, "", doc.currency) if c else None for c in names]
+    quarterly = _quarterly_rows(names, body, ctx)
     out: list[Measurement] = []
     for row, texts in body:
         if not texts:
@@ -563,8 +567,20 @@ def _transposed(doc: ReleaseDoc, header: tuple[TableRow, list[str]], body: list[
         period = _cell_period(texts[0], ctx)
         if period is None:
             continue
+        if period.kind == "month" and quarterly:
+            period = replace(period, kind="quarter")  # "Jun-23" down a column of quarters
         out += _cells_across(doc, row, texts, labels, period, site)
     return out
+
+
+def _quarterly_rows(header: list[str], body: list[tuple[TableRow, list[str]]], ctx) -> bool:  # type: ignore[no-untyped-def]
+    """Months down the first column name quarters: the column says so ("Quarter", "Qtr"), or they are three
+    months apart, each a quarter's last."""
+    if header and re.search(r"(?i)\b(?:quarters?|qtrs?)\b", header[0] or ""):
+        return True
+    months = [p for _r, t in body if t and (p := _cell_period(t[0], ctx)) is not None and p.kind == "month"]
+    steps = {(b.year * 12 + b.end_month) - (a.year * 12 + a.end_month) for a, b in zip(months, months[1:])}
+    return len(months) >= 2 and all(p.end_month % 3 == 0 for p in months) and steps <= {3, -3}
 
 
 def _cells_across(doc: ReleaseDoc, row: TableRow, texts: list[str], readings: list[tuple[Reading, float] | None],
