@@ -255,6 +255,8 @@ def test_is_table_row(line: str, expected: bool) -> None:
     ("Revenue", "US$ million", ("revenue", None, "USD", 1e6)),  # a unit column with a currency and a scale
     ("Revenue", "A$000", ("revenue", None, "AUD", 1e3)),
     ("Diamonds sold", "ct", ("sales", "diamond", "ct", 1.0)),
+    ("Silver Production, (000's) (oz)", "", ("production", "silver", "oz", 1e3)),  # every parenthesis is part of the unit
+    ("Tonnes Ore Milled (000's)", "", ("ore_processed", None, "t", 1e3)),
     ("Average price", "US$/ct", ("realized_price", None, "USD/ct", 1.0)),
 ])
 def test_read_label(label: str, unit_column: str, expected: tuple) -> None:

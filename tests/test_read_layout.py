@@ -64,6 +64,21 @@ def test_cell_per_line_with_trailing_pipes_and_a_section_under_the_headings() ->
         ["", "2Q 2019", "1Q 2019", "4Q 2018"], ["Underground Operations"], ["Tons mined", "35,579", "29,370", "25,368"]]
 
 
+def test_a_caption_over_the_first_year_heading_is_no_part_of_it() -> None:
+    text = "\n".join(["RIO CHICO", "2014", "2015", "2016", "Ore milled (t)", "62,100", "67,300", "65,900", "Silver grade (g/t)",
+                      "351", "343", "356"])
+    (table,) = cell_per_line_tables(text)
+    assert [row.texts for row in table.rows][:2] == [["RIO CHICO"], ["", "2014", "2015", "2016"]]
+
+
+def test_ragged_spacing_keeps_a_full_row_in_order() -> None:
+    """A web copy's columns are not aligned by position; a row with a cell for every column is read in order."""
+    text = ("Mining  Q2'18   Q1'18   Q4'17\nOre mined (t)   1,473    1,135    973\nGold sold (oz)   9,892    6,529    9,971\n")
+    (table,) = line_grid_tables(text)
+    assert [row.texts for row in table.rows] == [["Mining", "Q2'18", "Q1'18", "Q4'17"], ["Ore mined (t)", "1,473", "1,135", "973"],
+                                                 ["Gold sold (oz)", "9,892", "6,529", "9,971"]]
+
+
 def test_dashed_rules_with_nested_rows_as_a_pdf_flattens_them() -> None:
     """Bulleted sub-rows with their group label after them, and sub-row labels before all their values."""
     text = ("Summary Q4 2016 Q3 2016 ---------- Ore mined (t) 412,880 396,215 ---------- - Zinc concentrate 61,402 58,870 "

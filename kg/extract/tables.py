@@ -72,16 +72,20 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
 
 def _label_unit(label: str) -> tuple[str, str, float]:
     """(label without its unit, unit text, scale) from ``Palladium Production (ozs)``, ``Revenue ($000s)``."""
-    label = re.sub(r"(?<=[a-z)])\d{1,2}\b|\(\d\)|\*+$", "", label).strip()
-    m = re.search(r"\(([^)]*)\)|,\s*([^,]+)$|\b(?:in\s+)(?!(?:concentrates?|dor[ée]|solution|cathodes?)\b)([\w$/ ']+)$", label)
+    label = re.sub(r"(?<=[a-z)])\d{1,2}\b|\(\d\)|\*+$|(?<=\))x+$", "", label).strip()
+    groups = list(re.finditer(r"\(([^)]*)\)", label))
+    m = re.search(r",\s*([^,()]+)$|\b(?:in\s+)(?!(?:concentrates?|dor[ée]|solution|cathodes?)\b)([\w$/ ']+)$", label)
     unit_text = ""
-    if m:
-        unit_text = (m.group(1) or m.group(2) or m.group(3) or "").strip()
+    if groups:  # "Silver Production, (000's) (oz)": every parenthesis says part of the unit
+        unit_text = " ".join(g.group(1).strip() for g in groups)
+        label = re.sub(r"\s*\([^)]*\)", " ", label).strip().rstrip(",").strip()
+    elif m:
+        unit_text = (m.group(1) or m.group(2) or "").strip()
         label = (label[: m.start()] + " " + label[m.end():]).strip()
     scale = 1.0
-    if re.search(r"'?000s?\b|thousands", unit_text, re.IGNORECASE):
+    if re.search(r"'?000'?s?\b|thousands", unit_text, re.IGNORECASE):
         scale = 1e3
-        unit_text = re.sub(r"'?000s?|thousands", "", unit_text, flags=re.IGNORECASE).strip()
+        unit_text = re.sub(r"'?000'?s?|thousands", "", unit_text, flags=re.IGNORECASE).strip()
     elif re.search(r"\bmillions?\b|(?<=[$R])\s*(?:mm|mn|m)\b|^\s*[$R]?\s*(?:mm|mn|m|M)\s*$", unit_text, re.IGNORECASE):
         scale = 1e6  # "US$ millions", "$mm", "A$m", "R million"
         unit_text = re.sub(r"millions?|(?<=[$R])\s*(?:mm|mn|m)\b|^\s*(?:mm|mn|m)\s*$", "", unit_text, flags=re.IGNORECASE).strip()

@@ -196,7 +196,8 @@ def _header_lines(text: str, lines: list[tuple[int, int]], first: int) -> list[T
 
 
 def _aligned(text: str, rows: list[TableRow]) -> list[TableRow]:
-    """Rows of an aligned block put on the columns of its fullest row of figures, by where each cell stands."""
+    """Rows of an aligned block put on the columns of its fullest row of figures, by where each cell stands (a row
+    with a cell for every column keeps them in order)."""
     def line_start(row: TableRow) -> int:
         return text.rfind("\n", 0, row.start) + 1
 
@@ -208,8 +209,8 @@ def _aligned(text: str, rows: list[TableRow]) -> list[TableRow]:
     columns = [(c.start - base, c.end - base) for c in template.cells]
     out = []
     for row in rows:
-        if len(row.cells) < 2 or row is template:
-            out.append(row)
+        if len(row.cells) < 2 or row is template or len(row.cells) == len(columns):
+            out.append(row)  # as many cells as the columns: in order, however ragged the spacing of a web copy
             continue
         at = line_start(row)
         placed: list[list[Cell]] = [[] for _ in columns]
@@ -439,7 +440,8 @@ def _headings(text: str, before: list[tuple[int, int]], width: int) -> tuple[lis
             break
         cell = text[start:end].strip()
         above = text[before[k - 1][0]:before[k - 1][1]].strip() if k > 0 else ""
-        if year.fullmatch(cell) and above and not year.search(above) and len(above) <= 15 and not is_value_cell(above):
+        if year.fullmatch(cell) and above and not year.search(above) and len(above) <= 15 and not is_value_cell(above) \
+                and _PERIOD_HEADING.search(above):  # "9m" over "2016" is one heading; a caption ("TOPIA") over "2013" is not
             start = before[k - 1][0]
             k -= 1
             used += 1
