@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.pipeline import BuildReport
+from kg.pipeline import BuildReport, ReleaseFile
 from kg.pipeline import build as build_releases
 from kg.queries import Term, parse_binding, query_results
 from kg.results import Results, from_solutions
@@ -98,11 +98,11 @@ def open_store(path: PathLike = DEFAULT_STORE) -> KgStore:
     return KgStore(path)
 
 
-def build(paths: Iterable[PathLike], store: PathLike | Store = DEFAULT_STORE, **options: Any) -> BuildReport:
+def build(paths: Iterable[PathLike | ReleaseFile], store: PathLike | Store = DEFAULT_STORE, **options: Any) -> BuildReport:
     """Extract the release files (or the files in the folders) into the store, as ``kg build`` does; ``options``
     are those of :func:`kg.pipeline.build` (``strict``, ``jobs``, ``bulk``, ``progress`` ...). Returns the report:
     what was ingested, unchanged and rejected, and the validation findings."""
-    inputs = [Path(p) for p in paths]
+    inputs = [p if isinstance(p, ReleaseFile) else Path(p) for p in paths]
     if isinstance(store, Store):
         return build_releases(inputs, store, **options)
     with Store(Path(store)) as opened:

@@ -213,20 +213,21 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
 
     rejected = False
     results: list[dict[str, Any]] = []
-    for path in release_files(files):
+    for file in release_files(files):
+        path = file.path
         try:
-            records, failures = extract_file(path)
+            records, failures = extract_file(path, file.name)
         except RejectedRelease as exc:
             click.echo(f"rejected: {exc}", err=True)
             rejected = True
             continue
         except Exception as exc:  # noqa: BLE001 - one line per file, never a traceback
-            click.echo(f"rejected: {path.name}: {unexpected_failure(exc)}", err=True)
+            click.echo(f"rejected: {file.name}: {unexpected_failure(exc)}", err=True)
             rejected = True
             continue
         for failure in failures:
-            click.echo(f"warning: {path.name}: {failure}", err=True)
-        results.append({"source": path.name, "records": [record_row(r) for r in records]})
+            click.echo(f"warning: {file.name}: {failure}", err=True)
+        results.append({"source": file.name, "records": [record_row(r) for r in records]})
     if fmt == "json":
         click.echo(json.dumps(results, indent=1, ensure_ascii=False, default=str))
     else:

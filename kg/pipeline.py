@@ -24,7 +24,7 @@ from kg.errors import KgError, RejectedRelease
 from kg.extract import extract_all
 from kg.quantities import garbled_numbers
 from kg.rdf import Triple, release_triples
-from kg.read.sources import SourceFile, is_release_file, read_source
+from kg.read.sources import SUFFIXES, SourceFile, is_release_file, read_source
 from kg.records import Agreement, Incident, Measurement, MineRecord, PersonRecord, Record
 from kg.shards import SHARD_SIZE, check_visible, keep_graphs, shard_folder, write_shard
 from kg.store import Store, StoredRelease, ntriples
@@ -59,17 +59,92 @@ def extraction_time() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def release_files(inputs: Iterable[Path]) -> list[Path]:
-    """The release files named, or found in the folders named, in a stable order."""
-    files: list[Path] = []
-    for path in inputs:
+@dataclass(frozen=True)
+class ReleaseFile:
+    """A release file to build and its name, the release's identity in the store: the file's path relative to the
+    folder named on the command line (``/``-separated), or its file name when the file itself was named."""
+
+    path: Path
+    name: str
+
+
+def folder_releases(folder: Path) -> list[Path]:
+    """The release files in a folder and its sub-folders, symbolic links followed, each folder read once
+    (so a link back to a folder above ends there), sorted by path."""
+    def unreadable(exc: OSError) -> None:
+        raise KgError(f"{exc.filename}: cannot read this folder ({exc.strerror or exc}); "
+                      "fix its permissions or leave it out")
+
+    seen: set[tuple[int, int]] = set()
+    found: list[Path] = []
+    for top, subfolders, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        try:
+            status = os.stat(top)
+        except OSError as exc:
+            unreadable(exc)
+        if (status.st_dev, status.st_ino) in seen:
+            subfolders[:] = []  # a loop, or a folder linked twice: its releases are listed once
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        found += (p for p in (Path(top) / name for name in names) if is_release_file(p))
+    return sorted(found)
+
+
+def release_files(inputs: Iterable[Path | ReleaseFile]) -> list[ReleaseFile]:
+    """The release files named, or found in the folders named, in a stable order, each with its release name.
+
+    Raises KgError for a path that does not exist or a folder without release files. A file listed twice
+    (a folder and a file in it) is listed once; two files of the same name under two folders named are the same
+    release, the later replacing the earlier (see :func:`replaced_releases`).
+    """
+    files: list[ReleaseFile] = []
+    for item in inputs:
+        if isinstance(item, ReleaseFile):
+            files.append(item)
+            continue
+        path = Path(item)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if is_release_file(p))
+            found = folder_releases(path)
+            if not found:
+                raise KgError(f"{path}: no release files in this folder or its sub-folders (looked for "
+                              f"{', '.join(sorted(SUFFIXES))}); name a folder that holds releases")
+            files += (ReleaseFile(p, p.relative_to(path).as_posix()) for p in found)
         elif path.exists():
-            files.append(path)
+            files.append(ReleaseFile(path, path.name))
         else:
             raise KgError(f"{path}: no such file or folder")
-    return files
+    return distinct_releases(files)
+
+
+def distinct_releases(files: list[ReleaseFile]) -> list[ReleaseFile]:
+    """Each file once, the first time it is listed."""
+    seen: set[tuple[int, int]] = set()
+    out: list[ReleaseFile] = []
+    for file in files:
+        try:
+            status = file.path.stat()
+            identity = (status.st_dev, status.st_ino)
+        except OSError:
+            identity = None  # unreadable: read_source names it
+        if identity is not None and identity in seen:
+            continue
+        if identity is not None:
+            seen.add(identity)
+        out.append(file)
+    return out
+
+
+def replaced_releases(files: list[ReleaseFile]) -> list[str]:
+    """A warning for each file that replaces another of the same release name in one build (two folders named,
+    each holding that path): said, so it is never a silent loss."""
+    first: dict[str, ReleaseFile] = {}
+    warnings = []
+    for file in files:
+        earlier = first.setdefault(file.name, file)
+        if earlier is not file:
+            warnings.append(f"{file.name}: {file.path} replaces {earlier.path}, the same release name in this build; "
+                            "to keep both, build the folder that holds both (each keeps its path as its name)")
+    return warnings
 
 
 def check_is_release(source: SourceFile, records: list[Record]) -> None:
@@ -87,9 +162,9 @@ def graph_of(source: SourceFile, minter: Minter, extracted_at: datetime) -> tupl
     return release_triples(source, records, minter, extracted_at), failures
 
 
-def extract_file(path: Path) -> tuple[list[Record], list[str]]:
+def extract_file(path: Path, name: str | None = None) -> tuple[list[Record], list[str]]:
     """A release file's records, without a store: what ``kg extract`` shows. Raises RejectedRelease."""
-    source = read_source(path)
+    source = read_source(path, name)
     records, failures = extract_all(source.source_text())
     check_is_release(source, records)
     return records, failures
@@ -111,6 +186,7 @@ class ExtractedRelease:
     name: str
     sha256: str = ""
     unchanged: bool = False
+    stale_graph: str | None = None  # the graph the store holds the release in, when not the one minted now
     ntriples: str = ""  # the release's graph, sorted N-Triples
     failures: tuple[str, ...] = ()  # extractors that failed on it
     findings: tuple[Finding, ...] = ()  # its graph against the release shapes
@@ -129,26 +205,32 @@ class ExtractionSettings:
     validate: bool = True
 
 
-def extract_release(path: Path, known: StoredRelease | None, settings: ExtractionSettings) -> ExtractedRelease:
+def extract_release(file: ReleaseFile, known: StoredRelease | None, settings: ExtractionSettings) -> ExtractedRelease:
     """Read, extract and validate one release file; never raises (a failure is a rejection)."""
+    path = file.path
+    graph = str(settings.minter.release_graph(file.name))
+    stale = known.graph if known and known.graph != graph else None  # e.g. minted by an older version
     try:
-        source = read_source(path)
-        if known and known.sha256 == source.sha256 and known.tool_version == __version__:
+        source = read_source(path, file.name)
+        if known and not stale and known.sha256 == source.sha256 and known.tool_version == __version__:
             return ExtractedRelease(path, source.name, source.sha256, unchanged=True)
         triples, failures = graph_of(source, settings.minter, settings.extracted_at)
         body = ntriples(triples)
         findings = validate_release(triples, body) if settings.validate else []
-        return ExtractedRelease(path, source.name, source.sha256, ntriples=body,
+        return ExtractedRelease(path, source.name, source.sha256, stale_graph=stale, ntriples=body,
                                 failures=tuple(failures), findings=tuple(findings))
     except RejectedRelease as exc:
         return ExtractedRelease(path, exc.file, rejected=exc.reason)
     except Exception as exc:  # an extractor bug must cost one file, never the batch
-        return ExtractedRelease(path, path.name, rejected=unexpected_failure(exc))
+        return ExtractedRelease(path, file.name, rejected=unexpected_failure(exc))
 
 
-def extract_batch(batch: list[tuple[Path, StoredRelease | None]], settings: ExtractionSettings) -> list[ExtractedRelease]:
+Task = tuple[ReleaseFile, StoredRelease | None]
+
+
+def extract_batch(batch: list[Task], settings: ExtractionSettings) -> list[ExtractedRelease]:
     """A batch of release files, in order: the unit of work sent to a worker process."""
-    return [extract_release(path, known, settings) for path, known in batch]
+    return [extract_release(file, known, settings) for file, known in batch]
 
 
 @dataclass(frozen=True)
@@ -166,7 +248,7 @@ class Shard:
         return {str(minter.release_graph(r.name)): r for r in self.releases if r.rejected is None and not r.unchanged}
 
 
-def extract_shard(batch: list[tuple[Path, StoredRelease | None]], settings: ExtractionSettings,
+def extract_shard(batch: list[Task], settings: ExtractionSettings,
                   folder: Path) -> list[Shard]:
     """A partition of release files, extracted and written as shards into ``folder``: the unit of a bulk build.
 
@@ -200,11 +282,12 @@ class Writer:
         except RejectedRelease as exc:
             self.report.rejected.append(exc)
         except Exception as exc:  # a write that fails costs one file, never the batch
-            self.report.rejected.append(RejectedRelease(extracted.path.name, unexpected_failure(exc)))
+            self.report.rejected.append(RejectedRelease(extracted.name, unexpected_failure(exc)))
 
     def _write(self, extracted: ExtractedRelease) -> None:
         if self._admit(extracted):
-            self.store.write_release(self.minter.release_graph(extracted.name), extracted.ntriples)
+            self.store.write_release(self.minter.release_graph(extracted.name), extracted.ntriples,
+                                     replacing=extracted.stale_graph)
             self.by_hash[extracted.sha256] = extracted.name
             self.report.ingested.append(extracted.name)
 
@@ -252,17 +335,18 @@ class Writer:
 
     def _load(self, shard: Path, admitted: dict[str, ExtractedRelease], everything: bool) -> None:
         try:
-            self.store.load_shard(shard if everything else keep_graphs(shard, set(admitted)), list(admitted))
+            self.store.load_shard(shard if everything else keep_graphs(shard, set(admitted)), list(admitted),
+                                  stale=[e.stale_graph for e in admitted.values() if e.stale_graph])
         except Exception as exc:  # a load that fails costs its shard (rolled back), never the build
             for extracted in admitted.values():
                 self.by_hash.pop(extracted.sha256, None)
-                self.report.rejected.append(RejectedRelease(extracted.path.name, unexpected_failure(exc)))
+                self.report.rejected.append(RejectedRelease(extracted.name, unexpected_failure(exc)))
             return
         self.report.ingested += [extracted.name for extracted in admitted.values()]
 
 
 def build(
-    inputs: Iterable[Path],
+    inputs: Iterable[Path | ReleaseFile],
     store: Store,
     minter: Minter | None = None,
     progress: Callable[[Path], None] | None = None,
@@ -296,7 +380,9 @@ def build(
     stored = store.releases()
     settings = ExtractionSettings(minter, extraction_time(), validate)
     writer = Writer(store, minter, strict, report)
-    tasks = ((path, stored.get(path.name)) for path in release_files(inputs))
+    files = release_files(inputs)
+    report.warnings += replaced_releases(files)
+    tasks = ((file, stored.get(file.name)) for file in files)
     engine = engine or local_engine(jobs)
     if bulk or engine.bulk:
         with shard_folder(store.path, shards) as folder:

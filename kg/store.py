@@ -115,7 +115,7 @@ class Store:
     # ----------------------------------------------------------- releases
 
     def releases(self) -> dict[str, StoredRelease]:
-        """The releases in the store, by file name."""
+        """The releases in the store, by name (the file's path relative to the folder built)."""
         query = """
             SELECT ?g ?name ?sha ?version WHERE { GRAPH ?g {
               ?r a mkg:Release ; mkg:fileName ?name ; mkg:sha256 ?sha .
@@ -131,16 +131,19 @@ class Store:
         """Drop the release's graph and write the new one, in one transaction."""
         self.write_release(graph, ntriples(triples))
 
-    def write_release(self, graph: URIRef, body: str) -> None:
+    def write_release(self, graph: URIRef, body: str, replacing: str | None = None) -> None:
         """Write a release's graph given as N-Triples, replacing the old one, in one transaction.
 
         A new graph is loaded directly (one transaction, no query to parse);
-        a graph already in the store is dropped and rewritten by one SPARQL update.
+        a graph already in the store is dropped and rewritten by one SPARQL update,
+        which also drops ``replacing``, the graph the release was stored in before (under another IRI).
         """
         g = ox.NamedNode(str(graph))
+        old = ox.NamedNode(replacing) if replacing else None
         try:
-            if self._db.contains_named_graph(g):
-                self._db.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+            if self._db.contains_named_graph(g) or old is not None:
+                drop = f"DROP SILENT GRAPH {old} ;\n" if old is not None else ""
+                self._db.update(f"{drop}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
             else:
                 self._db.load(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
         except (OSError, SyntaxError, ValueError) as exc:
@@ -155,8 +158,9 @@ class Store:
 
     # ------------------------------------------------------- bulk loading
 
-    def load_shard(self, shard: Path, graphs: list[str]) -> None:
-        """Bulk-load ``shard`` (N-Quads, all of them in ``graphs``), replacing those graphs; never half of it stays.
+    def load_shard(self, shard: Path, graphs: list[str], stale: Iterable[str] = ()) -> None:
+        """Bulk-load ``shard`` (N-Quads, all of them in ``graphs``), replacing those graphs and dropping ``stale``
+        (where some of its releases were stored before, under other IRIs); never half of it stays.
 
         The intent is recorded durably before the store changes and removed once the load is flushed, so
         a build killed at any point leaves each of ``graphs`` either whole or absent once the store is
@@ -165,7 +169,7 @@ class Store:
         nodes = [ox.NamedNode(g) for g in graphs]
         self._record_intent(graphs, [g for g, node in zip(graphs, nodes) if self._db.contains_named_graph(node)])
         try:
-            self._drop(nodes)
+            self._drop(nodes + [ox.NamedNode(g) for g in stale])
             self._bulk_load(shard)
             self.flush()
         except (OSError, SyntaxError, ValueError) as exc:

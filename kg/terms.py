@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import quote, unquote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
@@ -143,6 +144,20 @@ def slug(text: str, limit: int = 64) -> str:
     return key
 
 
+def release_key(name: str) -> str:
+    """A release name (a relative path, ``/``-separated) percent-encoded for an IRI: one name, one key, and back.
+
+    Unlike :func:`slug` nothing is folded (case, punctuation, scripts), so two different files never share a graph;
+    letters, digits, ``-._~`` and ``/`` stand for themselves, every other byte of the name's UTF-8 as ``%XX``.
+    """
+    return quote(name, safe="/", errors="surrogateescape")
+
+
+def release_name(key: str) -> str:
+    """The release name a :func:`release_key` was made from."""
+    return unquote(key, errors="surrogateescape")
+
+
 class Minter:
     """Mints instance IRIs under one base IRI."""
 
@@ -156,10 +171,12 @@ class Minter:
         return URIRef(f"{self.base}{kind}/{slug(key)}")
 
     def release(self, source: str) -> URIRef:
-        return self.iri("release", source)
+        """A release, by its name (its path relative to the folder built): see :func:`release_key`."""
+        return URIRef(f"{self.base}release/{release_key(source)}")
 
     def release_graph(self, source: str) -> URIRef:
-        return self.iri("graph", source)
+        """A release's named graph, by its name (its path relative to the folder built): see :func:`release_key`."""
+        return URIRef(f"{self.base}graph/{release_key(source)}")
 
     def company(self, key: str) -> URIRef:
         return self.iri("company", key)

@@ -24,7 +24,7 @@ from kg.read.text import SourceText
 class SourceFile:
     """The release file a graph is built from."""
 
-    name: str  # file name, the release's identity in the store
+    name: str  # the file's path relative to the folder built (its name when given alone): the release's identity
     sha256: str
     text: str  # the decoded file (or a PDF's text layer): every span points into it
     page_starts: tuple[int, ...] = ()  # offsets where PDF pages start (empty: not paged)
@@ -45,9 +45,12 @@ def is_release_file(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
 
 
-def read_source(path: Path) -> SourceFile:
-    """The decoded text of a release file, or :class:`RejectedRelease` saying why not."""
-    name = path.name
+def read_source(path: Path, name: str | None = None) -> SourceFile:
+    """The decoded text of a release file, or :class:`RejectedRelease` saying why not.
+
+    ``name`` is the release's identity (its path relative to the folder built); the file name by default.
+    """
+    name = name or path.name
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
