@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.pipeline import BuildReport, ReleaseFile
+from kg.pipeline import BuildReport, ReleaseFile, check_store_outside
 from kg.pipeline import build as build_releases
 from kg.queries import Term, parse_binding, query_results
 from kg.results import Results, from_solutions
@@ -105,5 +105,6 @@ def build(paths: Iterable[PathLike | ReleaseFile], store: PathLike | Store = DEF
     inputs = [p if isinstance(p, ReleaseFile) else Path(p) for p in paths]
     if isinstance(store, Store):
         return build_releases(inputs, store, **options)
+    check_store_outside(inputs, Path(store))
     with Store(Path(store)) as opened:
         return build_releases(inputs, opened, **options)

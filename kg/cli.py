@@ -12,9 +12,10 @@ from kg import __version__
 from kg.api import build as build_releases
 from kg.api import open_store
 from kg.engines import ENGINES, default_jobs, engine_for, local_engine
-from kg.errors import KgError
+from kg.errors import KgError, NoSpace, out_of_space
+from kg.exports import replacing
 from kg.network import GRAPH_FORMATS, entity_graph, summarise, write_graph
-from kg.pipeline import release_files
+from kg.pipeline import check_store_outside, release_files
 from kg.queries import parse_binding, query_names, query_summary
 from kg.remote import PASSWORD_ENV, Endpoint, push_store, remote_results
 from kg.results import FORMATS, GRAPH_RESULT_FORMATS, render, render_answer
@@ -53,6 +54,17 @@ class KgGroup(click.Group):
         except KgError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # the system refused a read or a write (a full disk, a read-only folder ...)
+            full = out_of_space(exc)
+            message = NoSpace(exc.filename or "the output", full) if full else os_error_line(exc)
+            click.echo(f"error: {message}", err=True)
+            ctx.exit(2)
+
+
+def os_error_line(exc: OSError) -> str:
+    """An error of the system as one line: what it was doing it to and why."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -118,6 +130,7 @@ def build(inputs: tuple[Path, ...], store_path: Path, base: str | None, quiet: b
     if (shards or shard_size != SHARD_SIZE) and not (bulk or engine == "dask"):
         raise click.UsageError("--shards and --shard-size need --bulk or --engine dask")
     runner = engine_for(engine, jobs, scheduler)
+    check_store_outside(inputs, store_path)
     files = release_files(inputs)
     with Store(store_path) as store:
         if quiet or not files:
@@ -280,7 +293,7 @@ def export(store_path: Path, fmt: str, output: Path | None) -> None:
     """
     store = Store(store_path, read_only=True)
     if output:
-        with output.open("wb") as handle:
+        with replacing(output) as handle:  # a failure leaves no truncated file
             store.export(fmt, handle)
     else:
         store.export(fmt, sys.stdout.buffer)
@@ -382,7 +395,11 @@ def graph(store_path: Path, fmt: str, output: Path | None) -> None:
       kg graph --format gexf -o mining.gexf
     """
     network = entity_graph(Store(store_path, read_only=True))
-    write_graph(network, fmt, output if output else sys.stdout.buffer)
+    if output:
+        with replacing(output) as handle:
+            write_graph(network, fmt, handle)
+    else:
+        write_graph(network, fmt, sys.stdout.buffer)
     click.echo(f"{network.number_of_nodes()} entities, {network.number_of_edges()} relations", err=True)
 
 

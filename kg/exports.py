@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import heapq
 import json
+import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from itertools import groupby, islice
+from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 
-from kg.errors import UnknownName
+from kg.errors import NoSpace, UnknownName, out_of_space
 from kg.store import EXPORT_FORMATS, Store
 from kg.terms import PREFIXES
 
@@ -49,6 +51,40 @@ def export(store: Store, fmt: str, output: IO[bytes]) -> None:
         ox.serialize(quads, output, ox.RdfFormat.TRIG, prefixes=export_prefixes(store))
     else:
         write_jsonld(graphs_in_order(store), export_prefixes(store), output)
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[IO[bytes]]:
+    """A file to write ``path`` through: a temporary file beside it, renamed over ``path`` once written and synced.
+
+    A failure on the way (a full disk, an interrupt) removes the temporary file and leaves ``path`` as it was,
+    never truncated; a full disk is :class:`NoSpace`, naming ``path``.
+    """
+    folder = path.parent
+    fd, staged = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(staged, file_mode(path))
+        os.replace(staged, path)
+    except BaseException as exc:
+        Path(staged).unlink(missing_ok=True)
+        full = out_of_space(exc)
+        if full is not None:
+            raise NoSpace(f"{path} (left as it was)", full) from exc
+        raise
+
+
+def file_mode(path: Path) -> int:
+    """The permissions of ``path`` when it exists, else those a new file gets (the umask's)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 # ------------------------------------------------------------ sorting

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.engines import Engine, local_engine
-from kg.errors import KgError, RejectedRelease
+from kg.errors import KgError, NoSpace, RejectedRelease, out_of_space
 from kg.extract import extract_all
 from kg.quantities import garbled_numbers
 from kg.rdf import Triple, release_triples
@@ -114,6 +114,20 @@ def release_files(inputs: Iterable[Path | ReleaseFile]) -> list[ReleaseFile]:
         else:
             raise KgError(f"{path}: no such file or folder")
     return distinct_releases(files)
+
+
+def check_store_outside(inputs: Iterable[Path | ReleaseFile], store: Path | None) -> None:
+    """KgError when the store is one of the folders built or inside one: a build would write into its input."""
+    if store is None:
+        return
+    where = store.resolve()
+    for item in inputs:
+        if isinstance(item, ReleaseFile) or not Path(item).is_dir():
+            continue
+        folder = Path(item)
+        if where.is_relative_to(folder.resolve()):
+            raise KgError(f"--store {store} is inside the input folder {folder}: keep the store out of the "
+                          f"releases, e.g. --store {folder.resolve().parent / (folder.resolve().name + '.kg-store')}")
 
 
 def distinct_releases(files: list[ReleaseFile]) -> list[ReleaseFile]:
@@ -281,8 +295,16 @@ class Writer:
             self._write(extracted)
         except RejectedRelease as exc:
             self.report.rejected.append(exc)
-        except Exception as exc:  # a write that fails costs one file, never the batch
+        except Exception as exc:  # a write that fails costs one file, never the batch; a full disk stops it
+            self._stop_when_full(exc)
             self.report.rejected.append(RejectedRelease(extracted.name, unexpected_failure(exc)))
+
+    def _stop_when_full(self, exc: Exception) -> None:
+        """NoSpace when ``exc`` is a full disk: no file's fault, and every later one would fail the same way."""
+        full = out_of_space(exc)
+        if full is not None:
+            raise NoSpace(f"the store at {self.store.path or 'memory'} (the releases stored before are kept; the next "
+                          "build ingests the rest)", full) from exc
 
     def _write(self, extracted: ExtractedRelease) -> None:
         if self._admit(extracted):
@@ -338,6 +360,7 @@ class Writer:
             self.store.load_shard(shard if everything else keep_graphs(shard, set(admitted)), list(admitted),
                                   stale=[e.stale_graph for e in admitted.values() if e.stale_graph])
         except Exception as exc:  # a load that fails costs its shard (rolled back), never the build
+            self._stop_when_full(exc)
             for extracted in admitted.values():
                 self.by_hash.pop(extracted.sha256, None)
                 self.report.rejected.append(RejectedRelease(extracted.name, unexpected_failure(exc)))
@@ -376,11 +399,13 @@ def build(
     with the whole store, not with the releases added).
     """
     minter = minter or Minter()
+    inputs = list(inputs)
+    check_store_outside(inputs, store.path)  # callers check before opening the store, which creates its folder
+    files = release_files(inputs)
     report = BuildReport()
     stored = store.releases()
     settings = ExtractionSettings(minter, extraction_time(), validate)
     writer = Writer(store, minter, strict, report)
-    files = release_files(inputs)
     report.warnings += replaced_releases(files)
     tasks = ((file, stored.get(file.name)) for file in files)
     engine = engine or local_engine(jobs)

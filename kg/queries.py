@@ -77,10 +77,19 @@ def parse_binding(text: str) -> tuple[str, Term]:
         raise KgError(f"parameter name {name!r} is not a SPARQL variable name")
     value = value.strip()
     if value.startswith("<") and value.endswith(">"):
-        return name, ox.NamedNode(value[1:-1])
-    if re.match(r"^[a-z][a-z0-9+.-]*://\S+$", value):
-        return name, ox.NamedNode(value)
+        return name, iri_term(name, value[1:-1])
+    if re.match(r"^[a-z][a-z0-9+.-]*://\S", value):  # an IRI, or meant as one (then said to be invalid)
+        return name, iri_term(name, value)
     return name, ox.Literal(value)
+
+
+def iri_term(name: str, iri: str) -> ox.NamedNode:
+    """The IRI a parameter gives, or KgError saying what is wrong with it."""
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as exc:
+        raise KgError(f"parameter {name}: {iri!r} is not a valid IRI ({exc}); percent-encode what it may not hold "
+                      "(%20 for a space, %3E for >), or copy the IRI from a query's output") from exc
 
 
 def value_terms(term: Term) -> tuple[Term, ...]:

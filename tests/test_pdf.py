@@ -33,9 +33,10 @@ FLOORS = {"facts": 0.95, "people": 1.0, "incidents": 1.0, "guidance": 1.0}
 def pdf_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pdf")
     shutil.copy(RELEASE, folder)
-    result = CliRunner().invoke(main, ["build", str(folder), "--store", str(folder / "store"), "-q"])
+    store = tmp_path_factory.mktemp("pdf-store") / "store"  # outside the input: a store inside it is refused
+    result = CliRunner().invoke(main, ["build", str(folder), "--store", str(store), "-q"])
     assert result.exit_code == 0 and "1 ingested, 0 unchanged, 0 rejected" in result.output, result.output
-    return folder / "store"
+    return store
 
 
 @pytest.fixture(scope="module")
