@@ -9,7 +9,13 @@ calling process.
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -70,8 +76,46 @@ def in_order(submit: Callable[[list[Any]], Future[list[Any]]], items: Iterable[A
         yield from pending.popleft().result()
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int | None, read_end: int | None, write_end: int | None) -> None:
+    """A worker's initializer: end this process when ``parent`` ends, however it ends (even ``kill -9``).
+
+    On Linux the kernel sends SIGKILL when the parent goes (prctl PR_SET_PDEATHSIG). As a fallback
+    (another system, or a kernel that refuses) a watchdog thread ends the worker: it waits on a pipe
+    whose only write end the parent holds, which reads as closed once the parent is gone (with a
+    forked worker), else it polls the parent's id (``parent``, None when the worker's parent is a fork server).
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog remains
+    if write_end is not None:
+        os.close(write_end)  # the parent's end: this copy would keep the pipe open after the parent
+    if parent is not None and os.getppid() != parent:  # the parent ended before the above took effect
+        os._exit(1)
+    if read_end is None and parent is None:
+        return
+
+    def watch() -> None:
+        if read_end is not None:
+            try:
+                while os.read(read_end, 1):
+                    pass
+            except OSError:
+                pass
+        else:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watchdog", daemon=True).start()
+
+
 class ProcessEngine:
-    """In ``jobs`` worker processes on this machine."""
+    """In ``jobs`` worker processes on this machine, which end when this process ends (see :func:`die_with_parent`)."""
 
     bulk = False
 
@@ -81,8 +125,18 @@ class ProcessEngine:
         self.jobs = jobs
 
     def run(self, fn: Batch[Any, Any], items: Iterable[Any], size: int | None = None) -> Iterator[Any]:
-        with ProcessPoolExecutor(self.jobs) as pool:
-            yield from in_order(lambda batch: pool.submit(fn, batch), items, size or BATCH_SIZE, 4 * self.jobs)
+        context = multiprocessing.get_context()
+        method = context.get_start_method()
+        read_end, write_end = os.pipe() if method == "fork" else (None, None)  # only a forked worker inherits it
+        parent = None if method == "forkserver" else os.getpid()
+        try:
+            with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=die_with_parent,
+                                     initargs=(parent, read_end, write_end)) as pool:
+                yield from in_order(lambda batch: pool.submit(fn, batch), items, size or BATCH_SIZE, 4 * self.jobs)
+        finally:
+            for end in (read_end, write_end):
+                if end is not None:
+                    os.close(end)
 
 
 class DaskEngine:
