@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import pyoxigraph as ox
 
 from kg import __version__
 from kg.api import build as build_releases
@@ -17,8 +18,10 @@ from kg.exports import replacing
 from kg.network import GRAPH_FORMATS, entity_graph, summarise, write_graph
 from kg.pipeline import check_store_outside, release_files
 from kg.queries import parse_binding, query_names, query_summary
+from kg.rdf import decimal_text
+from kg.read.sources import SourceFile, html_fragment_text
 from kg.remote import PASSWORD_ENV, Endpoint, push_store, remote_results
-from kg.results import FORMATS, GRAPH_RESULT_FORMATS, render, render_answer
+from kg.results import FORMATS, GRAPH_RESULT_FORMATS, Results, render, render_answer
 from kg.serve import serve as serve_store
 from kg.shards import SHARD_SIZE
 from kg.store import DEFAULT_STORE, EXPORT_FORMATS, Store
@@ -183,7 +186,7 @@ def query(name: str | None, store_path: Path, fmt: str, params: tuple[str, ...],
         results = remote_results(Endpoint.with_password_from(endpoint_url, user, password_env), name, bindings)
     else:
         results = open_store(store_path).query(name, **bindings)
-    click.echo(render(results, fmt), nl=False)
+    click.echo(render_rows(results, fmt), nl=False)
 
 
 @main.command()
@@ -229,7 +232,7 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
     for file in release_files(files):
         path = file.path
         try:
-            records, failures = extract_file(path, file.name)
+            source, records, failures = extract_file(path, file.name)
         except RejectedRelease as exc:
             click.echo(f"rejected: {exc}", err=True)
             rejected = True
@@ -240,19 +243,54 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
             continue
         for failure in failures:
             click.echo(f"warning: {file.name}: {failure}", err=True)
-        results.append({"source": file.name, "records": [record_row(r) for r in records]})
+        results.append({"source": file.name, "records": [printed_row(record_row(r), source) for r in records]})
     if fmt == "json":
         click.echo(json.dumps(results, indent=1, ensure_ascii=False, default=str))
     else:
         for result in results:
             click.echo(f"== {result['source']}: {len(result['records'])} records")
             for row in result["records"]:
-                fields = {k: v for k, v in row.items() if k not in {"kind", "start", "end", "quote"} and v not in (None, "", [], ())}
+                fields = {k: v for k, v in row.items()
+                          if k not in {"kind", "start", "end", "quote", "text"} and v not in (None, "", [], ())}
                 what = " ".join(f"{k}={v}" for k, v in fields.items())
-                quote = " ".join(str(row.get("quote", "")).split())
+                quote = " ".join(str(row.get("text", row.get("quote", ""))).split())
                 click.echo(f"{row['kind']:<15} {row.get('start', ''):>6} {row.get('end', ''):>6}  {what}  | {quote[:80]}")
     if rejected:
         sys.exit(1)
+
+
+def printed_row(row: dict[str, Any], source: SourceFile) -> dict[str, Any]:
+    """A record's row as ``kg extract`` prints it: its numbers as written (to 15 digits) and, from an HTML release,
+    beside the quote (the characters at the offsets, as the store holds them) its ``text``, without the markup."""
+    def number(value: Any) -> Any:
+        if isinstance(value, float):
+            return float(decimal_text(value))
+        if isinstance(value, dict):
+            return {k: number(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [number(v) for v in value]
+        return value
+    out = {k: number(v) for k, v in row.items()}
+    if isinstance(out.get("quote"), str) and source.readable(out["quote"]) != out["quote"]:
+        out["text"] = source.readable(out["quote"])
+    return out
+
+
+QUOTE_COLUMNS = {"quote", "evidence", "quote_a", "quote_b"}  # the queries' columns of oa:exact
+
+
+def readable_quotes(results: Results) -> Results:
+    """The results as the table shows them: each quote as the text it shows (an HTML release's without its
+    markup). CSV, JSON and TSV keep the characters at the offsets, which lineage checks against the file."""
+    quotes = [column in QUOTE_COLUMNS for column in results.columns]
+
+    def text(term: Any, quote: bool) -> Any:
+        return ox.Literal(html_fragment_text(term.value)) if quote and isinstance(term, ox.Literal) else term
+    return Results(results.columns, tuple(tuple(text(t, q) for t, q in zip(row, quotes)) for row in results.terms))
+
+
+def render_rows(results: Results, fmt: str) -> str:
+    return render(readable_quotes(results) if fmt == "table" else results, fmt)
 
 
 @main.command()
@@ -277,7 +315,7 @@ def lineage(fact: str | None, store_path: Path, fmt: str, site: str | None, peri
     results = open_store(store_path).lineage(fact, site=site, period=period, metric=metric, metal=metal)
     if not results:
         raise KgError("no such fact in the store")
-    click.echo(render(results, fmt), nl=False)
+    click.echo(render_rows(results, fmt), nl=False)
 
 
 @main.command()

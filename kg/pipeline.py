@@ -176,12 +176,13 @@ def graph_of(source: SourceFile, minter: Minter, extracted_at: datetime) -> tupl
     return release_triples(source, records, minter, extracted_at), failures
 
 
-def extract_file(path: Path, name: str | None = None) -> tuple[list[Record], list[str]]:
-    """A release file's records, without a store: what ``kg extract`` shows. Raises RejectedRelease."""
+def extract_file(path: Path, name: str | None = None) -> tuple[SourceFile, list[Record], list[str]]:
+    """A release file, its records and what could not be read, without a store: what ``kg extract`` shows.
+    Raises RejectedRelease."""
     source = read_source(path, name)
     records, failures = extract_all(source.source_text())
     check_is_release(source, records)
-    return records, failures
+    return source, records, failures
 
 
 def unexpected_failure(exc: Exception) -> str:

@@ -11,6 +11,7 @@ source text is dropped, never emitted.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, TIME, XSD
@@ -54,9 +55,18 @@ from kg.terms import (
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
+def decimal_text(value: float) -> str:
+    """A number as it was meant: the float to 15 significant digits (all a float holds for certain), in plain
+    decimal notation, so 4.2 million read as ``4200000.000000001`` is ``4200000``."""
+    number = Decimal(format(value, ".15g"))
+    text = format(number, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if text not in {"", "-0"} else "0"
+
+
 def decimal(value: float) -> Literal:
-    text = f"{value:.10f}".rstrip("0").rstrip(".")
-    return Literal(text if text not in {"", "-0"} else "0", datatype=XSD.decimal)
+    return Literal(decimal_text(value), datatype=XSD.decimal)
 
 
 class GraphBuilder:

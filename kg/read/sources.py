@@ -30,6 +30,11 @@ class SourceFile:
     page_starts: tuple[int, ...] = ()  # offsets where PDF pages start (empty: not paged)
     view: tuple[str, tuple[int, ...]] | None = None  # HTML: readable text and, per character, its offset in ``text``
 
+    def readable(self, quote: str) -> str:
+        """A quote as a reader sees it: of an HTML release, its text without the markup between the offsets
+        (see :func:`html_fragment_text`); of any other, as written. The offsets stay those of ``text``."""
+        return html_fragment_text(quote) if self.view is not None else quote
+
     def source_text(self) -> SourceText:
         """What the extractors read, mapped back to ``text``."""
         if self.view is None:
@@ -245,6 +250,15 @@ class _TextParser(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self._reference(f"&#{name};")
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def html_fragment_text(fragment: str) -> str:
+    """A stretch of HTML as the text it shows: tags as spaces, character references decoded, white space collapsed
+    (never longer than the stretch, so a quote still fits its span)."""
+    return " ".join(unescape(_TAG.sub(" ", fragment)).split())
 
 
 def html_to_text(html: str) -> tuple[str, list[int]]:
