@@ -25,7 +25,7 @@ from typing import IO
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
-from kg.errors import StoreError, UnknownName
+from kg.errors import NoSpace, StoreError, UnknownName, out_of_space
 from kg.rdf import Triple
 from kg.terms import PREFIXES
 
@@ -153,7 +153,14 @@ class Store:
             self.flush()
 
     def flush(self) -> None:
-        self._db.flush()
+        """Write what is in memory to disk; a full disk is :class:`NoSpace`, naming the store."""
+        try:
+            self._db.flush()
+        except OSError as exc:
+            full = out_of_space(exc)
+            if full is not None:
+                raise NoSpace(f"the store at {self.path or 'memory'}", full) from exc
+            raise StoreError(f"cannot write the store at {self.path}: {exc}") from exc
         self._unflushed = 0
 
     # ------------------------------------------------------- bulk loading

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 import kg.exports
 from kg.cli import main
+from kg.errors import NoSpace
 from kg.store import Store
 
 FULL = "No space left on device"
@@ -118,3 +119,19 @@ def test_a_full_disk_writing_a_graph_file_is_one_line(built: Path, tmp_path: Pat
     assert lines(result.output) == [f"error: no space left on the device writing {target} (left as it was) ({FULL}); "
                                     "free some space and run the command again"]
     assert not target.exists() and not list(tmp_path.glob(".mining*"))
+
+
+def test_a_full_disk_when_the_store_flushes_names_the_store(tmp_path: Path) -> None:
+    class FullDisk:
+        def flush(self) -> None:
+            raise OSError(errno.ENOSPC, FULL)
+
+    store = Store(tmp_path / "s")
+    database, store._db = store._db, FullDisk()  # type: ignore[assignment]
+    try:
+        with pytest.raises(NoSpace, match=f"no space left on the device writing the store at {tmp_path / 's'} "
+                                          rf"\({FULL}\); free some space"):
+            store.flush()
+    finally:
+        store._db = database
+        store.close()
