@@ -236,8 +236,17 @@ class Store:
         self._db.bulk_load(path=str(shard), format=ox.RdfFormat.N_QUADS)
 
     def remove_release(self, name: str) -> StoredRelease:
+        """Drop a release given by its name, its graph IRI, or its name or file name without the suffix
+        (``a/release`` or ``release``); a name that fits several releases lists them."""
         stored = self.releases()
-        match = stored.get(name) or next((r for r in stored.values() if Path(r.name).stem == name or r.graph == name), None)
+        match = stored.get(name)
+        if match is None:
+            fits = sorted((r for r in stored.values() if name in (r.graph, str(Path(r.name).with_suffix("")),
+                                                                  Path(r.name).stem)), key=lambda r: r.name)
+            if len(fits) > 1:
+                raise StoreError(f"{name!r} fits {len(fits)} releases: {', '.join(r.name for r in fits)}; "
+                                 "give the one to remove by its name")
+            match = fits[0] if fits else None
         if match is None:
             raise UnknownName("release", name, sorted(stored))
         self._drop([ox.NamedNode(match.graph)])

@@ -137,3 +137,16 @@ def test_release_keys_are_reversible_and_valid_iris(name: str) -> None:
     key = release_key(name)
     assert release_name(key) == name
     Store.in_memory([(Minter().release(name), Minter().release_graph(name), Minter().release(name))])
+
+
+def test_kg_remove_takes_a_path_and_refuses_a_name_that_fits_two_releases(tmp_path: Path, runner: CliRunner) -> None:
+    corpus = place(tmp_path / "corpus", {"a/release.txt": A, "b/release.txt": B})
+    store = tmp_path / "s"
+    built([corpus], store)
+    ambiguous = runner.invoke(main, ["remove", "release", "--store", str(store)])
+    assert ambiguous.exit_code == 2
+    assert ambiguous.output.splitlines() == ["error: 'release' fits 2 releases: a/release.txt, b/release.txt; give the "
+                                             "one to remove by its name"]
+    removed = runner.invoke(main, ["remove", "b/release", "--store", str(store)])
+    assert removed.exit_code == 0, removed.output
+    assert list(graphs(store)) == ["a/release.txt"]
