@@ -389,6 +389,11 @@ def test_period_carries_to_the_next_sentence_of_the_paragraph() -> None:
     ])
 
 
+def test_a_bare_number_joined_to_one_with_a_unit_shares_it() -> None:
+    body = "The Moose Creek and Lynx mills averaged 1,200 and 1,225 tonnes per day, respectively."
+    assert sorted(v for _k, _m, _metal, v, _u, _p, _s in records(release(body))) == [1200, 1225]
+
+
 def test_carats_and_a_figure_changed_from_for_no_named_period() -> None:
     """Carats are diamonds; a stone's size is no output; "rose to X from Y" with no period for Y keeps X only."""
     body = ("The Moose Creek plant recovered 7,682 carats, including a 212.4 carat white diamond. The average price rose "

@@ -100,6 +100,13 @@ def _closed_aside(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _sharing_unit(q: Quantity, nxt: Quantity) -> Quantity:
+    """A bare number read in the unit (and scale) of the number joined to it ("2.0 and 2.4 million ounces")."""
+    written = parse_number(nxt.number_text)
+    factor = nxt.value / written if written else 1.0
+    return replace(q, value=parse_number(q.number_text) * factor, unit=nxt.unit, qualifier=nxt.qualifier)
+
+
 def _range_start(q: Quantity, nxt: Quantity, before: str = "") -> bool:
     """``q`` opens a range ending at ``nxt``: "200,000 to 215,000 ounces", "US$900 to US$975 per ounce", "216 000 t to
     220 000 t" (not "from 5,100 t to 5,400 t" nor "increased from 2.98 to 3.02 million tonnes", a change)."""
@@ -242,6 +249,8 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
             range_start = q.start
             q, skip_next = nxt, True
             nxt = quantities[i + 2] if i + 2 < len(quantities) else None
+        if not q.unit and nxt is not None and nxt.unit and re.fullmatch(r"\s+(?:and|or)\s+", gap) and not _YEAR.match(q.number_text):
+            q = _sharing_unit(q, nxt)  # "1,200 and 1,225 tonnes per day, respectively": both are rates
         if not q.unit:
             continue
         prev_end = out[-1].quantity.end if out else 0
