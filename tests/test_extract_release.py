@@ -336,6 +336,9 @@ _ARTICLE_BODY = ("production at the mine rose in the quarter, the company said i
     # a listing of another company later in the body is not the issuer's
     ("QUARTERLY REPORT\n\nCORPORATE Tasman Metals Limited is a copper and tin producer. The demerger and "
      "listing of Ardent Gold Limited (ASX: ARG) were completed; " + _ARTICLE_BODY, "Tasman Metals Limited"),
+    # no corporate suffix anywhere: the name that speaks in the article; a headline's first word is not one
+    ("Strike halts output at Karee\n\nWorkers downed tools on Thursday. Corvane told the exchange that " + _ARTICLE_BODY
+     + "Corvane said talks would resume.\n", "Corvane"),
 ])
 def test_issuer_is_read_from_the_letterhead_headline_or_subject(text: str, issuer: str) -> None:
     assert read_release(text).info.issuer == issuer

@@ -12,6 +12,7 @@ from kg.extract.names import company_key, find_companies
 from kg.periods import Period, PeriodContext, find_periods, fiscal_year_end, year_period
 from kg.read.text import SourceText
 from kg.records import CompanyMention, ReleaseInfo
+from kg.vocabulary import find_metals
 
 if TYPE_CHECKING:
     from kg.extract.document import ReleaseDoc
@@ -360,6 +361,12 @@ def _named_before(text: str, start: int, body_start: int) -> bool:
     return any(company_key(c) != listed for s, _e, c in find_companies(text[:start]) if s >= body_start)
 
 
+_COMMON_WORD = re.compile(
+    r"(?i)(?:the\s+)?(?:company|group|operations?|strike|strikes|miners?|mining|production|output|shares?|union|workers|"
+    r"government|police|officials?|minister|ministry|analysts?|investors?|exports?|prices?|markets?|mine|mines|plant|"
+    r"flooding|floods?|fire|deaths?|safety|update|report|results|news|highlights?)")
+
+
 def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
     """A name as the issuer: no leading "The" or possessive ("Canada's Cameco"), its legal name when the text
     gives one, and a mixed-case spelling for an all-caps letterhead."""
@@ -369,9 +376,11 @@ def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
         heading = re.match(r"^(?:[A-Z]{2,}\s+)+", name)  # acronyms are short; heading words are not
         if heading and re.search(r"[A-Z]{6,}", heading.group()):
             name = name[heading.end():]
+    name = re.sub(r"\s+[A-Z0-9]{1,6}\.[A-Z]{1,3}$|^(?:Via|By|From|At)\s+", "", name)  # "South32 S32.AX", "Via Jagersfontein ..."
     key = company_key(name)
-    if not key or _NOT_A_NAME.match(name) or key in publishers:
-        return None
+    if not key or _NOT_A_NAME.match(name) or key in publishers or _COMMON_WORD.fullmatch(name) or (
+            find_metals(name) and len(name.split()) == 1):
+        return None  # "Strike halts ...", "Operations", "Zinc": a headline's first word, not a company
     companies = [c for _s, _e, c in find_companies(text) if company_key(c) not in publishers]
     for company in companies:
         if company_key(company) == key or company_key(company).startswith(key + " "):
@@ -411,12 +420,29 @@ def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
             return issuer
     counts: dict[str, tuple[int, str]] = {}
     for _s, _e, company in find_companies(clean):
-        if company_key(company) not in publishers:
+        if company_key(company) not in publishers and not _COMMON_WORD.fullmatch(company):
             n, first = counts.get(company_key(company), (0, company))
             counts[company_key(company)] = (n + 1, first)
     if counts:
         return max(counts.values(), key=lambda c: c[0])[1]
-    return None
+    return _speaking_subject(clean, publishers)
+
+
+# "Allkem told the ASX", "Lynas said", "South32's output": a name that speaks or owns in an article
+_SPEAKER = re.compile(rf"(?<![\w.])(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’-]*){{0,3}})(?:['’]s\b|[ \t]+(?:said|says|told"
+                      r"|reported|reports|announced|posted|produced|expects|forecast|cut|raised|lifted|recorded)\b)")
+
+
+def _speaking_subject(text: str, publishers: set[str]) -> str | None:
+    """An article's subject where no company is named with a corporate suffix: the name that speaks (or owns) most
+    often, twice at least."""
+    counts: dict[str, int] = {}
+    for m in _SPEAKER.finditer(text):
+        name = _clean_issuer(m.group("name"), text, publishers)
+        if name and not re.match(r"(?i)(?:he|she|it|they|we|mr|ms|mrs|dr)\b", name) and len(name) > 2:
+            counts[name] = counts.get(name, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    return best[0] if best and best[1] >= 2 else None
 
 
 def _exchange(m: re.Match[str]) -> str:
