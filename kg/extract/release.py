@@ -429,7 +429,7 @@ def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
 
 
 # "Allkem told the ASX", "Lynas said", "South32's output": a name that speaks or owns in an article
-_SPEAKER = re.compile(rf"(?<![\w.])(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’-]*){{0,3}})(?:['’]s\b|[ \t]+(?:said|says|told"
+_SPEAKER = re.compile(rf"(?<![\w.])(?P<name>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){{0,3}})(?:['’]s\b|[ \t]+(?:said|says|told"
                       r"|reported|reports|announced|posted|produced|expects|forecast|cut|raised|lifted|recorded)\b)")
 
 
