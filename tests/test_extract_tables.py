@@ -257,6 +257,9 @@ def test_is_table_row(line: str, expected: bool) -> None:
     ("Diamonds sold", "ct", ("sales", "diamond", "ct", 1.0)),
     ("Silver Production, (000's) (oz)", "", ("production", "silver", "oz", 1e3)),  # every parenthesis is part of the unit
     ("Tonnes Ore Milled (000's)", "", ("ore_processed", None, "t", 1e3)),
+    ("Silver equivalent (000's)", "", ("production", "silver_equivalent", "oz", 1e3)),  # equivalents are ounces
+    ("Tons placed", "", ("ore_processed", None, "t", 1.0)),  # heap leach: ore placed on the pad
+    ("Realised price", "US$/dmt", ("realized_price", None, "USD/t", 1.0)),
     ("Average price", "US$/ct", ("realized_price", None, "USD/ct", 1.0)),
 ])
 def test_read_label(label: str, unit_column: str, expected: tuple) -> None:

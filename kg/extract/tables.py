@@ -129,7 +129,8 @@ def _guess_unit(label: str) -> str:
             return unit
     named = concepts_named(_label_head(label))
     if not named:
-        return ""
+        # "Silver equivalent (000's)": an equivalent is counted in ounces, whatever the label leaves unsaid
+        return "oz" if any(m.endswith("_equivalent") for _s, _e, m in find_metals(label)) else ""
     if any(c.dimension == "concentrate" for c in named):
         return "t"  # "Spodumene concentrate shipped": tonnes of the product
     metals = find_metals(label)
