@@ -54,7 +54,7 @@ PRECIOUS = {"palladium", "platinum", "gold", "silver", "rhodium", "ruthenium", "
 
 _METAL_ALTS = []
 for _metal, (_names, _symbols) in METALS.items():
-    _METAL_ALTS += [(rf"(?i:\b{n}\b)", _metal) for n in _names]
+    _METAL_ALTS += [(rf"(?i:\b{n}(?:\b|(?=[1-9]\b)))", _metal) for n in _names]  # "silver-equivalent1": a footnote mark
     # "Co." and "Mo." are abbreviations (Company, Monday): only those symbols may not end a sentence
     _METAL_ALTS += [(rf"\b{s}\b(?!\.)" if s in {"Co", "Mo"} else rf"\b{s}\b", _metal) for s in _symbols]
 METAL_PATTERN = re.compile("|".join(f"(?P<m{i}>{alt})" for i, (alt, _) in enumerate(_METAL_ALTS)))

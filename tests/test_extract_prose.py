@@ -389,6 +389,14 @@ def test_period_carries_to_the_next_sentence_of_the_paragraph() -> None:
     ])
 
 
+def test_a_hard_wrapped_line_runs_on_into_a_lower_case_line() -> None:
+    """A ragged right margin does not end a sentence where the next line goes on in lower case."""
+    body = ("The mines produced 38,450 ounces of gold, 2.6 million ounces of silver and 1.1 million pounds\n"
+            "of lead in the quarter, against a 4,000 tonnes per day design rate.")
+    got = sorted((m, metal, v) for _k, m, metal, v, _u, _p, _s in records(release(body)))
+    assert got == [("production", "gold", 38450), ("production", "lead", 1.1e6), ("production", "silver", 2.6e6)]
+
+
 def test_a_bare_number_joined_to_one_with_a_unit_shares_it() -> None:
     body = "The Moose Creek and Lynx mills averaged 1,200 and 1,225 tonnes per day, respectively."
     assert sorted(v for _k, _m, _metal, v, _u, _p, _s in records(release(body))) == [1200, 1225]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.extract.document import ReleaseDoc
-from kg.extract.figures import FORWARD, Reading, classify
+from kg.extract.figures import FORWARD, NOT_A_FIGURE, Reading, classify
 from kg.extract.tables import is_table_row
 from kg.periods import Period, PeriodMention, find_periods, year_period
 from kg.quantities import Quantity, find_quantities, parse_number, unit_definitions
@@ -265,7 +265,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         else:
             reading = classify(q, before, after, text[:q.start], earlier)
         if item is None and out and (_ASIDE_OPEN.search(before) or reading is None and _restates_previous(
-                before, named, max(prev_end, clause_start))):
+                before, named, max(prev_end, clause_start)) and not NOT_A_FIGURE.match(after.strip()[:25])):
             # "R638.2 million (Q2 F2006: R561.4 million)", "$4.85 a pound from $5.31", "R6,310 per ounce (US$1,018
             # per ounce)", "the Capreol North mine produced 214,600 tonnes of ore and the Skead mine 181,300 tonnes"
             reading = _same_measure(out[-1].reading, q.unit) or reading

@@ -142,9 +142,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"\n(?=[ \t]*\S)", text):
         before = text[: m.start()].rstrip()
         line = before.rsplit("\n", 1)[-1]
+        next_line = text[m.end():].split("\n", 1)[0]
         if before and not re.search(r"[,;:]$|\b(of|and|or|the|a|an|to|in|at|with|for|by)$", line, re.IGNORECASE) and (
-            len(line) < 0.75 * widest or "\t" in line or "\t" in text[m.end():].split("\n", 1)[0]
-        ):
+            len(line) < 0.75 * widest or "\t" in line or "\t" in next_line
+        ) and not re.match(r"[ \t]*[a-z(]", next_line):  # "1.1 million pounds" over "of lead in the quarter" runs on
             cuts.append(m.start())
         elif re.search(r";(?:\s*and,?)?$", line) and re.match(r"[ \t]*[A-Z]", text[m.end():]):
             cuts.append(m.start())  # items of a list without bullets, one a line, each ending in ";"
