@@ -36,6 +36,9 @@ def incidents(body: str, intro: str = ONE_MINE) -> list[tuple]:
             "wall area.",
             [("pit wall failure", MC, "2011-07-17", None)], id="weekday"),
         pytest.param(
+            "Part of a tailings dam wall at the Moose Creek mine gave way on Monday, releasing slurry.",
+            [("wall gave way", MC, "2011-07-18", None)], id="gave-way"),
+        pytest.param(
             "A monitor well at the Moose Creek wellfield was placed on excursion status on July 4, 2011 after chloride "
             "readings rose.",
             [("excursion status", MC, "2011-07-04", None)], id="in-situ-excursion"),

@@ -36,13 +36,14 @@ EVENT_KINDS: dict[str, str] = {
     "rockfall": r"rock\s?fall",
     "rockburst": r"rock\s?burst|seismic\s+event",
     "flood": r"flood(?:s|ed|ing|water|waters)?|inundat(?:ed|ion)|(?:ground)?water\s+inflows?|inflows?\s+of\s+water"
-             r"|increased\s+water\s+flows?|water\s+(?:poured|flowed|rushed|broke)\s+into|inrush",
+             r"|increased\s+water\s+flows?|water\s+(?:poured|flowed|rushed|broke)\s+into|inrush"
+             r"|(?:heavy|extreme|torrential|record|intense|unseasonal)\s+rain(?:fall|s)?|rainfall\s+event|cyclone",
     "fire": r"fires?|explosion|blaze",
     "spill": r"spill(?:s|ed)?|leak(?:age|s|ed)?|seepage|(?:controlled\s+)?release\s+of(?:\s+\w+){0,2}\s+water|release\s+of"
              r"|releasing(?:\s+(?:about|some|approximately|an\s+estimated))?\s+[\d,.]+\s+(?:\w+\s+){1,2}of|excursion(?:\s+status)?",
     "breach": r"breach(?:ed)?",
     "rupture": r"ruptur(?:e|ed)",
-    "collapse": r"collapse[ds]?|caved|slump(?:ed)?|slipped|slip|landslide|mudslide|ground\s+movement",
+    "collapse": r"collapse[ds]?|caved|slump(?:ed)?|slipped|slip|landslide|mudslide|ground\s+movement|gave\s+way",
     "failure": r"fail(?:ure|ed)",
     "strike": r"strike|work\s+stoppage|road\s+blockade|blockade",
     "power outage": r"power\s+outage|outage",
@@ -56,7 +57,7 @@ EVENT_KINDS: dict[str, str] = {
 }
 EFFECTS = frozenset({"shutdown", "suspension", "stoppage", "closure", "evacuation", "damage"})
 # Words that are events only with what they happen to ("the mill was shut", not "shares closed", "revenue slipped").
-NEEDS_OBJECT = re.compile(r"(?i)shut|closed|slipped|slip|slump(?:ed)?|caved|failed|collapsed|breached|ruptured"
+NEEDS_OBJECT = re.compile(r"(?i)shut|closed|slipped|slip|slump(?:ed)?|caved|failed|collapsed|breached|ruptured|gave\s+way"
                           r"|damaged|evacuated|halt(?:ed|ing)?|suspended|suspending|idled|outage|release of")
 # What an event happens to: a word before it ("tailings dam leak") or after "of" ("flooding of the underground").
 OBJECTS = (
@@ -77,7 +78,7 @@ _MENTIONS = [
     re.compile(rf"\b{OBJECT}\s+(?:\w+\s+){{0,6}}?(?:ha(?:ve|s)\s+been|was|were|is|are)\s+(?:temporarily\s+)?"
                r"(?P<event>shut\s+down|suspended|damaged|halted|closed)", re.IGNORECASE),
     re.compile(r"\b(?P<object>(?:pit\s+)?wall|slope|dam|embankment|dyke|dike|pit|stope|ramp|bench|pipeline|pad)\b"
-               r"(?:\s+[\w-]+){0,5}?\s+(?:had\s+)?(?P<event>failed|collapsed|breached|ruptured|caved|slipped|slumped)\b",
+               r"(?:\s+[\w-]+){0,5}?\s+(?:had\s+)?(?P<event>failed|collapsed|breached|ruptured|caved|slipped|slumped|gave\s+way)\b",
                re.IGNORECASE),  # "the northern wall of the pit failed"
     re.compile(rf"\b{EVENT}\b", re.IGNORECASE),
 ]
