@@ -388,6 +388,9 @@ def _add(doc: ReleaseDoc, b: _Building, mention: _Mention, when: _When) -> None:
         seen = replace(seen, span=doc.text.span(mention.start, mention.end), kind=mention.kind,
                        effects=tuple(e for e in (seen.kind, *seen.effects) if e != mention.kind))
         b.cause = True
+    elif is_cause and _same_event(mention.kind, seen.kind) and len(mention.kind) > len(seen.kind):
+        # "Heavy rain caused flooding of the underground workings": the event named with what it struck names it
+        seen = replace(seen, span=doc.text.span(mention.start, mention.end), kind=mention.kind)
     elif mention.kind != seen.kind and not _same_event(mention.kind, seen.kind) and mention.kind not in seen.effects:
         seen = replace(seen, effects=seen.effects + (mention.kind,))
     # an effect or a later reference ("the blockade was lifted on ...") dates only an undated incident
