@@ -389,6 +389,13 @@ def test_period_carries_to_the_next_sentence_of_the_paragraph() -> None:
     ])
 
 
+def test_the_items_of_a_list_an_outlook_opens_are_guidance_for_its_period() -> None:
+    body = ("For the second half of 2011, Kestrel expects:\n\n* Gold production of 40,000 - 44,000 ounces\n"
+            "* Mill throughput of 1,200 tonnes per day")
+    got = sorted((k, m, p) for k, m, _metal, _v, _u, p, _s in records(release(body)))
+    assert got == [("G", "production", "2011-H2"), ("G", "throughput", "2011-H2")]
+
+
 def test_a_hard_wrapped_line_runs_on_into_a_lower_case_line() -> None:
     """A ragged right margin does not end a sentence where the next line goes on in lower case."""
     body = ("The mines produced 38,450 ounces of gold, 2.6 million ounces of silver and 1.1 million pounds\n"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from kg.extract.lexicon import concepts_named, metric_concepts
+from kg.extract.lexicon import concepts_named, find_cues, metric_concepts
 from kg.quantities import PER_UNIT, Quantity
 from kg.vocabulary import COUNTED_ONLY_IN, PRECIOUS, find_metals
 
@@ -244,6 +244,10 @@ def _concentrate(near_before: str, after: str, sentence_before: str) -> Reading 
     of concentrate" (sales of the concentrate's metal). The metal is the one naming the concentrate, else the first named
     with it ("..., containing 16,120 t of copper")."""
     m = _CONCENTRATE_AFTER.match(after) or _CONCENTRATE_BEFORE.search(near_before)
+    if m is None and any(c.concept.dimension == "concentrate" for c in find_cues(near_before[-50:])):
+        # a concentrate the lexicon names otherwise ("SC production of 80,000 dmt"): of the release's metal
+        sold = re.search(r"(?i)\b(?:sold|sales|ship\w*)\b", near_before[-50:])
+        return Reading("sales" if sold else "concentrate_production", None, "t", "concentrate")
     if m is None or re.search(r"(?i)\bin\s+(?:\w+\s+)?concentrates?\b", near_before[-40:]):
         return None  # "7,909 tonnes of copper contained in concentrate": metal, not concentrate
     named = find_metals(m.group("metal") or "")

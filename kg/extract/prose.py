@@ -24,7 +24,7 @@ from kg.vocabulary import find_metals
 
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\s+(?=\w+\s+(?:expect|anticipat|forecast|plan))", re.IGNORECASE)
 _COMPARISON_START = re.compile(r"^\W*(?:this|that|these)\s+compares?|^\W*(?:by|in)\s+comparison|^\W*compared", re.IGNORECASE)
-_RANGE_GAP = re.compile(r"^\s*(?:to|-|–|—|and)\s*$")
+_RANGE_GAP = re.compile(r"^[-–]?\s*(?:to|-|–|—|and)\s*$")  # "138- to 145-million pounds": the first number hyphenated too
 _FOLLOWING_GAP = re.compile(r"^[^,;()\d]{0,40}?\b(?:in|for|during|over|through|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _BARE_GAP = re.compile(r"^(?![^,;()\d]*\b(?:compar\w*|versus|vs|against|from|than|up|down)\b)[^,;()\d]{0,40}$", re.IGNORECASE)
 _PREPOSITION_FIRST = re.compile(r"(?i)^(?:in|for|during|over|through)\b")
@@ -396,12 +396,35 @@ def _guidance_period(doc: ReleaseDoc, figure: _Figure) -> Period | None:
     return year_period(release_date.year) if release_date else figure.period
 
 
+# "Quondong expects:", "<p>DVR reiterates its full year 2024 production guidance:</p>": a sentence that opens a list
+_OPENS_LIST = re.compile(r":\s*(?:</\w+>\s*)*$")
+_LIST_ITEM = re.compile(r"\s*(?:[*•·▪\-–]\s|<li\b|\d+[.)]\s)")
+
+
+def _outlook_period(doc: ReleaseDoc, text: str, anchor: Period | None) -> tuple[Period | None, int | None]:
+    """The period a list's opening sentence names for its items, and the one calendar year it names."""
+    mentions = [m for m in find_periods(text, replace(doc.period_context(), anchor=anchor)) if not m.relative or m.period.kind != "year"]
+    years = {int(y) for y in re.findall(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])", text)}
+    shortest = min(mentions, key=lambda m: m.period.months, default=None)  # "the second half of FY24": the half, not the year
+    return (shortest.period if shortest else None), (years.pop() if len(years) == 1 else None)
+
+
+def _under_outlook(figure: _Figure, outlook: tuple[int, Period | None, int | None], names_own: bool) -> _Figure:
+    """An item of a list a forward sentence opens ("* SC production of 80,000 - 90,000 dmt") is guidance for the
+    period the sentence names, unless the item names its own ("* March 2024 quarter shipments of 38,000 dmt")."""
+    _paragraph, period, year = outlook
+    if names_own or period is None:
+        return replace(figure, forward=True, clause_year=figure.clause_year if names_own else year)
+    return replace(figure, forward=True, period=period, clause_year=None)
+
+
 def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
     """Measurements and guidance from every sentence outside tables."""
     out: list[Measurement | Guidance] = []
     anchor = doc.info.reporting_period
     paragraph = -1
     units = unit_definitions(doc.text.clean)  # "26.41 million tonnes (MT)": the release's own abbreviations
+    outlook: tuple[int, Period | None, int | None] | None = None  # the list a forward sentence opens ("... expects:")
     for sentence in doc.text.sentences:
         if sentence.paragraph != paragraph:
             paragraph, anchor = sentence.paragraph, doc.info.reporting_period
@@ -410,6 +433,13 @@ def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
         span = doc.text.span(sentence.start, sentence.end)
         # "smaller rival Larder Metals ... produced 6,300 tonnes": not the issuer's figures
         figures = [] if _OTHER_COMPANY.search(sentence.text) else _sentence_figures(doc, sentence, anchor, units)
+        if outlook is not None and _LIST_ITEM.match(sentence.text) and sentence.paragraph - outlook[0] <= 1:
+            names_own = any(not m.relative for m in find_periods(sentence.text, doc.period_context()))
+            figures = [_under_outlook(f, outlook, names_own) for f in figures]
+        elif _OPENS_LIST.search(sentence.text) and FORWARD.search(sentence.text):
+            outlook = (sentence.paragraph, *_outlook_period(doc, sentence.text, anchor))
+        else:
+            outlook = None
         for figure in figures:
             r = figure.reading
             if figure.forward:
