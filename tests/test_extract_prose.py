@@ -389,6 +389,15 @@ def test_period_carries_to_the_next_sentence_of_the_paragraph() -> None:
     ])
 
 
+def test_tonnes_of_the_releases_only_product_and_a_ranges_cue_before_its_low_end() -> None:
+    """Coal named once in the release: "production of 2.35 to 2.45 million tons" is of coal; "cash cost per ton sold of
+    $72 to $76" reads its cue before $72."""
+    body = ("Kestrel mines thermal coal. For the full year 2011, Kestrel expects production of 2.35 to 2.45\nmillion tons "
+            "and cash cost per ton sold of $72 to $76.")
+    got = sorted((k, m, metal, u) for k, m, metal, _v, u, _p, _s in records(release(body)))
+    assert got == [("G", "cash_cost", "coal", "USD/t"), ("G", "production", "coal", "t")]
+
+
 def test_the_items_of_a_list_an_outlook_opens_are_guidance_for_its_period() -> None:
     body = ("For the second half of 2011, Kestrel expects:\n\n* Gold production of 40,000 - 44,000 ounces\n"
             "* Mill throughput of 1,200 tonnes per day")

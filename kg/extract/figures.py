@@ -34,6 +34,8 @@ class Reading:
             return replace(self, metal=self.metal or principal("t"), basis=None)
         if self.metal is None and self.metric == "recovery":
             return replace(self, metal=principal("%"))  # the release's only metal, if it names just one
+        if self.metal is None and self.metric in {"production", "sales"} and self.unit in {"t", "ct"}:
+            return replace(self, metal=principal(self.unit))  # tonnes of the only base metal or bulk product named
         if self.metal or self.metric not in {"cash_cost", "aisc", "realized_price"} or "/" not in self.unit:
             return self
         return replace(self, metal=principal(self.unit.split("/")[1]))
@@ -208,7 +210,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
             if mined < 0 and milled < 0:
                 output_cue = re.search(r"produc\w*|output|sold|sales|\bsell\w*|accounted\s+for|contributed", near_before, re.IGNORECASE)
                 metal = metal_before(before, 60) or (metal_before(paragraph_before, 400) if output_cue else None)
-                if metal and output_cue:
+                if output_cue:  # "expects production of 2.35 to 2.45 million tons": of the release's metal, if it has one
                     return Reading(_output_metric(near_before), metal, "t", basis)
                 if re.match(r"\s*(?:of\s+)?ore\b", after, re.IGNORECASE):
                     return Reading("ore_processed", None, "t")

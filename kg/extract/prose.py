@@ -255,7 +255,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
             continue
         prev_end = out[-1].quantity.end if out else 0
         clause_start, clause_end = next((s, e) for s, e in clauses if s <= q.start < e)
-        before = text[max(prev_end, clause_start):q.start]
+        before = text[max(prev_end, clause_start):range_start if low is not None else q.start]  # a range's cue precedes its low end
         after = text[q.end:nxt.start if nxt else len(text)]
         item = listed.get(q.start)
         if item is not None:
