@@ -398,6 +398,13 @@ def test_tonnes_of_the_releases_only_product_and_a_ranges_cue_before_its_low_end
     assert got == [("G", "cash_cost", "coal", "USD/t"), ("G", "production", "coal", "t")]
 
 
+def test_a_target_cut_from_an_old_range_keeps_only_the_new() -> None:
+    body = ("Kestrel kept its 2011 forecast of 160,000 to 170,000 tonnes of zinc but cut its copper target to between "
+            "23,000 and 25,000 tonnes, from 26,000 to 28,000 tonnes previously.")
+    got = sorted((k, metal, v) for k, _m, metal, v, _u, _p, _s in records(release(body)))
+    assert got == [("G", "copper", (23000, 25000)), ("G", "zinc", (160000, 170000))]
+
+
 def test_the_items_of_a_list_an_outlook_opens_are_guidance_for_its_period() -> None:
     body = ("For the second half of 2011, Kestrel expects:\n\n* Gold production of 40,000 - 44,000 ounces\n"
             "* Mill throughput of 1,200 tonnes per day")

@@ -201,6 +201,9 @@ def _forward_scope(text: str, clause_start: int, clause_end: int, start: int, en
     cues = [m for m in FORWARD.finditer(text, clause_start, clause_end)]
     if not cues:
         return ""
+    if re.match(r"(?i)[\s,]*(?:previously|earlier|formerly|before)\b", text[end:]) or re.search(
+            r"(?i)\b(?:cut|lowered|raised|revised|reduced|increased|narrowed)\b[^;]*\d[^;]*\bfrom\s*$", text[clause_start:start]):
+        return "superseded"  # "cut its copper target to 23,000 tonnes, from 26,000 to 28,000 tonnes previously"
     before = [m for m in cues if m.end() <= start]
     after = [m for m in cues if m.start() >= end]
     if after and _SUPERSEDED.match(text[end:after[0].start()]):
