@@ -36,6 +36,13 @@ def people(body: str) -> list[tuple]:
               False)],
             id="name-line-role-line"),
         pytest.param(
+            "Technical information in this release has been reviewed by Heather Lind, P.Geo., Vice President "
+            "Exploration, a qualified person under NI 43-101.",
+            [("Heather Lind", "Vice President Exploration", None, None, None, False)], id="qualified-person"),
+        pytest.param(
+            "Edited by: Mariska Rooyen\n\nThe mill ran well.",
+            [("Mariska Rooyen", "editor", None, None, None, False)], id="edited-by"),
+        pytest.param(
             "Contact: Maria Ruiz, CEO, 416-555-0123, mruiz@kestrelgold.com",
             [("Maria Ruiz", "CEO", ISSUER, "416-555-0123", "mruiz@kestrelgold.com", False)],
             id="one-line-contact"),

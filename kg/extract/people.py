@@ -42,7 +42,7 @@ ROLE_MODIFIERS = (
 )
 # Credits of a byline: the verb names the role.
 CREDIT_ROLES = {"by": "reporter", "reporting": "reporter", "additional reporting": "reporter", "writing": "writer",
-                "editing": "editor"}
+                "editing": "editor", "edited": "editor", "written": "writer", "reported": "reporter", "compiled": "writer"}
 SPEECH_VERBS = ("stated", "said", "says", "commented", "comments", "noted", "notes", "added", "adds", "remarked",
                 "explained", "observed", "continued", "concluded", "told", "reported", "reports", "wrote", "writes",
                 "indicated", "acknowledged", "emphasised", "emphasized", "estimates", "estimated")
@@ -83,8 +83,15 @@ SPEAKER_PATTERNS = (
 # An honorific makes a person of a name that speaks without a role ("Mr. NAME reports").
 HONORIFIC_SPEAKER = re.compile(rf"\b(?P<name>(?:Mr|Ms|Mrs|Dr)\.?\s+{PERSON_NAME})\s+{_SPEECH}\b")
 BYLINE = re.compile(rf"(?m)^[^\S\n]*(?:[\w ,.]{{0,30}}?\s)?By:?\s+{_NAME}(?:\s*[-–—]\s*(?P<role>[^\n]{{2,60}}))?[^\S\n]*$")
-CREDIT = re.compile(rf"(?:(?<=\()|(?<=;\s)|(?m:^))(?P<verb>(?i:additional\s+reporting|reporting|writing|editing)\s+by"
+CREDIT = re.compile(rf"(?:(?<=\()|(?<=;\s)|(?m:^))(?P<verb>(?i:additional\s+reporting|reporting|writing|editing|edited|written|compiled)\s+by:?"
                     rf"|(?<=\()By)\s+(?P<names>{PERSON_NAME}(?:[^\S\n]*(?:,|and|&)[^\S\n]*{PERSON_NAME})*)")
+
+# "Jane Roe | November 7, 2023 | 4:12 pm": a writer's name opening a line of bars that gives the date
+BYLINE_BAR = re.compile(rf"(?m)^[^\S\n]*{_NAME}[^\S\n]*\|[^\n]*?\b(?:19|20)\d\d\b")
+# "reviewed by Jane Roe, P.Geo., Vice President Exploration, a qualified person": the QP of the release
+_CREDENTIAL = r"(?:P\.\s?Geo|P\.\s?Eng|P\.\s?Geol|FAusIMM|MAusIMM|MAIG|FAIG|Pr\.\s?Sci\.\s?Nat|CPG|RM\s?SME|PhD|Ph\.D|M\.Sc|B\.Sc|FIMMM|MIMMM)\.?"
+REVIEWED_BY = re.compile(rf"(?i:reviewed|approved|verified|prepared)(?:\s+and\s+(?i:approved|verified))?\s+(?i:by)\s+{_NAME}"
+                         rf"(?:\s*,\s*{_CREDENTIAL}(?:\s*\([^)]*\))?)*\s*,\s*(?:the\s+)?(?P<role>{ROLE_PHRASE}(?:\s+[A-Z][a-z]+){{0,2}})")
 
 PHONE = re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d+)?|\+\d{1,3}[\s\d().-]{7,16}\d")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -293,8 +300,16 @@ def _credited_people(doc: ReleaseDoc) -> list[PersonRecord]:
             role = _clean_role(m.group("role")) or (_clean_role(below.group("role")) if below else None)
             out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end()), name=_person_name(m.group("name")),
                                     role=role or "reporter"))
+    for m in BYLINE_BAR.finditer(clean):
+        if _is_name(m.group("name")):
+            out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("name")), name=_person_name(m.group("name")),
+                                    role="reporter"))
+    for m in REVIEWED_BY.finditer(clean):
+        if _is_name(m.group("name")):
+            out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("role")), name=_person_name(m.group("name")),
+                                    role=_clean_role(m.group("role"))))
     for m in CREDIT.finditer(clean):
-        role = CREDIT_ROLES.get(re.sub(r"\s+", " ", m.group("verb").lower().strip("(")).removesuffix(" by"), "reporter")
+        role = CREDIT_ROLES.get(re.sub(r"\s+", " ", m.group("verb").lower().strip("(:")).removesuffix(" by"), "reporter")
         for name in re.finditer(PERSON_NAME, m.group("names").split("\n")[0]):
             if _is_name(name.group()):
                 start = m.start("names") + name.start()
