@@ -20,7 +20,7 @@ from kg.pipeline import check_store_outside, release_files
 from kg.queries import parse_binding, query_names, query_summary
 from kg.rdf import decimal_text
 from kg.read.sources import SourceFile, html_fragment_text
-from kg.remote import PASSWORD_ENV, Endpoint, push_store, remote_results
+from kg.remote import PASSWORD_ENV, Endpoint, prune_server, push_store, query_endpoint_for, remote_results
 from kg.results import FORMATS, GRAPH_RESULT_FORMATS, Results, render, render_answer
 from kg.serve import serve as serve_store
 from kg.shards import SHARD_SIZE
@@ -340,17 +340,27 @@ def export(store_path: Path, fmt: str, output: Path | None) -> None:
 @main.command()
 @store_option
 @endpoint_options(required=True)
-def push(store_path: Path, endpoint_url: str, user: str | None, password_env: str) -> None:
+@click.option("--prune", is_flag=True,
+              help="Then drop from the server the release graphs the store no longer holds (after `kg remove`); "
+                   "only our release graphs, never another graph.")
+@click.option("--query-endpoint", "query_url", metavar="URL",
+              help="With --prune: the server's SPARQL endpoint, to list its graphs (default: beside --endpoint, "
+                   ".../store -> .../query, .../sparql-graph-crud-auth -> .../sparql-auth).")
+def push(store_path: Path, endpoint_url: str, user: str | None, password_env: str, prune: bool,
+         query_url: str | None) -> None:
     """Load the store into a running triple store over the SPARQL 1.1 Graph Store Protocol.
 
     Each release goes to its own named graph, replacing the server's copy of that graph (so pushing
-    again changes nothing). The password is read from an environment variable, never from the
+    again changes nothing). With --prune, the release graphs of ours that the server holds and the store
+    no longer does (named under the store's graph namespace, holding an mkg:Release) are then deleted;
+    no other graph is touched. The password is read from an environment variable, never from the
     command line. Oxigraph server: --endpoint http://HOST:7878/store. Virtuoso:
     --endpoint http://HOST:8890/sparql-graph-crud-auth --user dba (Digest auth).
 
     \b
     Example:
       kg push --endpoint http://localhost:7878/store
+      kg push --prune --endpoint http://localhost:7878/store
       KG_ENDPOINT_PASSWORD=... kg push --endpoint http://localhost:8890/sparql-graph-crud-auth --user dba
     """
     store = Store(store_path, read_only=True)
@@ -360,6 +370,13 @@ def push(store_path: Path, endpoint_url: str, user: str | None, password_env: st
         click.echo(f"pushed {name} ({count} triples)", err=True)
         releases, triples = releases + 1, triples + count
     click.echo(f"{releases} release graphs, {triples} triples pushed to {endpoint_url}", err=True)
+    if prune:
+        lister = Endpoint(query_url or query_endpoint_for(endpoint_url), endpoint.user, endpoint.password)
+        dropped = 0
+        for graph in prune_server(store, endpoint, lister):
+            click.echo(f"dropped {graph}", err=True)
+            dropped += 1
+        click.echo(f"{dropped} release graphs no longer in the store dropped from {endpoint_url}", err=True)
 
 
 @main.command()

@@ -23,7 +23,7 @@ from kg.queries import Term, bind_parameters
 from kg.results import Results
 from kg.results import plain_value as plain_term
 from kg.store import Store
-from kg.terms import PREFIXES
+from kg.terms import PREFIXES, Minter
 
 PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
 TIMEOUT_S = 120.0
@@ -117,6 +117,59 @@ def push_store(store: Store, endpoint: Endpoint) -> Iterator[tuple[str, int]]:
         body = graph_as_ntriples(store, release.graph)
         put_graph(endpoint, release.graph, body)
         yield name, body.count(b"\n")
+
+
+def delete_graph(endpoint: Endpoint, graph: str) -> None:
+    """Drop one named graph from the server: HTTP DELETE of the Graph Store Protocol."""
+    endpoint.request(f"DELETE of graph <{graph}>", "DELETE", graph_url(endpoint.url, graph))
+
+
+# Graph Store endpoints and the SPARQL endpoint of the same server, by the end of their path.
+QUERY_ENDPOINT_OF = {"/store": "/query", "/sparql-graph-crud-auth": "/sparql-auth", "/sparql-graph-crud": "/sparql"}
+
+
+def query_endpoint_for(store_url: str) -> str:
+    """The SPARQL query endpoint beside a Graph Store endpoint (Oxigraph ``/store``, Virtuoso ``/sparql-graph-crud``)."""
+    parts = urllib.parse.urlsplit(store_url)
+    for suffix, query_path in QUERY_ENDPOINT_OF.items():
+        if parts.path.endswith(suffix):
+            path = parts.path[: -len(suffix)] + query_path
+            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    raise KgError(f"{store_url}: cannot tell the server's SPARQL query endpoint from this Graph Store URL (known: "
+                  f"{', '.join(QUERY_ENDPOINT_OF)}); give it with --query-endpoint")
+
+
+def graph_namespace(store: Store) -> str:
+    """The namespace the store's release graphs are named under (``{base}graph/``).
+
+    Read from the graphs the store holds; an empty store has the base of ``KG_BASE_IRI`` or the default.
+    """
+    for graph in store.graph_names():
+        head, found, _ = graph.value.rpartition("/graph/")
+        if found:
+            return head + "/graph/"
+    return Minter().graph_namespace
+
+
+def release_graphs_on_server(endpoint: Endpoint, namespace: str) -> set[str]:
+    """The server's named graphs that are release graphs of ours: under ``namespace`` and holding an mkg:Release."""
+    query = with_prefixes("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?release a mkg:Release } "
+                          f"FILTER(STRSTARTS(STR(?g), {ox.Literal(namespace)})) }}")
+    _, rows = select(endpoint, query)
+    graphs = {row["g"]["value"] for row in rows if row.get("g", {}).get("type") == "uri"}
+    return {g for g in graphs if g.startswith(namespace)}  # whatever the server's STRSTARTS does
+
+
+def prune_server(store: Store, endpoint: Endpoint, query_endpoint: Endpoint) -> Iterator[str]:
+    """Drop from the server the release graphs the store no longer holds; yields each graph as it is dropped.
+
+    Only graphs under the store's own graph namespace that hold an ``mkg:Release`` are candidates: any other
+    graph on the server (another project's, another base IRI's, one loaded by hand) is never touched.
+    """
+    kept = {release.graph for release in store.releases().values()}
+    for graph in sorted(release_graphs_on_server(query_endpoint, graph_namespace(store)) - kept):
+        delete_graph(endpoint, graph)
+        yield graph
 
 
 # --------------------------------------------------------------- query

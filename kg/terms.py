@@ -174,9 +174,14 @@ class Minter:
         """A release, by its name (its path relative to the folder built): see :func:`release_key`."""
         return URIRef(f"{self.base}release/{release_key(source)}")
 
+    @property
+    def graph_namespace(self) -> str:
+        """The namespace every release graph is named under: ``{base}graph/``."""
+        return f"{self.base}graph/"
+
     def release_graph(self, source: str) -> URIRef:
         """A release's named graph, by its name (its path relative to the folder built): see :func:`release_key`."""
-        return URIRef(f"{self.base}graph/{release_key(source)}")
+        return URIRef(f"{self.graph_namespace}{release_key(source)}")
 
     def company(self, key: str) -> URIRef:
         return self.iri("company", key)

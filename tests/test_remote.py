@@ -7,7 +7,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.queries import bind_values, query_text
-from kg.remote import Endpoint, EndpointError, graph_url, plain_value, with_prefixes
+from kg.remote import Endpoint, EndpointError, graph_url, plain_value, query_endpoint_for, with_prefixes
 
 
 def test_bindings_go_first_in_the_outer_where_group() -> None:
@@ -70,3 +70,11 @@ def test_an_unreachable_endpoint_is_named() -> None:
         Endpoint("http://127.0.0.1:9/sparql").request("SPARQL query", "GET", "http://127.0.0.1:9/sparql")
     assert "http://127.0.0.1:9/sparql: SPARQL query failed (no answer)" in str(err.value)
     assert err.value.status is None
+
+
+def test_prune_lists_graphs_at_the_query_endpoint_beside_the_graph_store() -> None:
+    assert query_endpoint_for("http://h:7878/store") == "http://h:7878/query"
+    assert query_endpoint_for("http://h:8890/sparql-graph-crud-auth") == "http://h:8890/sparql-auth"
+    assert query_endpoint_for("http://h:8890/sparql-graph-crud") == "http://h:8890/sparql"
+    with pytest.raises(KgError, match=r"http://h/gsp: cannot tell .* give it with --query-endpoint"):
+        query_endpoint_for("http://h/gsp")
