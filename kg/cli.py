@@ -14,7 +14,7 @@ from kg.api import build as build_releases
 from kg.api import open_store
 from kg.engines import ENGINES, default_jobs, engine_for, local_engine
 from kg.errors import KgError, NoSpace, out_of_space
-from kg.exports import replacing
+from kg.exports import replacing, write_bundle
 from kg.network import GRAPH_FORMATS, entity_graph, summarise, write_graph
 from kg.pipeline import check_store_outside, release_files
 from kg.queries import parse_binding, query_names, query_summary
@@ -322,15 +322,24 @@ def lineage(fact: str | None, store_path: Path, fmt: str, site: str | None, peri
 @store_option
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="nquads", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
-def export(store_path: Path, fmt: str, output: Path | None) -> None:
+@click.option("--bundle", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Write a folder: the data in --format, with the ontology, the SHACL shapes and a README.txt on "
+                   "loading them together (GraphDB, Virtuoso, Jena).")
+def export(store_path: Path, fmt: str, output: Path | None, bundle: Path | None) -> None:
     """Export the store: N-Quads and TriG keep one graph per release; Turtle merges them.
 
     \b
     Example:
       kg export --format trig -o graph.trig
+      kg export --format trig --bundle mining-kg-bundle
     """
+    if output and bundle:
+        raise click.UsageError("give --output or --bundle, not both")
     store = Store(store_path, read_only=True)
-    if output:
+    if bundle:
+        for path in write_bundle(store, fmt, bundle):
+            click.echo(f"wrote {path}", err=True)
+    elif output:
         with replacing(output) as handle:  # a failure leaves no truncated file
             store.export(fmt, handle)
     else:

@@ -8,6 +8,8 @@
 - TriG and JSON-LD: one named graph per release, written one graph at a time (memory holds one
   release), graphs and statements in sorted order. JSON-LD is compacted with a context of the same
   prefixes.
+- A bundle: a folder with the data in one of these formats, the ontology and the SHACL shapes beside
+  it, and a README.txt saying how to load them together into GraphDB, Virtuoso or Jena.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.errors import NoSpace, UnknownName, out_of_space
+from kg.roles import ONTOLOGY
 from kg.store import EXPORT_FORMATS, Store
 from kg.terms import PREFIXES
+from kg.validation import ACROSS_RELEASES, SHAPES_DIR, WITHIN_RELEASE
 
 RUN_SIZE = 500_000  # lines sorted in memory at once
 PARSE_BATCH = 10_000
@@ -85,6 +89,87 @@ def file_mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+# ------------------------------------------------------------- bundle
+
+DATA_FILES = {"nquads": "data.nq", "trig": "data.trig", "turtle": "data.ttl", "jsonld": "data.jsonld",
+              "ntriples": "data.nt"}
+SHAPE_FILES = (*WITHIN_RELEASE, *ACROSS_RELEASES)
+
+
+def write_bundle(store: Store, fmt: str, folder: Path) -> list[Path]:
+    """Write the store's data in ``fmt``, the ontology, the SHACL shapes and a README.txt into ``folder``.
+
+    Each file is written through :func:`replacing` (a temporary file renamed once complete), the README
+    last; returns the files written, in that order.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise UnknownName("export format", fmt, sorted(EXPORT_FORMATS))
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    data = folder / DATA_FILES[fmt]
+    with replacing(data) as handle:
+        export(store, fmt, handle)
+    written.append(data)
+    for source in (ONTOLOGY, *(SHAPES_DIR / name for name in SHAPE_FILES)):
+        with replacing(folder / source.name) as handle:
+            handle.write(source.read_bytes())
+        written.append(folder / source.name)
+    readme = folder / "README.txt"
+    with replacing(readme) as handle:
+        handle.write(bundle_readme(fmt, instance_base(store)).encode("utf-8"))
+    return [*written, readme]
+
+
+def bundle_readme(fmt: str, base: str | None) -> str:
+    """What each file of a bundle is, and how to load them together into GraphDB, Virtuoso and Jena."""
+    data = DATA_FILES[fmt]
+    merged = fmt in {"turtle", "ntriples"}
+    graphs = ("one graph: the release graphs merged (each triple once)" if merged else
+              f"one named graph per release, named {base or '{base}'}graph/{{release file}}")
+    shapes = " ".join(SHAPE_FILES)
+    return f"""A mining-kg bundle: the knowledge graph of mining news releases, with its ontology and SHACL shapes.
+
+Files
+  {data:<26} the data ({fmt}): {graphs}
+  {ONTOLOGY.name:<26} the ontology (OWL, SKOS vocabularies of metrics, metals, units, roles), Turtle
+  {SHAPE_FILES[0]:<26} SHACL shapes of each node kind (SHACL Core), Turtle
+  {SHAPE_FILES[1]:<26} SHACL-SPARQL rules within one release (arithmetic, dates), Turtle
+  {SHAPE_FILES[2]:<26} SHACL-SPARQL rules across releases (restatements, quarters adding up), Turtle
+  README.txt                 this file
+
+The data conforms to the shapes with the ontology beside it. The SPARQL-based rules (sh:sparql) need an
+engine that runs SHACL-SPARQL (pySHACL with advanced=True, Jena); the SHACL Core shapes run anywhere.
+Validate the data merged into one graph (the union of the release graphs).
+
+pySHACL (it validates one graph: write the bundle with `kg export --bundle DIR --format turtle`)
+  for shapes in {shapes}; do
+    pyshacl -s $shapes -e {ONTOLOGY.name} -a -f human data.ttl
+  done
+
+GraphDB
+  Create a repository with SHACL validation enabled; load the shapes first, into the named graph
+  http://rdf4j.org/schema/rdf4j#SHACLShapeGraph (Workbench: Import > Server files or Upload, target graph
+  "named graph"), then the ontology and the data:
+    importrdf preload -i REPOSITORY {ONTOLOGY.name} {data}
+  Named graphs of TriG and N-Quads are kept; the ontology goes to the default graph.
+
+Virtuoso (isql-vt; this folder must be listed in DirsAllowed of virtuoso.ini)
+  ld_dir('/path/to/this/folder', '{data}', '{base or 'https://w3id.org/mining-kg/id/'}');
+  ld_dir('/path/to/this/folder', '{ONTOLOGY.name}', 'https://w3id.org/mining-kg/ontology');
+  ld_dir('/path/to/this/folder', '*-shapes.ttl', 'https://w3id.org/mining-kg/shapes');
+  ld_dir('/path/to/this/folder', 'rules-*.ttl', 'https://w3id.org/mining-kg/shapes');
+  rdf_loader_run();
+  SELECT ll_file, ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;  -- rdf_loader_run does not fail
+  TriG and N-Quads keep their named graphs (the third argument is the graph of triples without one).
+
+Apache Jena
+  tdb2.tdbloader --loc DB {data} {ONTOLOGY.name}
+  riot --validate {data} {ONTOLOGY.name} {shapes}
+  shacl validate --shapes {SHAPE_FILES[0]} --data data.ttl   (a merged graph: --format turtle)
+  For queries over all release graphs, set tdb2:unionDefaultGraph true, or query with GRAPH ?g.
+"""
 
 
 # ------------------------------------------------------------ sorting
