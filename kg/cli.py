@@ -15,6 +15,7 @@ from kg.api import open_store
 from kg.engines import ENGINES, default_jobs, engine_for, local_engine
 from kg.errors import KgError, NoSpace, out_of_space
 from kg.exports import replacing, write_bundle
+from kg.neo4j import write_neo4j
 from kg.network import GRAPH_FORMATS, entity_graph, summarise, write_graph
 from kg.pipeline import check_store_outside, release_files
 from kg.queries import parse_binding, query_names, query_summary
@@ -447,19 +448,30 @@ def stats(store_path: Path) -> None:
 
 @main.command()
 @store_option
-@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="graphml", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice([*GRAPH_FORMATS, "neo4j"]), default="graphml", show_default=True,
+              help="graphml or gexf (a file), or neo4j (a folder of CSV files for neo4j-admin database import).")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write to this file (default: stdout); with --format neo4j, the folder to write (required).")
 def graph(store_path: Path, fmt: str, output: Path | None) -> None:
-    """Write the entity network (companies, mines, people, agreements, incidents, releases) for Gephi or Cytoscape.
+    """Write the entity network (companies, mines, people, agreements, incidents, releases) for Gephi, Cytoscape or Neo4j.
 
     Nodes carry kind and label; edges carry the relation and a weight (how many releases state it).
+    With --format neo4j: a node CSV per kind and a relationship CSV per relation, their headers typed
+    for neo4j-admin, and import.sh, the command that loads them.
 
     \b
     Example:
       kg graph --format gexf -o mining.gexf
+      kg graph --format neo4j -o neo4j-import && sh neo4j-import/import.sh
     """
-    network = entity_graph(Store(store_path, read_only=True))
-    if output:
+    store = Store(store_path, read_only=True)
+    network = entity_graph(store)
+    if fmt == "neo4j":
+        if output is None:
+            raise click.UsageError("--format neo4j writes a folder: give it with -o DIR")
+        for path in write_neo4j(store, network, output):
+            click.echo(f"wrote {path}", err=True)
+    elif output:
         with replacing(output) as handle:
             write_graph(network, fmt, handle)
     else:
