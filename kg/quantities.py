@@ -168,7 +168,15 @@ def _find_quantities(text: str, default_currency: str | None = None) -> list[Qua
             qualifier = m.group("unit")  # gold- or silver-equivalent ounces
         out.append(Quantity(m.start(), m.start() + len(whole), value * factor, unit, whole, number,
                             scaled=factor != 1.0, qualifier=qualifier))
-    return out
+    return [_signed(text, q) for q in out]
+
+
+_NEGATIVE_BEFORE = re.compile(r"(?i)\b(?:negative|minus)\s+$")
+
+
+def _signed(text: str, q: Quantity) -> Quantity:
+    """"negative $2.72" (a cash cost net of by-product credits): the value below zero."""
+    return replace(q, value=-q.value) if _NEGATIVE_BEFORE.search(text[max(0, q.start - 10):q.start]) else q
 
 
 _GARBLED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+,\d{1,2}(?![\d,])")

@@ -205,3 +205,19 @@ def test_a_build_may_leave_the_rules_across_releases_to_kg_validate(tmp_path: Pa
     assert "RestatedFigure" not in built.output and "0 warnings" in built.output
     checked = runner.invoke(main, ["validate", "--store", str(store), "--jobs", "1"])
     assert "RestatedFigureRule" in checked.output and "1 warning" in checked.output
+
+
+def test_carats_and_a_cost_net_of_credits_below_zero_conform(tmp_path: Path) -> None:
+    """Diamonds in carats (ct, cpht, US$/ct) and a cash cost net of by-product credits of negative $2.72 are figures the
+    shapes admit."""
+    release = tmp_path / "diamonds.txt"
+    release.write_text(
+        "Kestrel Diamonds Reports Third Quarter 2021 Production\n\nGABORONE, Oct. 12, 2021 -- Kestrel Diamonds plc (LSE: KDP) "
+        "reports on its Karowe Ridge mine for the third quarter of 2021.\n\nThe plant recovered 7,682 carats at a grade of "
+        "7.7 cpht, and sold them at an average price of US$554 per carat. The cash cost per ounce of silver at the "
+        "Company's other mine, net of by-product credits, was negative $2.72.\n")
+    triples, failures = graph_of(read_source(release), Minter(), extraction_time())
+    assert not failures
+    units = {str(o) for _s, p, o in triples if p == MKG.unitCode}
+    assert {"ct", "cpht", "USD/ct"} <= units
+    assert validate_release(triples) == []

@@ -168,7 +168,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
         if best == availability:
             return Reading("mill_availability", None, "%")
         return Reading(_grade_metric(near_before, sentence_before), metal, "%") if metal else None
-    if unit in {"g/t", "oz/t"}:
+    if unit in {"g/t", "oz/t", "cpht"}:
         if CHANGE_BEFORE.search(before):
             return None
         metal = explicit_metal or metal_before(before) or metal_before(paragraph_before, 400)
@@ -290,7 +290,7 @@ def _has_output_cue(cue: str) -> bool:
 
 
 _PER_BEFORE = re.compile(r"(?i)\b(?:costs?|prices?|AISC|AIC|C1|realizations?|realisations?|revenues?)\s+(?:[a-z]+\s+)?per\s+"
-                         r"(?:[a-z]+\s+)?(?P<per>ounce|oz|pound|lb|tonne|ton)\b(?:\s+of\s+[a-z]+)?(?P<rest>[^$\d]*)$")
+                         r"(?:[a-z]+\s+)?(?P<per>ounce|oz|pound|lb|tonne|ton)s?[¹²³1-9]?\b(?:\s+of\s+[a-z]+)?(?P<rest>[^$\d]*)$")
 
 
 def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity_text: str,
