@@ -398,6 +398,12 @@ def test_tonnes_of_the_releases_only_product_and_a_ranges_cue_before_its_low_end
     assert got == [("G", "cash_cost", "coal", "USD/t"), ("G", "production", "coal", "t")]
 
 
+def test_offtake_is_sales_and_a_comparison_after_as_compared_with() -> None:
+    body = "Kestrel mines thermal coal. Coal offtake rose 2.6 per cent to 5.35 million tonnes, as compared with 5.10 million tonnes in the first quarter of 2011."
+    got = sorted((m, metal, v, p) for _k, m, metal, v, _u, p, _s in records(release(body)))
+    assert got == [("sales", "coal", 5.10e6, "2011-Q1"), ("sales", "coal", 5.35e6, "2011-Q2")]
+
+
 def test_a_target_cut_from_an_old_range_keeps_only_the_new() -> None:
     body = ("Kestrel kept its 2011 forecast of 160,000 to 170,000 tonnes of zinc but cut its copper target to between "
             "23,000 and 25,000 tonnes, from 26,000 to 28,000 tonnes previously.")

@@ -209,7 +209,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
             milled = _last(ORE_PROCESSED, near_before)
             if mined < 0 and milled < 0:
                 output_cue = re.search(r"produc\w*|output|sold|sales|\bsell\w*|accounted\s+for|contributed|targets?|guidance|forecast",
-                                       near_before, re.IGNORECASE)  # "cut its copper target to 23,000 tonnes"
+                                       near_before, re.IGNORECASE) or _has_output_cue(near_before)  # "cut its copper target to"
                 metal = metal_before(before, 60) or (metal_before(paragraph_before, 400) if output_cue else None)
                 if output_cue:  # "expects production of 2.35 to 2.45 million tons": of the release's metal, if it has one
                     return Reading(_output_metric(near_before), metal, "t", basis)

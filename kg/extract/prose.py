@@ -340,7 +340,7 @@ def _same_measure(previous: Reading, unit: str) -> Reading | None:
 
 _CONNECTIVE = {"vs", "versus", "compared", "with", "to", "from", "and", "the", "was", "were", "in", "for", "against",
                "of", "or", "respectively", "last", "year", "quarter", "period", "same", "prior", "previous",
-               "ore", "tonnes", "tons", "ounces", "pounds", "mine", "mill", "pit", "operation", "negative", "minus"}
+               "ore", "tonnes", "tons", "ounces", "pounds", "mine", "mill", "pit", "operation", "negative", "minus", "as"}
 
 
 _RESTATING = re.compile(r"(?i)\b(?:up|down|higher|lower|increased|decreased|rose|fell|improved|declined)\s+from\b"
