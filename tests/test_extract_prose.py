@@ -398,6 +398,14 @@ def test_tonnes_of_the_releases_only_product_and_a_ranges_cue_before_its_low_end
     assert got == [("G", "cash_cost", "coal", "USD/t"), ("G", "production", "coal", "t")]
 
 
+def test_markup_left_in_a_text_ends_its_sentences() -> None:
+    """A page's source saved as text: each closed paragraph is a sentence of its own, so a figure's quote is its own."""
+    body = "<p>Gold production was 38,450 ounces.</p> <p>The mill processed 398,100 tonnes of ore.</p>"
+    text = release(body)
+    quotes = sorted(m.span.quote for m in extract_prose_figures(read_release(text)))
+    assert quotes == ["<p>Gold production was 38,450 ounces.</p>", "<p>The mill processed 398,100 tonnes of ore.</p>"]
+
+
 def test_offtake_is_sales_and_a_comparison_after_as_compared_with() -> None:
     body = "Kestrel mines thermal coal. Coal offtake rose 2.6 per cent to 5.35 million tonnes, as compared with 5.10 million tonnes in the first quarter of 2011."
     got = sorted((m, metal, v, p) for _k, m, metal, v, _u, p, _s in records(release(body)))
