@@ -71,6 +71,14 @@ def test_a_caption_over_the_first_year_heading_is_no_part_of_it() -> None:
     assert [row.texts for row in table.rows][:2] == [["RIO CHICO"], ["", "2014", "2015", "2016"]]
 
 
+def test_a_wrapped_label_and_a_blank_line_before_the_next_section_keep_one_table() -> None:
+    text = ("                 Unit     Q1 2013    Q1 2012\n"
+            "Refined platinum  000oz       162         78\noutput\n\nSeloane\n"
+            "Ore milled        000         338        322\n")
+    (table,) = line_grid_tables(text)
+    assert [row.texts[0] for row in table.rows] == ["", "Refined platinum", "output", "Seloane", "Ore milled"]
+
+
 def test_ragged_spacing_keeps_a_full_row_in_order() -> None:
     """A web copy's columns are not aligned by position; a row with a cell for every column is read in order."""
     text = ("Mining  Q2'18   Q1'18   Q4'17\nOre mined (t)   1,473    1,135    973\nGold sold (oz)   9,892    6,529    9,971\n")

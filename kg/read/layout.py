@@ -160,7 +160,7 @@ def line_grid_tables(text: str) -> list[Table]:
             if not RULE_ROW.match(line):
                 current.append(TableRow(_line_cells(text, start, end), start, end))
             continue
-        if current and _is_section_label(line) and any(is_row[i + 1:i + 3]):
+        if current and _is_section_label(line) and _row_follows(text, lines, is_row, i):
             s = start + len(line) - len(line.lstrip())
             current.append(TableRow((Cell(line.strip(), s, s + len(line.strip())),), start, end))
             continue
@@ -168,6 +168,18 @@ def line_grid_tables(text: str) -> list[Table]:
             close()
     close()
     return tables
+
+
+def _row_follows(text: str, lines: list[tuple[int, int]], is_row: list[bool], i: int) -> bool:
+    """A row comes within the next four lines, with only blanks and short labels before it: a wrapped label's second
+    line ("output"), a blank line, then a mine's section label ("Seloane") keep a table going."""
+    for k in range(i + 1, min(len(lines), i + 5)):
+        if is_row[k]:
+            return True
+        line = text[slice(*lines[k])]
+        if line.strip() and not _is_section_label(line):
+            return False
+    return False
 
 
 def _header_lines(text: str, lines: list[tuple[int, int]], first: int) -> list[TableRow]:
