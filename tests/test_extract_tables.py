@@ -311,6 +311,20 @@ Jun-11   428,640     301,220        1.35        64.9
 """
 
 
+GRADE_THEN_RECOVERY = """| | Q2 2011 | Q1 2011 |
+|---|---|---|
+| Ore milled (t) | 331,952 | 301,477 |
+| Head grade (% Cu) | 2.09 | 2.13 |
+| Recovery (%) | 92.4 | 92.9 |
+"""
+
+
+def test_a_recovery_row_under_a_grade_row_is_of_its_metal() -> None:
+    text = kestrel.release(GRADE_THEN_RECOVERY, INTRO, *Q2)
+    got = {(m.metric, m.metal) for m in extract_table_figures(read_release(text))}
+    assert ("recovery", "copper") in got and ("head_grade", "copper") in got
+
+
 def test_quarters_named_by_month_down_the_rows_under_a_two_line_header() -> None:
     text = kestrel.release(QUARTERS_DOWN, INTRO, *Q2)
     got = sorted((m.metric, m.period.label, m.value) for m in extract_table_figures(read_release(text)))

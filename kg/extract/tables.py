@@ -391,6 +391,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
     site = table_site
     section = ""  # the metric a section row names for the rows under it
     last_metric = ""  # the last row that named its metric (a total over a row per mine)
+    graded = None  # the metal of the last grade row: a recovery or concentrate row under it that names none is of it
     has_unit_column = _has_unit_column(body, columns)
     for row, texts in body:
         cells = (texts + [""] * (width - len(texts)))[:max(width, len(texts))]
@@ -433,6 +434,10 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             scale = _tabular_scale(doc)  # "(tabular amounts in millions)": money cells of no scale of their own
         if _EQUIVALENT.search(text + " " + section) or (reading.metal or "").endswith("equivalent"):
             continue  # metal-equivalent ounces are a conversion, not an output
+        if reading.metric in {"head_grade", "mined_grade"} and reading.metal:
+            graded = reading.metal
+        elif reading.metal is None and graded and reading.metric in {"recovery", "concentrate_production", "concentrate_grade"}:
+            reading = replace(reading, metal=graded, basis=None)  # "Head grade (% Cu)" then "Recovery (%)"
         reading = reading.with_principal_metal(doc.principal_metal)
         span = doc.text.span(row.start, row.end)
         for j in range(1, width):
