@@ -211,6 +211,10 @@ def test_reporting_period(case: str, label: str) -> None:
     pytest.param("Acme Gold Q3 output eases to 121,540 ounces\n\nBy Jane Roe\n\nAcme Gold (TSX: AGC) put out third-quarter "
                  "production numbers on Wednesday: 121,540 ounces of gold, 11.9% less than in the second quarter, and on "
                  "course for its 2025 production guidance.\n", "2025-Q3", id="an undated article: the year it names"),
+    pytest.param("ACME PLATINUM - Interim results for the six months ended 31 December 2018\n\nRelease Date: 21/02/2019\n\n"
+                 "At Mooifontein community protests in October stopped work for several days.\n\n"
+                 "Refined platinum output rose 9.4% to 412 600 ounces in the half-year.\n", "2018-H2",
+                 id="a month in passing in the lead is not the period a header states"),
 ])
 def test_reporting_period_is_one_the_release_can_report_on(text: str, label: str) -> None:
     period = read_release(text).info.reporting_period

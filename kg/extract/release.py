@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.dates import DAY_MONTH, MONTH_NAME, find_dates, month_number
 from kg.extract.names import company_key, find_companies
-from kg.periods import Period, PeriodContext, find_periods, fiscal_year_end, year_period
+from kg.periods import Period, PeriodContext, PeriodMention, find_periods, fiscal_year_end, year_period
 from kg.read.text import SourceText
 from kg.records import CompanyMention, ReleaseInfo
 from kg.vocabulary import find_metals
@@ -560,20 +560,24 @@ def _reported_period(doc: SourceText, zones: list[str], dated: date | None, fye:
     it names most."""
     written = _years_written(doc.clean[:4000]) if dated is None else None
     ctx = PeriodContext(release_date=dated, fye_month=fye, anchor=year_period(written, fye) if written else None)
-    for zone in zones:
-        found = [m for m in find_periods(zone, ctx) if not m.aside and _could_be_reported(m.period, dated, zone[m.end:m.end + 40])]
+    def strict(zone: str, m: PeriodMention) -> bool:
         # a month stated in passing ("in August") is the period only where nothing longer is; a quarter named
         # without its year ("in the third quarter") is the last such quarter before the release's date
-        mentions = [m for m in found if not m.relative and (m.period.kind != "month" or re.search(r"\d{4}", zone[m.start:m.end]))
-                    or m.relative and (dated is not None or written is not None) and m.period.kind == "quarter"
-                    and re.match(r"(?i)(?:the\s+)?(?:first|second|third|fourth)[\s-]+quarter|Q[1-4]\b", zone[m.start:m.end])
-                    and not _SET_AGAINST.search(zone[max(0, m.start - 30):m.start])] or [
-            m for m in found if not m.relative]
-        if mentions:
-            period = _quarter_of_year_end(zone, ctx, mentions[0].period)
-            if period.kind == "month" and period.end_month % 3 == 0 and re.search(r"(?i)quarter", zone + doc.clean[:body_start]):
-                period = replace(period, kind="quarter")  # "quarterly report for the period ended 30 September"
-            return period
+        if not m.relative:
+            return m.period.kind != "month" or bool(re.search(r"\d{4}", zone[m.start:m.end]))
+        return (dated is not None or written is not None) and m.period.kind == "quarter" and bool(
+            re.match(r"(?i)(?:the\s+)?(?:first|second|third|fourth)[\s-]+quarter|Q[1-4]\b", zone[m.start:m.end])) \
+            and not _SET_AGAINST.search(zone[max(0, m.start - 30):m.start])
+
+    for keep in (strict, lambda _zone, m: not m.relative):  # every zone strictly first, then any stated period
+        for zone in zones:
+            mentions = [m for m in find_periods(zone, ctx) if not m.aside and keep(zone, m)
+                        and _could_be_reported(m.period, dated, zone[m.end:m.end + 40])]
+            if mentions:
+                period = _quarter_of_year_end(zone, ctx, mentions[0].period)
+                if period.kind == "month" and period.end_month % 3 == 0 and re.search(r"(?i)quarter", zone + doc.clean[:body_start]):
+                    period = replace(period, kind="quarter")  # "quarterly report for the period ended 30 September"
+                return period
     return None
 
 
