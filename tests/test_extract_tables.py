@@ -260,6 +260,10 @@ def test_is_table_row(line: str, expected: bool) -> None:
     ("Silver equivalent (000's)", "", ("production", "silver_equivalent", "oz", 1e3)),  # equivalents are ounces
     ("Tons placed", "", ("ore_processed", None, "t", 1.0)),  # heap leach: ore placed on the pad
     ("Realised price", "US$/dmt", ("realized_price", None, "USD/t", 1.0)),
+    ("All-In Site Cost (AISC) (US$/ounce)", "", ("aisc", None, "USD/oz", 1.0)),  # an abbreviation is no unit
+    ("Production Cost (US$/ounce)", "", ("cash_cost", None, "USD/oz", 1.0)),
+    ("Average sales price (US$/ounce)", "", ("realized_price", None, "USD/oz", 1.0)),
+    ("Revenue (R million)", "", ("revenue", None, "ZAR", 1e6)),
     ("Average price", "US$/ct", ("realized_price", None, "USD/ct", 1.0)),
 ])
 def test_read_label(label: str, unit_column: str, expected: tuple) -> None:

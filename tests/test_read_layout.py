@@ -64,6 +64,15 @@ def test_cell_per_line_with_trailing_pipes_and_a_section_under_the_headings() ->
         ["", "2Q 2019", "1Q 2019", "4Q 2018"], ["Underground Operations"], ["Tons mined", "35,579", "29,370", "25,368"]]
 
 
+def test_where_cells_end_with_a_pipe_a_line_without_one_runs_on() -> None:
+    text = "\n".join(["PARAMETER |", "UNIT |", "SEPTEMBER 2024", "QUARTER |", "DECEMBER 2024", "QUARTER |", "Ore mined |",
+                      "Tonnes |", "1,412,300 |", "1,288,600 |", "Milled head grade |", "g/t gold |", "1.42 |", "1.51 |"])
+    (table,) = cell_per_line_tables(text)
+    assert [row.texts for row in table.rows][1:] == [
+        ["", "SEPTEMBER 2024 QUARTER", "DECEMBER 2024 QUARTER"], ["Ore mined (Tonnes)", "1,412,300", "1,288,600"],
+        ["Milled head grade (g/t gold)", "1.42", "1.51"]]
+
+
 def test_a_caption_over_the_first_year_heading_is_no_part_of_it() -> None:
     text = "\n".join(["RIO CHICO", "2014", "2015", "2016", "Ore milled (t)", "62,100", "67,300", "65,900", "Silver grade (g/t)",
                       "351", "343", "356"])

@@ -32,6 +32,7 @@ class MetricConcept:
     dimension: str  # what its figures are quantities of
     daily_rate_of: str | None = None  # a rate's quantity metric ("throughput" -> "ore_processed")
     is_default: bool = False  # the metric of a label that names a metal and a unit but no metric
+    of_graded_metal: bool = False  # in a table row naming no metal, of the metal the grade row above names
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def metric_concepts() -> tuple[MetricConcept, ...]:
     scheme = URIRef("https://w3id.org/mining-kg/vocab/metrics")
     notation, in_scheme = URIRef(_SKOS + "notation"), URIRef(_SKOS + "inScheme")
     labels = [URIRef(_SKOS + p) for p in ("prefLabel", "altLabel", "hiddenLabel")]
-    dimension, rate_of, default = (URIRef(_MKG + p) for p in ("cueDimension", "dailyRateOf", "cueDefault"))
+    dimension, rate_of, default, graded = (URIRef(_MKG + p) for p in ("cueDimension", "dailyRateOf", "cueDefault", "cueOfGradedMetal"))
     names = {s: str(graph.value(s, notation)) for s in graph.subjects(in_scheme, scheme)}
     out = []
     for subject, name in sorted(names.items(), key=lambda item: item[1]):
@@ -58,7 +59,7 @@ def metric_concepts() -> tuple[MetricConcept, ...]:
         rate = graph.value(subject, rate_of)
         out.append(MetricConcept(name, tuple(sorted(cues, key=len, reverse=True)),
                                  str(graph.value(subject, dimension) or ""), names.get(rate) if rate else None,
-                                 bool(graph.value(subject, default))))
+                                 bool(graph.value(subject, default)), bool(graph.value(subject, graded))))
     return tuple(out)
 
 

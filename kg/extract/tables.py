@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from kg.dates import MONTH_NAME
 from kg.extract.document import ReleaseDoc
 from kg.extract.figures import NOT_A_FIGURE, Reading
-from kg.extract.lexicon import concepts_named, dimension_of, metric_of_label
+from kg.extract.lexicon import concept, concepts_named, dimension_of, metric_of_label
 from kg.extract.mines import mine_key
 from kg.periods import Period, find_periods
 from kg.quantities import Quantity, find_quantities
@@ -73,12 +73,18 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
 def _label_unit(label: str) -> tuple[str, str, float]:
     """(label without its unit, unit text, scale) from ``Palladium Production (ozs)``, ``Revenue ($000s)``."""
     label = re.sub(r"(?<=[a-z)])\d{1,2}\b|\(\d\)|\*+$|(?<=\))x+$", "", label).strip()
-    groups = list(re.finditer(r"\(([^)]*)\)", label))
+    # the parentheses that say a unit or a scale ("(000's)", "(oz)", "(US$/ounce)"), not an abbreviation ("(AISC)")
+    groups = [g for g in re.finditer(r"\(([^)]*)\)", label)
+              if re.search(r"[$%/€£]|\d|(?i:\b(?:millions?|thousands?|billions?|mn|bn)\b)", g.group(1))
+              or not re.fullmatch(r"[A-Z][A-Za-z&.\- ]*", g.group(1).strip())
+              or any(q.unit for q in find_quantities("1 " + g.group(1).strip()))]
     m = re.search(r",\s*([^,()]+)$|\b(?:in\s+)(?!(?:concentrates?|dor[ée]|solution|cathodes?)\b)([\w$/ ']+)$", label)
     unit_text = ""
     if groups:  # "Silver Production, (000's) (oz)": every parenthesis says part of the unit
         unit_text = " ".join(g.group(1).strip() for g in groups)
-        label = re.sub(r"\s*\([^)]*\)", " ", label).strip().rstrip(",").strip()
+        for g in reversed(groups):
+            label = label[:g.start()] + " " + label[g.end():]
+        label = " ".join(label.split()).rstrip(",").strip()
     elif m:
         unit_text = (m.group(1) or m.group(2) or "").strip()
         label = (label[: m.start()] + " " + label[m.end():]).strip()
@@ -434,9 +440,9 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             scale = _tabular_scale(doc)  # "(tabular amounts in millions)": money cells of no scale of their own
         if _EQUIVALENT.search(text + " " + section) or (reading.metal or "").endswith("equivalent"):
             continue  # metal-equivalent ounces are a conversion, not an output
-        if reading.metric in {"head_grade", "mined_grade"} and reading.metal:
+        if dimension_of(reading.metric) == "grade" and reading.metal and not concept(reading.metric).of_graded_metal:
             graded = reading.metal
-        elif reading.metal is None and graded and reading.metric in {"recovery", "concentrate_production", "concentrate_grade"}:
+        elif reading.metal is None and graded and concept(reading.metric).of_graded_metal:
             reading = replace(reading, metal=graded, basis=None)  # "Head grade (% Cu)" then "Recovery (%)"
         reading = reading.with_principal_metal(doc.principal_metal)
         span = doc.text.span(row.start, row.end)

@@ -268,7 +268,7 @@ def cell_per_line_tables(text: str) -> list[Table]:
     label followed by another label is a section row; blank lines between
     cells are ignored.
     """
-    cells = _currency_joined(text, [span for s, e in _lines(text) if (span := _pipe_stripped(text, s, e))])
+    cells = _currency_joined(text, _pipe_cells(text, [span for s, e in _lines(text) if (span := _pipe_stripped(text, s, e))]))
     tables: list[Table] = []
     i = 0
     while i < len(cells):
@@ -293,6 +293,28 @@ def _pipe_stripped(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None
     at = s + line.index(core)
     return at, at + len(core)
+
+
+def _pipe_cells(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where cells end with a pipe ("QUARTER |"), a line without one runs on into the next: "SEPTEMBER 2024" over
+    "QUARTER |" is one heading."""
+    def piped(k: int) -> bool:
+        end = spans[k][1]
+        line_end = text.find("\n", end)
+        return text[end:line_end if line_end >= 0 else len(text)].strip() == "|"
+
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(spans):
+        start, end = spans[k]
+        if not piped(k) and k + 1 < len(spans) and piped(k + 1) and k > 0 and piped(k - 1) \
+                and text.count("\n", end, spans[k + 1][0]) == 1:
+            out.append((start, spans[k + 1][1]))
+            k += 2
+            continue
+        out.append((start, end))
+        k += 1
+    return out
 
 
 def _currency_joined(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -468,7 +490,11 @@ def _is_unit_cell(text: str) -> bool:
     a short parenthesis."""
     cell = text.strip()
     return 0 < len(cell) <= 10 and not re.search(r"\s", cell) or bool(re.fullmatch(r"\([^()\d]*(?:'?000)?[^()\d]*\)", cell)
-                                                                       and len(cell) <= 16)
+                                                                       and len(cell) <= 16) \
+        or bool(_UNIT_PHRASE.fullmatch(cell))  # "g/t gold", "% Cu", "US$ million"
+
+
+_UNIT_PHRASE = re.compile(r"(?i)(?:g/t|%|oz/t|ppm|lbs?|oz|t|kt|mt|US\$|A\$|C\$|\$|R)(?:/\w+)?\s+(?:[A-Za-z]{1,9}|million|thousand)")
 
 
 def _row(text: str, spans: list[tuple[int, int]]) -> TableRow:
