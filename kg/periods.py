@@ -307,7 +307,9 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
                 rf"\s*{_Y}(?P<f3>\s+(?:fiscal|financial)\s+year)?", re.IGNORECASE), "half"),
     (re.compile(r"\b(?:H(?P<hn>[12])|(?P<hm>[12])H)\s*,?\s*(?P<f>FY|F)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "half"),
     # nine months of 2005 / 9M 2005 / 9m 2019
-    (re.compile(rf"\b(?:(?:first\s+)?nine\s+months|9M)(?:\s+of)?,?\s*{_Y}", re.IGNORECASE), "nine"),
+    (re.compile(rf"\b(?:(?:first\s+)?nine\s+months|9M|9\s*(?:months|mths))(?:\s+of)?,?\s*{_Y}", re.IGNORECASE), "nine"),
+    # twelve months 2024 / 12 mths 2024 (a column over its year): the calendar year
+    (re.compile(rf"\b(?:twelve|12)[\s-]*(?:months|mths)(?:\s+of)?,?\s*(?P<y2>(?:19|20)\d\d)\b", re.IGNORECASE), "year"),
     # the month of June 2006 / June 2006
     (re.compile(rf"(?<!\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.IGNORECASE), "month"),
     # in August (the year from the context)

@@ -259,7 +259,7 @@ def test_australian_month_quarter(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "label"), [
     ("production for the June 2017 half is expected", "2017-H1"), ("the DECEMBER 2024 HALF YEAR column", "2024-H2"),
-    ("June 2025 Half Year guidance", "2025-H1")])
+    ("June 2025 Half Year guidance", "2025-H1"), ("the 12 mths 2024 column", "2024"), ("9 mths 2024", "2024-9M")])
 def test_australian_month_half(text: str, label: str) -> None:
     """A half named by the month it ends in, as a quarter is ("the June 2017 half")."""
     assert [m.period.label for m in find_periods(text, NO_CONTEXT)] == [label]

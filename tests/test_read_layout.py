@@ -64,6 +64,15 @@ def test_cell_per_line_with_trailing_pipes_and_a_section_under_the_headings() ->
         ["", "2Q 2019", "1Q 2019", "4Q 2018"], ["Underground Operations"], ["Tons mined", "35,579", "29,370", "25,368"]]
 
 
+def test_a_year_alone_under_the_last_heading_joins_it() -> None:
+    text = ("                                 Q4 2024   Q3 2024   12 mths\n"
+            "                                                      2024\n"
+            "Silver production (koz)            2,639     2,627    10,444\n"
+            "Gold production (koz)              58.34     58.57    233.46\n")
+    (table,) = line_grid_tables(text)
+    assert table.rows[0].texts == ["", "Q4 2024", "Q3 2024", "12 mths 2024"]
+
+
 def test_where_cells_end_with_a_pipe_a_line_without_one_runs_on() -> None:
     text = "\n".join(["PARAMETER |", "UNIT |", "SEPTEMBER 2024", "QUARTER |", "DECEMBER 2024", "QUARTER |", "Ore mined |",
                       "Tonnes |", "1,412,300 |", "1,288,600 |", "Milled head grade |", "g/t gold |", "1.42 |", "1.51 |"])

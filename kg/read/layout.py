@@ -201,10 +201,30 @@ def _header_lines(text: str, lines: list[tuple[int, int]], first: int) -> list[T
             s = start + len(line) - len(line.lstrip())
             section = [TableRow((Cell(line.strip(), s, s + len(line.strip())),), start, end)]
             continue  # a section label right above the first row: it heads the rows, under the headings
-        if len(cells) < 2 or re.search(r"[.;]\s|[.;]$", line) or len(line) - len(line.lstrip()) < 4 and len(cells) < 3:
+        heading_alone = len(cells) == 1 and len(line) - len(line.lstrip()) >= 20 and _PERIOD_HEADING.search(cells[0]) \
+            and len(cells[0]) <= 15  # "2024" under "12 mths": a heading of its own line, far right
+        if not heading_alone and (len(cells) < 2 or re.search(r"[.;]\s|[.;]$", line)
+                                  or len(line) - len(line.lstrip()) < 4 and len(cells) < 3):
             break
         rows.insert(0, TableRow(_line_cells(text, start, end), start, end))
-    return rows + section if rows else []
+    return _joined_headings(text, rows) + section if rows else []
+
+
+def _joined_headings(text: str, rows: list[TableRow]) -> list[TableRow]:
+    """A heading alone on its line ("2024" under "12 mths") joins the heading above it that stands over it."""
+    out: list[TableRow] = []
+    for row in rows:
+        if len(row.cells) == 1 and out and len(out[-1].cells) >= 2:
+            above = out[-1]
+            at = row.cells[0].start - (text.rfind("\n", 0, row.start) + 1)
+            base = text.rfind("\n", 0, above.start) + 1
+            k = min(range(len(above.cells)), key=lambda j: abs((above.cells[j].end - base) - (at + len(row.cells[0].text))))
+            cells = list(above.cells)
+            cells[k] = Cell(f"{cells[k].text} {row.cells[0].text}", cells[k].start, row.cells[0].end)
+            out[-1] = TableRow(tuple(cells), above.start, row.end)
+            continue
+        out.append(row)
+    return out
 
 
 def _aligned(text: str, rows: list[TableRow]) -> list[TableRow]:
