@@ -315,6 +315,18 @@ Jun-11   428,640     301,220        1.35        64.9
 """
 
 
+SPACER_COLUMNS = ("\tThree Months Ended June 30,\t\t\t\tSix Months Ended June 30,\t\t\t\n\t2011\t\t2010\t\t2011\t\t2010\t\n"
+                  "Tons milled\t\t118,400\t\t112,950\t\t233,180\t\t221,600\n")
+
+
+def test_a_year_over_a_spacer_column_stands_over_the_figures_beside_it() -> None:
+    """An 8-K's HTML: each year spans a "$" or empty cell and its number; the year heads the number."""
+    text = kestrel.release(SPACER_COLUMNS, INTRO, *Q2)
+    got = sorted((m.metric, m.period.label, m.value) for m in extract_table_figures(read_release(text)))
+    assert got == [("ore_processed", "2010-H1", 221600), ("ore_processed", "2010-Q2", 112950),
+                   ("ore_processed", "2011-H1", 233180), ("ore_processed", "2011-Q2", 118400)]
+
+
 GRADE_THEN_RECOVERY = """| | Q2 2011 | Q1 2011 |
 |---|---|---|
 | Ore milled (t) | 331,952 | 301,477 |

@@ -279,7 +279,8 @@ def read_table(doc: ReleaseDoc, table: Table) -> list[Measurement]:
     width = max(set(lengths), key=lambda n: (lengths.count(n), n))
     ctx = doc.period_context()
     header_texts = [t for _r, t in rows[:first]]
-    columns = _column_axes(doc, header_texts, width)
+    valued = {j for _r, t in body for j, c in enumerate(t) if j and _is_value(c)}
+    columns = _column_axes(doc, header_texts, width, valued)
     row_periods = sum(1 for _r, t in body if len(t) > 1 and _cell_period(t[0], ctx) is not None)
     if row_periods >= max(2, len([1 for _r, t in body if len(t) > 1]) // 2):
         corner = " ".join(t[0] for t in header_texts if len(t) >= 2 and t[0])
@@ -326,6 +327,18 @@ def _spread(texts: list[str], width: int) -> list[str]:
     return [""] * (width - len(cells)) + cells
 
 
+def _over_values(cells: list[str], valued: set[int] | None) -> list[str]:
+    """A heading over a column that holds no figure, next to one that does and has none ("2025" spanning a "$" cell and
+    its number, as an 8-K's HTML writes it), stands over the figures."""
+    if not valued:
+        return cells
+    out = list(cells)
+    for j in range(1, len(out) - 1):
+        if out[j] and j not in valued and not out[j + 1] and j + 1 in valued:
+            out[j], out[j + 1] = "", out[j]
+    return out
+
+
 def _fill_spans(cells: list[str]) -> list[str]:
     """An upper header row: an empty cell right of a label is under the same spanning label."""
     out, last = [], ""
@@ -338,9 +351,9 @@ def _fill_spans(cells: list[str]) -> list[str]:
     return out
 
 
-def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int) -> list[_Axis]:
+def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: set[int] | None = None) -> list[_Axis]:
     ctx = replace(doc.period_context(), anchor=doc.info.reporting_period)
-    grid = [_spread(texts, width) for texts in header if len(texts) >= 2]
+    grid = [_over_values(_spread(texts, width), valued) for texts in header if len(texts) >= 2]
     single = [texts[0] for texts in header if len(texts) == 1]
     if not grid and single:  # a header flattened into one cell: its period mentions, one per column
         text = single[-1]
