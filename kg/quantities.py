@@ -21,8 +21,9 @@ NUMBER = (
     r"|\d+(?:\.\d+)?"  # 1500684, 2.60
     r"|\.\d+)(?![\d])"
 )
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
-_SCALE = r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|mm|bn)\b|(?P<sfx>[kKmMbB])(?=\s|$|[).,;]))?"
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # lakh and crore: Indian releases
+_SCALE = r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|mm|bn|lakhs?|crores?)\b|(?P<sfx>[kKmMbB])(?=\s|$|[).,;]))?"
 
 # unit pattern -> (code, factor)
 _UNITS: list[tuple[str, str, float]] = [
@@ -31,7 +32,7 @@ _UNITS: list[tuple[str, str, float]] = [
      r"|tonnes/day)", "t/d", 1),
     (r"(?i:grams?\s+per\s+(?:metric\s+)?(?:tonne|ton|t)|g/tonne|g/t|gpt|grams?/tonne)", "g/t", 1),
     (r"(?i:ounces?\s+per\s+ton|oz/t(?:on)?|opt)", "oz/t", 1),
-    (r"(?i:%|per\s?cent(?!age)|pct)", "%", 1),
+    (r"(?i:%|per\s?cent(?!age)|pct|pc(?![\w.]))", "%", 1),
     (r"(?i:moz|million\s+(?:troy\s+)?ounces)", "oz", 1e6),
     (r"(?i:koz|kozs|(?:thousand|kilo)\s+(?:troy\s+)?ounces|000\s*oz)", "oz", 1e3),
     (r"(?i:(?:troy\s+)?ounces?|ozs?|ozt|oz\.)|GEOs?|SEOs?", "oz", 1),
@@ -55,7 +56,7 @@ _QUALIFIER_WORDS = sorted({n for names, _ in METALS.values() for n in names if n
                           | {"equivalent", "saleable", "payable", "recovered", "attributable", "fine", "contained"}, key=len, reverse=True)
 _QUALIFIER = r"(?P<qual>(?i:(?:" + "|".join(w.replace(" ", r"[\s-]+") for w in _QUALIFIER_WORDS) + r")[¹²³1-9]?(?:[\s-]+|(?=GEO|SEO))){1,3})"  # a footnote mark may follow
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
-_CURRENCY = r"(?P<cur>US\$|\$US|\$A(?=\d)|\$C(?=\d)|U\.S\.\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$)"
+_CURRENCY = r"(?P<cur>US\$|\$US|\$A(?=\d)|\$C(?=\d)|U\.S\.\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$|Rs\.?(?=\s?\d)|₹|INR)"
 _PER = r"(?:(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+)?(?P<per>ounce|oz|pound|lb|dmt|wmt|dry\s+(?:metric\s+)?tonne|wet\s+(?:metric\s+)?tonne|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold|carat|ct)s?)?"
 
 QUANTITY = re.compile(
@@ -96,7 +97,7 @@ def _scale(m: re.Match[str], scale: str, sfx: str) -> float:
     return SCALES.get(word, 1.0)
 
 
-_DEFINITION = re.compile(r"(?P<words>(?:(?:million|thousand|metric|wet|dry)\s+)*(?:tonnes|tons|ounces|pounds))\s*\((?P<abbr>[A-Za-z]{1,4})\)")
+_DEFINITION = re.compile(r"(?P<words>(?:(?:million|thousand|lakh|crore|metric|wet|dry)\s+)*(?:tonnes|tons|ounces|pounds))\s*\((?P<abbr>[A-Za-z]{1,4})\)")
 
 
 def unit_definitions(text: str) -> dict[str, tuple[str, float]]:
@@ -105,8 +106,9 @@ def unit_definitions(text: str) -> dict[str, tuple[str, float]]:
     for m in _DEFINITION.finditer(text):
         words, abbr = m.group("words"), m.group("abbr")
         # the scale belongs to the abbreviation only when its first letter says so ("MT", "kt"; not "wmt", "mt")
-        if not (abbr[0] == "M" and words.lower().startswith("million") or abbr[0] in "kK" and words.lower().startswith("thousand")):
-            words = re.sub(r"(?i)^(?:million|thousand)\s+", "", words)
+        if not (abbr[0] == "M" and words.lower().startswith("million") or abbr[0] in "kK" and words.lower().startswith("thousand")
+                or abbr[0] in "lL" and words.lower().startswith("lakh")):
+            words = re.sub(r"(?i)^(?:million|thousand|lakh|crore)\s+", "", words)
         for q in _find_quantities("1 " + words):
             if q.unit and q.text == "1 " + words:
                 out.setdefault(abbr, (q.unit, q.value))

@@ -85,6 +85,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "$US": "USD", "$A": "AUD", "$C": "CAD", "U.S.$": "USD", "USD": "USD", "USD$": "USD", "C$": "CAD", "CDN$": "CAD", "Cdn$": "CAD",
     "CAD": "CAD", "CAD$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "R": "ZAR", "ZAR": "ZAR",
     "NZ$": "NZD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "MXN": "MXN", "MX$": "MXN", "$": "$",
+    "Rs": "INR", "Rs.": "INR", "₹": "INR", "INR": "INR",
 }
 CURRENCY_NAMES = {
     "canadian dollars": "CAD", "us dollars": "USD", "australian dollars": "AUD", "rands": "ZAR",

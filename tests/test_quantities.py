@@ -226,7 +226,13 @@ def test_unit_abbreviations_a_release_defines() -> None:
     ("recovered 105,130 carats", 105130, "ct"), ("a grade of 7.7 cpht", 7.7, "cpht"), ("US$325 per carat", 325, "USD/ct"),
     ("a resource of 58.3 million carats", 58.3e6, "ct"), ("12.5 moz", 12.5e6, "oz"), ("34.5 mlbs", 34.5e6, "lb"),
     ("1,725 mt of oxide", 1725, "t"), ("7.01 million mt", 7.01e6, "t"), ("5,294 tU", 5294, "t"), ("120 kwmt", 1.2e5, "t"),
-    ("US$872/dmt", 872, "USD/t"), ("US$97 per dry tonne", 97, "USD/t")])
+    ("US$872/dmt", 872, "USD/t"), ("US$97 per dry tonne", 97, "USD/t"), ("2.5 lakh tonnes", 2.5e5, "t"),
+    ("Rs 1,200 crore", 1.2e10, "INR"), ("rose 18 pc", 18, "%")])
 def test_carats(text: str, value: float, unit: str) -> None:
     (q,) = find_quantities(text)
     assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+def test_a_release_defines_lakh_tonnes_as_lt() -> None:
+    text = "output rose to 4.62 lakh tonnes (LT) in the quarter, from 3.91 LT a year earlier"
+    assert [(q.value, q.unit) for q in find_quantities(text, None, unit_definitions(text))] == [(462000, "t"), (391000, "t")]

@@ -47,7 +47,7 @@ NOT_A_FIGURE = re.compile(
     r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|consensus|analysts?|royalty|streamed"
     r"|since\s+(?:start|inception|commission\w*|the\s+start)|to\s+date|cumulative\w*|life[- ]of[- ]mine"
     r"|budget(?:ed)?\s+(?:of|was|is|figure|level)|(?:than|versus|vs\.?|against)\s+(?:the\s+)?(?:budget|plan|guidance|forecast)"
-    r"|dividends?|payout)\b",
+    r"|dividends?|payout|national\s+(?:output|production)|(?:country|nation)['’]s|(?-i:[A-Z][a-z]+)['’]s\s+(?:total|national|overall))\b",
     re.IGNORECASE,
 )
 BOUND_BEFORE = re.compile(
