@@ -54,7 +54,11 @@ _UNITS: list[tuple[str, str, float]] = [
 # "41,806 gold-equivalent ounces", "24,752 saleable ounces" (the metal names come from the vocabulary)
 _QUALIFIER_WORDS = sorted({n for names, _ in METALS.values() for n in names if n.replace(" ", "").replace("-", "").isalpha()}
                           | {"equivalent", "saleable", "payable", "recovered", "attributable", "fine", "contained"}, key=len, reverse=True)
-_QUALIFIER = r"(?P<qual>(?i:(?:" + "|".join(w.replace(" ", r"[\s-]+") for w in _QUALIFIER_WORDS) + r")[¹²³1-9]?(?:[\s-]+|(?=GEO|SEO))){1,3})"  # a footnote mark may follow
+# "18,406 4E (23,290 6E) PGM ounces": a PGM basis, and the same output on another basis in parentheses, between the
+# number and its unit
+_BASIS = r"[2-6]E(?:\+Au)?(?:\s*\([\d,. ]+[2-6]E(?:\+Au)?\))?|PGMs?"
+_QUALIFIER = (r"(?P<qual>(?i:(?:" + "|".join(w.replace(" ", r"[\s-]+") for w in _QUALIFIER_WORDS) + rf"|{_BASIS})[¹²³1-9]?"
+              r"(?:[\s-]+|(?=GEO|SEO))){1,3})")  # a footnote mark may follow
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
 _CURRENCY = r"(?P<cur>US\$|\$US|\$A(?=\d)|\$C(?=\d)|U\.S\.\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$|Rs\.?(?=\s?\d)|₹|INR)"
 _PER = r"(?:(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+)?(?P<per>ounce|oz|pound|lb|dmt|wmt|dry\s+(?:metric\s+)?tonne|wet\s+(?:metric\s+)?tonne|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold|carat|ct)s?)?"

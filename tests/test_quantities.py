@@ -227,7 +227,7 @@ def test_unit_abbreviations_a_release_defines() -> None:
     ("a resource of 58.3 million carats", 58.3e6, "ct"), ("12.5 moz", 12.5e6, "oz"), ("34.5 mlbs", 34.5e6, "lb"),
     ("1,725 mt of oxide", 1725, "t"), ("7.01 million mt", 7.01e6, "t"), ("5,294 tU", 5294, "t"), ("120 kwmt", 1.2e5, "t"),
     ("US$872/dmt", 872, "USD/t"), ("US$97 per dry tonne", 97, "USD/t"), ("2.5 lakh tonnes", 2.5e5, "t"),
-    ("Rs 1,200 crore", 1.2e10, "INR"), ("rose 18 pc", 18, "%")])
+    ("Rs 1,200 crore", 1.2e10, "INR"), ("rose 18 pc", 18, "%"), ("produced 18,406 4E (23,290 6E) PGM ounces", 18406, "oz")])
 def test_carats(text: str, value: float, unit: str) -> None:
     (q,) = find_quantities(text)
     assert (q.value, q.unit) == (pytest.approx(value), unit)

@@ -57,7 +57,7 @@ def _name_before(text: str, end: int) -> tuple[int, str, str | None] | None:
         tok = tokens[k]
         word = tok.group()
         gap_after = text[offset + tok.end():offset + (tokens[k + 1].start() if k + 1 < len(tokens) else end - offset)]
-        if words and re.search(r"[:|]", gap_after):
+        if words and re.search(r"[:|·•▪]", gap_after):
             break  # "Related: Utah mill": a name does not run over a colon or a bar
         if skipping and not words and _DESCRIPTOR.match(word):
             continue  # "Quebrada Verde copper-molybdenum mine": the metals describe the mine
