@@ -264,6 +264,7 @@ def test_is_table_row(line: str, expected: bool) -> None:
     ("Production Cost (US$/ounce)", "", ("cash_cost", None, "USD/oz", 1.0)),
     ("Average sales price (US$/ounce)", "", ("realized_price", None, "USD/oz", 1.0)),
     ("Revenue (R million)", "", ("revenue", None, "ZAR", 1e6)),
+    ("All-in sustaining cost per gold ounce sold(1)", "$", ("aisc", "gold", "$/oz", 1.0)),  # "All-in" is no "in UNIT"
     ("Average price", "US$/ct", ("realized_price", None, "USD/ct", 1.0)),
 ])
 def test_read_label(label: str, unit_column: str, expected: tuple) -> None:

@@ -78,7 +78,7 @@ def _label_unit(label: str) -> tuple[str, str, float]:
               if re.search(r"[$%/€£]|\d|(?i:\b(?:millions?|thousands?|billions?|mn|bn)\b)", g.group(1))
               or not re.fullmatch(r"[A-Z][A-Za-z&.\- ]*", g.group(1).strip())
               or any(q.unit for q in find_quantities("1 " + g.group(1).strip()))]
-    m = re.search(r",\s*([^,()]+)$|\b(?:in\s+)(?!(?:concentrates?|dor[ée]|solution|cathodes?)\b)([\w$/ ']+)$", label)
+    m = re.search(r",\s*([^,()]+)$|(?<=\s)(?:in\s+)(?!(?:concentrates?|dor[ée]|solution|cathodes?)\b)([\w$/ ']+)$", label)
     unit_text = ""
     if groups:  # "Silver Production, (000's) (oz)": every parenthesis says part of the unit
         unit_text = " ".join(g.group(1).strip() for g in groups)
