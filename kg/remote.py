@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,6 +29,12 @@ from kg.terms import PREFIXES, Minter
 PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
 TIMEOUT_S = 120.0
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+# A server's own transient refusal of a request that may simply be sent again: Virtuoso's "SR175: Uniqueness violation.
+# Transaction killed." under its own concurrent work, a deadlock (40001).
+_TRANSIENT = re.compile(r"Transaction killed|deadlock|\b40001\b|SR175")
+_TRANSIENT_TRIES = 3
 
 
 class EndpointError(KgError):
@@ -64,14 +71,20 @@ class Endpoint:
     def request(self, what: str, method: str, url: str, body: bytes | None = None,
                 headers: dict[str, str] | None = None) -> bytes:
         """Send one request and return the response body; an EndpointError names the endpoint and status."""
-        request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
-        try:
-            with self._opener().open(request, timeout=TIMEOUT_S) as response:
-                return response.read()
-        except urllib.error.HTTPError as exc:
-            raise EndpointError(self.url, what, exc.code, _body_of(exc)) from exc
-        except (urllib.error.URLError, OSError) as exc:
-            raise EndpointError(self.url, what, None, str(getattr(exc, "reason", exc))) from exc
+        for attempt in range(_TRANSIENT_TRIES):
+            request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+            try:
+                with self._opener().open(request, timeout=TIMEOUT_S) as response:
+                    return response.read()
+            except urllib.error.HTTPError as exc:
+                detail = _body_of(exc)
+                if exc.code >= 500 and _TRANSIENT.search(detail) and attempt + 1 < _TRANSIENT_TRIES:
+                    time.sleep(0.2 * (attempt + 1))  # the server killed the transaction for its own reasons: ask again
+                    continue
+                raise EndpointError(self.url, what, exc.code, detail) from exc
+            except (urllib.error.URLError, OSError) as exc:
+                raise EndpointError(self.url, what, None, str(getattr(exc, "reason", exc))) from exc
+        raise AssertionError("unreachable")
 
     def _opener(self) -> urllib.request.OpenerDirector:
         if self.user is None:

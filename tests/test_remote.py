@@ -78,3 +78,33 @@ def test_prune_lists_graphs_at_the_query_endpoint_beside_the_graph_store() -> No
     assert query_endpoint_for("http://h:8890/sparql-graph-crud") == "http://h:8890/sparql"
     with pytest.raises(KgError, match=r"http://h/gsp: cannot tell .* give it with --query-endpoint"):
         query_endpoint_for("http://h/gsp")
+
+
+def test_a_transaction_the_server_killed_is_asked_again() -> None:
+    """Virtuoso answers "SR175: Uniqueness violation. Transaction killed." under its own concurrent work: the request is
+    sent again (up to three times), where any other server error is reported at once."""
+    import http.server
+    import threading
+
+    answers = [(500, b"Virtuoso 23000 Error SR175: Uniqueness violation. Transaction killed."), (200, b"ok"),
+               (500, b"Virtuoso 37000 Error SP030: SPARQL compiler, syntax error")]
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+            status, body = answers.pop(0)
+            self.send_response(status)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/sparql"
+    try:
+        assert Endpoint(url).request("SPARQL query", "GET", url) == b"ok"
+        with pytest.raises(EndpointError, match="SP030"):
+            Endpoint(url).request("SPARQL query", "GET", url)
+    finally:
+        server.shutdown()
