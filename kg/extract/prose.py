@@ -100,11 +100,15 @@ def _closed_aside(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _scale_of(q: Quantity) -> float:
+    """The factor between a quantity's value and its number as written ("2.4 million ounces": a million)."""
+    written = parse_number(q.number_text)
+    return q.value / written if written else 1.0
+
+
 def _sharing_unit(q: Quantity, nxt: Quantity) -> Quantity:
     """A bare number read in the unit (and scale) of the number joined to it ("2.0 and 2.4 million ounces")."""
-    written = parse_number(nxt.number_text)
-    factor = nxt.value / written if written else 1.0
-    return replace(q, value=parse_number(q.number_text) * factor, unit=nxt.unit, qualifier=nxt.qualifier)
+    return replace(q, value=parse_number(q.number_text) * _scale_of(nxt), unit=nxt.unit, qualifier=nxt.qualifier)
 
 
 def _range_start(q: Quantity, nxt: Quantity, before: str = "") -> bool:
@@ -247,8 +251,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         gap = text[q.end:nxt.start] if nxt else ""
         if nxt and q.start not in listed and _range_start(q, nxt, text[max(0, q.start - 40):q.start]) and _RANGE_GAP.match(gap) and (
                 "and" not in gap or re.search(r"(?i)\bbetween\s*$", text[max(0, q.start - 12):q.start])):
-            factor = nxt.value / parse_number(nxt.number_text) if parse_number(nxt.number_text) else 1.0
-            low = q.value if q.unit else parse_number(q.number_text) * factor
+            low = q.value if q.unit else parse_number(q.number_text) * _scale_of(nxt)
             range_start = q.start
             q, skip_next = nxt, True
             nxt = quantities[i + 2] if i + 2 < len(quantities) else None

@@ -20,6 +20,7 @@ What the cells mean is read in :mod:`kg.extract.tables`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 EMPTY_CELL = re.compile(r"^\s*(?:-+|–|—|n/?a|nil|na|n\.a\.|\*|nm|n\.m\.)?\s*$", re.IGNORECASE)
@@ -323,31 +324,27 @@ def _pipe_cells(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
         line_end = text.find("\n", end)
         return text[end:line_end if line_end >= 0 else len(text)].strip() == "|"
 
-    out: list[tuple[int, int]] = []
-    k = 0
-    while k < len(spans):
-        start, end = spans[k]
-        if not piped(k) and k + 1 < len(spans) and piped(k + 1) and k > 0 and piped(k - 1) \
-                and text.count("\n", end, spans[k + 1][0]) == 1:
-            out.append((start, spans[k + 1][1]))
-            k += 2
-            continue
-        out.append((start, end))
-        k += 1
-    return out
+    return _joined_to_next(spans, lambda k: not piped(k) and piped(k + 1) and k > 0 and piped(k - 1)
+                           and text.count("\n", spans[k][1], spans[k + 1][0]) == 1)
 
 
 def _currency_joined(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cell lines with a currency sign on a line of its own joined to the number on the next line."""
+    return _joined_to_next(cells, lambda k: bool(CURRENCY_CELL.match(text[slice(*cells[k])]))
+                           and is_value_cell(text[slice(*cells[k + 1])]))
+
+
+def _joined_to_next(spans: list[tuple[int, int]], joins: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """The spans, each one that ``joins`` its successor (``joins(k)``, asked only where a successor exists) made one
+    span with it."""
     out: list[tuple[int, int]] = []
     k = 0
-    while k < len(cells):
-        start, end = cells[k]
-        if CURRENCY_CELL.match(text[start:end]) and k + 1 < len(cells) and is_value_cell(text[slice(*cells[k + 1])]):
-            out.append((start, cells[k + 1][1]))
+    while k < len(spans):
+        if k + 1 < len(spans) and joins(k):
+            out.append((spans[k][0], spans[k + 1][1]))
             k += 2
             continue
-        out.append((start, end))
+        out.append(spans[k])
         k += 1
     return out
 
