@@ -30,6 +30,14 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"(?i:(?:k|thousand\s+)(?:tonnes|tons|t)\s*(?:per|/|a)\s*day|ktpd|kt/d)", "t/d", 1e3),
     (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t|dmt|wmt|mt)\s*(?:per|/|a)\s*(?:calendar\s+|operating\s+)?day|tpd|mtpd|t/d"
      r"|tonnes/day)", "t/d", 1),
+    # rates over other spans of time: capacities and peaks, never a period's tonnage ("2,430 tonnes per hour",
+    # "95,000 tonnes a month", "3.6 Mtpa")
+    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:operating\s+)?(?:hour|hr|h)(?![a-z])|tph|t/h)",
+     "t/h", 1),
+    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:month|mth)|tpm|t/month)", "t/month", 1),
+    (r"(?:M|(?i:million\s+))(?i:(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)|tpa|t/a|t/y)", "t/y", 1e6),
+    (r"(?:k|(?i:thousand\s+))(?i:(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)|tpa|t/a|t/y)", "t/y", 1e3),
+    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)|tpa|t/a|t/y)", "t/y", 1),
     (r"(?i:grams?\s+per\s+(?:metric\s+)?(?:tonne|ton|t)|g/tonne|g/t|gpt|grams?/tonne)", "g/t", 1),
     (r"(?i:ounces?\s+per\s+ton|oz/t(?:on)?|opt)", "oz/t", 1),
     (r"(?i:%|per\s?cent(?!age)|pct|pc(?![\w.]))", "%", 1),

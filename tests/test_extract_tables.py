@@ -356,3 +356,31 @@ def test_cell_per_line_table() -> None:
     text = release(table)
     got = {(r.metric, r.value, r.period.label) for r in extract_table_figures(read_release(text))}
     assert {("ore_processed", 412300, "2011-Q2"), ("production", 35900, "2011-Q1"), ("recovery", 92.4, "2011-Q2")} <= got
+
+
+PLANT_FEED = """| Plant | Plant feed (t) | 4E PGM oz |
+|---|--:|--:|
+| Kareespruit | 221,540 | 7,412 |
+| Total | 574,118 | 18,406 |
+"""
+
+
+def test_a_column_is_skipped_for_a_word_not_for_letters_inside_one() -> None:
+    """"Plant feed" is no plan column, though it holds the letters: a change, budget or plan column is a word."""
+    text = kestrel.release(PLANT_FEED, INTRO, *Q2)
+    got = {(m.metric, m.value, m.site) for m in extract_table_figures(read_release(text))}
+    assert {("ore_processed", 221540, "Kareespruit"), ("production", 18406, None)} <= got
+
+
+MIRRORED = """| Q2 2011 | Q1 2011 | Unit | Summary | Unit | Q1 2011 | Q2 2011 |
+|---|---|---|---|---|---|---|
+| 1,448 | 1,512 | $/oz | Average basket price | R/oz | 27,685 | 26,310 |
+| 22,734 | 24,118 | $'000 | Net revenue | R'000 | 441,601 | 413,077 |
+"""
+
+
+def test_figures_mirrored_on_both_sides_of_the_labels() -> None:
+    text = kestrel.release(MIRRORED, INTRO, *Q2)
+    got = {(m.metric, m.value, m.unit, m.period.label) for m in extract_table_figures(read_release(text))}
+    assert {("realized_price", 1512, "USD/oz", "2011-Q1"), ("realized_price", 26310, "ZAR/oz", "2011-Q2"),
+            ("revenue", 22734000, "USD", "2011-Q2"), ("revenue", 441601000, "ZAR", "2011-Q1")} <= got

@@ -63,6 +63,13 @@ def _only(text: str, default_currency: str | None = None):
         ("the crusher ran at 9,800 tonnes a day", 9_800, "t/d"),
         ("the concentrator reached 12 ktpd in June", 12_000, "t/d"),
         ("mill feed of 7,250 t/d", 7_250, "t/d"),
+        # rates over hours, months and years are capacities or peaks, never a period's tonnage
+        ("the plant processed 2,430 tonnes per hour at peak", 2_430, "t/h"),
+        ("the JV will treat 95,000 tonnes per month at design", 95_000, "t/month"),
+        ("a 3.6 Mtpa concentrator", 3_600_000, "t/y"),
+        ("a plant rated at 450,000 tpa", 450_000, "t/y"),
+        ("nameplate of 2.5 million tonnes per annum", 2_500_000, "t/y"),
+        ("capacity of 40,000 tonnes a year", 40_000, "t/y"),
         # grades
         ("a head grade of 3.1 g/t gold", 3.1, "g/t"),
         ("grading 5.42 gpt Au", 5.42, "g/t"),

@@ -161,3 +161,23 @@ def test_cell_per_line_unit_cells_in_parentheses() -> None:
     [table] = cell_per_line_tables(text)
     assert [row.texts for row in table.rows][-2:] == [["U3O8 Captured ('000 lbs)", "91.2", "97.5", "188.7"],
                                                       ["U3O8 Sold ('000 lbs)", "80.0", "110.0", "190.0"]]
+
+
+def test_labels_between_mirrored_figures_make_two_tables_labels_first() -> None:
+    """US$ columns left of the labels, rand columns right of them: each half read outward from the label."""
+    text = "\n".join([
+        "| Q2 FY2025 | Q3 FY2025 | % Change | Unit | Summary | Unit | % Change | Q3 FY2025 | Q2 FY2025 |",
+        "|---|---|---|---|---|---|---|---|---|",
+        "| 612,405 | 574,118 | -6% | t | Plant feed | t | -6% | 574,118 | 612,405 |",
+        "| 1,448 | 1,512 | 4% | $/oz | Basket price | R/oz | 5% | 27,685 | 26,310 |",
+        "| 974 | 1,038 | 7% | $/oz | Cash cost | R/oz | 7% | 19,006 | 17,698 |",
+    ])
+    left, right = find_tables(text)
+    assert [row.texts for row in left.rows if len(row.cells) > 1][1] == ["Plant feed", "t", "-6%", "574,118", "612,405"]
+    assert [row.texts for row in right.rows if len(row.cells) > 1][2] == ["Basket price", "R/oz", "5%", "27,685", "26,310"]
+    assert left.rows[0].texts == ["Summary", "Unit", "% Change", "Q3 FY2025", "Q2 FY2025"]
+
+
+def test_a_table_with_labels_first_stays_one_table() -> None:
+    text = "| | Q2 2011 | Q1 2011 | Change | Note |\n|---|---|---|---|---|\n| Ore milled (t) | 331,952 | 301,477 | 10% | a |\n"
+    assert len(find_tables(text)) == 1

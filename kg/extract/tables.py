@@ -31,7 +31,8 @@ from kg.vocabulary import PRECIOUS, find_metals
 
 _EMPTY = EMPTY_CELL
 _YEAR_CELL = re.compile(r"^\s*(?:19|20)\d\d\s*$")
-_SKIP_COLUMN = re.compile(r"(?i)change|variance|%\s*(?:inc|dec|chg)|difference|budget|plan|guidance|forecast|target|outlook")
+_SKIP_COLUMN = re.compile(r"(?i)\b(?:changes?|chg|variances?|var\.|differences?|budget(?:ed)?|plan(?:ned)?|guidance|forecasts?"
+                          r"|targets?|outlook)\b|%\s*(?:inc|dec|chg)|\b(?:inc|dec)\w*\s*/\s*\(?(?:inc|dec)")
 
 
 def _section_site(doc: ReleaseDoc, label: str, current: str | None) -> str | None:

@@ -79,7 +79,41 @@ def find_tables(text: str) -> list[Table]:
         for table in builder(text):
             if all(table.end <= other.start or table.start >= other.end for other in found):
                 found.append(table)
-    return sorted(found, key=lambda t: t.start)
+    return [half for table in sorted(found, key=lambda t: t.start) for half in mirrored_halves(table)]
+
+
+def _is_label_cell(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]{3}", text)) and not is_value_cell(text)
+
+
+def _label_column(table: Table) -> int:
+    """The column that holds the row labels: the first, unless the figures stand on both sides of a column of text."""
+    rows = [r.texts for r in table.rows if len(r.cells) >= 3]
+    width = max((len(t) for t in rows), default=0)
+    if not rows or width < 5:
+        return 0
+    counts = [sum(1 for t in rows if j < len(t) and _is_label_cell(t[j])) for j in range(width)]
+    valued = [sum(1 for t in rows if j < len(t) and is_value_cell(t[j]) and not EMPTY_CELL.match(t[j])) for j in range(width)]
+    middle = max(range(1, width - 1), key=lambda j: counts[j])
+    both_sides = sum(valued[:middle]) and sum(valued[middle + 1:])
+    return middle if both_sides and counts[middle] >= max(2, len(rows) // 2) and counts[0] <= len(rows) // 4 else 0
+
+
+def mirrored_halves(table: Table) -> list[Table]:
+    """A table whose row labels stand in a middle column, figures mirrored on both sides (US$ columns left of the
+    label, rand columns right of it) is two tables, each with the labels first: the left half read outward from the
+    label, so the column next to the label (a unit, say) comes first in both."""
+    k = _label_column(table)
+    if k == 0:
+        return [table]
+
+    def half(cells: tuple[Cell, ...], side: str) -> tuple[Cell, ...]:
+        if len(cells) <= k:
+            return cells  # a caption or section label on its own
+        return (cells[k],) + (tuple(reversed(cells[:k])) if side == "left" else cells[k + 1:])
+
+    return [Table(tuple(TableRow(half(r.cells, side), r.start, r.end) for r in table.rows), table.layout)
+            for side in ("left", "right")]
 
 
 # ---------------------------------------------------------------- one row per line
