@@ -305,9 +305,12 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     # first half of 2005 / second semester of 2011 / first half of fiscal 2020 / H1 2005 / 1H05 / H1 FY23
     (re.compile(rf"\b(?P<h>first|second|1st|2nd)\s+(?:half|semester)(?:[- ]year)?(?:\s+of)?(?:\s+the)?(?P<f>\s+(?:fiscal|financial|FY))?,?"
                 rf"\s*{_Y}(?P<f3>\s+(?:fiscal|financial)\s+year)?", re.IGNORECASE), "half"),
-    (re.compile(r"\b(?:H(?P<hn>[12])|(?P<hm>[12])H)\s*,?\s*(?P<f>FY|F)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "half"),
-    # nine months of 2005 / 9M 2005 / 9m 2019
+    (re.compile(r"\b(?:H(?P<hn>[12])|(?P<hm>[12])H|(?P<six>6M))\s*,?\s*(?P<f>FY|F)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "half"),
+    # nine months of 2005 / 9M 2005 / 9m 2019 / 9M24
     (re.compile(rf"\b(?:(?:first\s+)?nine\s+months|9M|9\s*(?:months|mths))(?:\s+of)?,?\s*{_Y}", re.IGNORECASE), "nine"),
+    (re.compile(r"\b9M\s*'?(?P<yy>\d\d)\b", re.IGNORECASE), "nine"),
+    # 12M23 / 12M 2023: the year
+    (re.compile(r"\b12M\s*'?(?P<y2>(?:19|20)?\d\d)\b", re.IGNORECASE), "year"),
     # twelve months 2024 / 12 mths 2024 (a column over its year): the calendar year
     (re.compile(rf"\b(?:twelve|12)[\s-]*(?:months|mths)(?:\s+of)?,?\s*(?P<y2>(?:19|20)\d\d)\b", re.IGNORECASE), "year"),
     # the month of June 2006 / June 2006
@@ -473,7 +476,7 @@ def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         q = ORDINALS[g["ord"].lower()] if g.get("ord") else int(g["qn"])
         return fiscal_quarter(year, q, ctx.fye_month) if fiscal else quarter(year, q)
     if form == "half":
-        h = 1 if (g.get("h") or "").lower() in {"first", "1st"} or g.get("hn") == "1" or g.get("hm") == "1" else 2
+        h = 1 if (g.get("h") or "").lower() in {"first", "1st"} or g.get("hn") == "1" or g.get("hm") == "1" or g.get("six") else 2
         end = Period("year", year, ctx.fye_month if fiscal else 12).shifted(months=-6 * (2 - h))
         return Period("half", end.year, end.end_month)
     if form == "nine":

@@ -21,9 +21,9 @@ NUMBER = (
     r"|\d+(?:\.\d+)?"  # 1500684, 2.60
     r"|\.\d+)(?![\d])"
 )
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # lakh and crore: Indian releases
-_SCALE = r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|mm|bn|lakhs?|crores?)\b|(?P<sfx>[kKmMbB])(?=\s|$|[).,;]))?"
+_SCALE = r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|mln|mn|mm|bn|lakhs?|crores?)\b|(?P<sfx>[kKmMbB])(?=\s|$|[).,;]))?"
 
 # unit pattern -> (code, factor)
 _UNITS: list[tuple[str, str, float]] = [

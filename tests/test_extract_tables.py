@@ -17,6 +17,7 @@ from kestrel import ONE_MINE as INTRO
 from kg.extract import read_release
 from kg.extract.tables import extract_table_figures, is_table_row, read_label
 from kg.quantities import parse_number
+from kg.read.sources import html_to_text
 
 FISCAL = (
     "Kestrel Gold Mines Inc. (TSX: KGM) reports on its Moose Creek mine. The Company's fiscal year ends March 31, "
@@ -384,3 +385,20 @@ def test_figures_mirrored_on_both_sides_of_the_labels() -> None:
     got = {(m.metric, m.value, m.unit, m.period.label) for m in extract_table_figures(read_release(text))}
     assert {("realized_price", 1512, "USD/oz", "2011-Q1"), ("realized_price", 26310, "ZAR/oz", "2011-Q2"),
             ("revenue", 22734000, "USD", "2011-Q2"), ("revenue", 441601000, "ZAR", "2011-Q1")} <= got
+
+
+CORNER_UNIT = """<table>
+<tr><th>(tonnes U, unless noted)</th><th>Q2 2011</th><th>Q2 2010</th></tr>
+<tr><td>Production volume U3O8 (100% basis)<sup>1</sup></td><td>5,214</td><td>5,077</td></tr>
+<tr><td>Production volume U3O8 (attributable basis)</td><td>2,861</td><td>2,790</td></tr>
+<tr><td>Average realized price (US$/lb U3O8)</td><td>74.18</td><td>52.36</td></tr>
+</table>
+"""
+
+
+def test_the_corner_cell_gives_its_unit_to_rows_that_state_none_and_a_basis_is_no_unit() -> None:
+    text = kestrel.release(CORNER_UNIT, INTRO, *Q2)
+    plain, _origin = html_to_text(text)
+    got = {(m.metric, m.value, m.unit, m.period.label) for m in extract_table_figures(read_release(plain))}
+    assert got == {("production", 5214, "t", "2011-Q2"), ("production", 5077, "t", "2010-Q2"),
+                   ("realized_price", 74.18, "USD/lb", "2011-Q2"), ("realized_price", 52.36, "USD/lb", "2010-Q2")}

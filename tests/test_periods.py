@@ -150,6 +150,11 @@ NO_CONTEXT = PeriodContext()
         ("in the first half of 2005, the", "first half of 2005", "2005-H1"),
         ("H2 2020 output", "H2 2020", "2020-H2"),
         ("1H05 sales", "1H05", "2005-H1"),
+        # compact column headers of six, nine and twelve months
+        ("6M24 production", "6M24", "2024-H1"),
+        ("6M 2023 sales", "6M 2023", "2023-H1"),
+        ("9M24 output", "9M24", "2024-9M"),
+        ("12M23 sales", "12M23", "2023"),
         ("in the first nine months of 2005", "nine months of 2005", "2005-9M"),
         ("in the month of March 2014 the", "month of March 2014", "2014-03"),
         ("during June 2006 the plant", "June 2006", "2006-06"),

@@ -48,6 +48,8 @@ def _only(text: str, default_currency: str | None = None):
         ("shipments of 3,380 klbs of molybdenum", 3_380_000, "lb"),
         ("a total of 1,405,730 pounds of nickel", 1_405_730, "lb"),
         ("silver sales of 2.35 million ounces", 2_350_000, "oz"),
+        ("production of 13.56 mln lbs U3O8", 13_560_000, "lb"),
+        ("revenue of US$45mn", 45_000_000, "USD"),
         ("1,234 troy ounces of platinum", 1_234, "oz"),
         ("dore containing 350 kg of gold", 350, "kg"),
         # tonnages

@@ -71,9 +71,13 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
     return relative[0].period
 
 
+_BASIS_WORDS = re.compile(r"(?i)\b(?:basis|attributable|equity|share|consolidated)\b")
+
+
 def _label_unit(label: str) -> tuple[str, str, float]:
     """(label without its unit, unit text, scale) from ``Palladium Production (ozs)``, ``Revenue ($000s)``."""
     label = re.sub(r"(?<=[a-z)])\d{1,2}\b|\(\d\)|\*+$|(?<=\))x+$", "", label).strip()
+    label = re.sub(r"\s*\([^)]*\)", lambda g: "" if _BASIS_WORDS.search(g.group()) else g.group(), label)  # "(100% basis)"
     # the parentheses that say a unit or a scale ("(000's)", "(oz)", "(US$/ounce)"), not an abbreviation ("(AISC)")
     groups = [g for g in re.finditer(r"\(([^)]*)\)", label)
               if re.search(r"[$%/€£]|\d|(?i:\b(?:millions?|thousands?|billions?|mn|bn)\b)", g.group(1))
@@ -302,7 +306,23 @@ def read_table(doc: ReleaseDoc, table: Table) -> list[Measurement]:
         if not any(c.site for c in across_sites) or len(across_sites) < sum(1 for c in columns[1:] if c.label or c.site):
             return []
         default_period = doc.info.reporting_period  # mines across, no period: the release's own
-    return _read_body(doc, body, columns, width, site, default_period)
+    corner = next((t[0] for t in header_texts if len(t) >= 2 and t[0]), "")
+    return _read_body(doc, body, columns, width, site, default_period, _corner_unit(corner))
+
+
+_UNLESS = re.compile(r"(?i)[,;]?\s*(?:unless|except\s+where|except\s+as)\b.*$")
+
+
+def _corner_unit(corner: str) -> str:
+    """The unit a table's corner cell gives every row that states none ("(tonnes U, unless noted)"), or ""."""
+    text = _UNLESS.sub("", corner.strip().strip("()")).strip(" ,;()")
+    return text if text and len(text) < 30 and _unit_quantity(text, "") is not None else ""
+
+
+def _states_unit(label: str) -> bool:
+    """A label that says its own unit, in parentheses or in words ("Gold (oz)", "Ounces sold")."""
+    core, unit_text, _scale = _label_unit(label)
+    return bool(unit_text) or any(re.search(p, core, re.IGNORECASE) for p, _u in _UNIT_WORDS)
 
 
 _NOT_FIGURES_CAPTION = re.compile(r"(?i)\b(?:reserves?|resources?|drill\w*|intercepts?|assays?|sensitivit\w*|hedg\w*)\b")
@@ -406,7 +426,7 @@ def _row_scale(label: str) -> float:
 
 
 def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns: list[_Axis], width: int,
-               table_site: str | None, default_period: Period | None) -> list[Measurement]:
+               table_site: str | None, default_period: Period | None, corner_unit: str = "") -> list[Measurement]:
     out: list[Measurement] = []
     site = table_site
     section = ""  # the metric a section row names for the rows under it
@@ -441,6 +461,8 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
         else:
             text = label
         unit_text = cells[1] if has_unit_column and _is_unit_text(cells[1]) else ""
+        if not unit_text and corner_unit and not _states_unit(text):
+            unit_text = corner_unit
         read = _read_label_in(doc, text, unit_text, section if text is not section else "")
         if (read is None or _looks_like_metric(text) and read[0].unit in {"oz", "lb"}) and (
                 currency := _currency_of_cells(cells[1:])):
