@@ -725,3 +725,12 @@ def test_an_attributable_figure_in_an_aside_is_not_another_fact() -> None:
 )
 def test_cues_and_ranges_as_wire_copy_writes_them(body: str, expected: list[tuple]) -> None:
     assert sorted(records(release(body)), key=repr) == sorted(_approx(expected), key=repr)
+
+
+def test_an_output_in_ounces_with_no_metal_near_it_is_of_the_releases_metal() -> None:
+    """A paragraph that never names the metal ("our guidance of 72,000 to 78,000 ounces") still guides the gold the
+    release is about; no output cue near the ounces, no figure."""
+    body = ('Gold production was 38,450 ounces.\n\nThe chief executive said, "The plant ran well. We reiterate our 2011 '
+            'production guidance of 150,000 to 160,000 ounces."\n\nThe 1,000 ounces held in the vault are not a figure.')
+    assert ("G", "production", "gold", (150000, 160000), "oz", "2011", MC) in records(release(body))
+    assert not any(r[3] == 1000 for r in records(release(body)))

@@ -34,8 +34,8 @@ class Reading:
             return replace(self, metal=self.metal or principal("t"), basis=None)
         if self.metal is None and self.metric == "recovery":
             return replace(self, metal=principal("%"))  # the release's only metal, if it names just one
-        if self.metal is None and self.metric in {"production", "sales"} and self.unit in {"t", "ct"}:
-            return replace(self, metal=principal(self.unit))  # tonnes of the only base metal or bulk product named
+        if self.metal is None and self.metric in {"production", "sales", "refined_production"} and self.unit in {"t", "ct", "oz", "lb"}:
+            return replace(self, metal=principal(self.unit))  # ounces, pounds or tonnes of the release's metal in that unit
         if self.metal or self.metric not in {"cash_cost", "aisc", "realized_price"} or "/" not in self.unit:
             return self
         return replace(self, metal=principal(self.unit.split("/")[1]))
@@ -222,11 +222,13 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
                 return None
             return Reading("ore_mined" if mined > milled else "ore_processed", None, "t")
         metal = explicit_metal or metal_before(before, 100) or metal_before(paragraph_before, 400)
-        if metal is None:
-            return None
         # "ounces of gold sold", not "ounces) and sold" nor "pounds and sales of": the next figure's cue is its own
         after_cue = re.match(r"(?:(?!\b(?:and|but|while|with)\b)[^(),;]){0,20}", after)
         cue = near_before + " " + (after_cue.group() if after_cue else "")
+        if metal is None:
+            # "our 2025 production guidance of 72,000 to 78,000 ounces": an output cue, and no metal named near it; the
+            # resolver gives it the release's principal metal
+            return Reading(_output_metric(cue), None, unit, basis) if _has_output_cue(near_before[-60:]) else None
         if not _has_output_cue(cue) or re.search(r"(?i)\bcontain\w*\s*(?:approximately|about|some)?\s*$", near_before):
             # "sold 70,212 t of concentrate, containing 16,120 t of copper": the figure shares the verb of its clause
             cue = sentence_before[-200:]
