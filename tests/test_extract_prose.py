@@ -734,3 +734,14 @@ def test_an_output_in_ounces_with_no_metal_near_it_is_of_the_releases_metal() ->
             'production guidance of 150,000 to 160,000 ounces."\n\nThe 1,000 ounces held in the vault are not a figure.')
     assert ("G", "production", "gold", (150000, 160000), "oz", "2011", MC) in records(release(body))
     assert not any(r[3] == 1000 for r in records(release(body)))
+
+
+def test_a_guided_quarter_named_without_its_year_is_the_next_one() -> None:
+    """In a July 2011 release on the second quarter, "the March quarter" guided is March 2012, not March 2011."""
+    body = "Production for the March quarter is expected to be 36,000 to 39,000 ounces of gold."
+    assert [r[5] for r in records(release(body)) if r[0] == "G"] == ["2012-Q1"]
+
+
+def test_on_schedule_to_produce_is_forward_looking() -> None:
+    body = "Kestrel remains on schedule to produce between 150,000 and 160,000 ounces of gold in 2011."
+    assert records(release(body)) == [("G", "production", "gold", (150000, 160000), "oz", "2011", MC)]

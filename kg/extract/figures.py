@@ -82,6 +82,7 @@ _ORE_VERB_AFTER = re.compile(
 FORWARD = re.compile(
     r"\b(expect\w*|anticipat\w*|forecast\w*|guidance|outlook|targets?|targeted|projected|projects?\s+to|plans?\s+to|planned"
     r"|budgeted\s+(?:to|at)|estimated?\s+(?:to|at)|will\s+(?:be|produce|average|operate|process|increase|reach)|is\s+on\s+track"
+    r"|on\s+(?:track|schedule|course)\s+to\s+(?:produce|deliver|sell|achieve|meet|reach|mine|process)"
     r"|should\s+(?:be|reach|average)|intends?\s+to|aims?\s+to|scheduled\s+to)\b",
     re.IGNORECASE,
 )

@@ -387,7 +387,16 @@ _FISCAL_YEAR_AFTER = re.compile(r"[-/–](?:\d\d)\b")
 _FISCAL_YEAR = re.compile(r"(?i)\bFY\s?'?\d{2,4}\b|\b(?:19|20)\d\d[-/–]\d\d\b|\b(?:financial|fiscal)\s+year\b")
 
 
-def _guidance_period(doc: ReleaseDoc, figure: _Figure) -> Period | None:
+def _ahead(doc: ReleaseDoc, period: Period, text: str) -> Period:
+    """A guided quarter, half or month named without its year ("the June quarter") that would have ended before
+    the period the release reports on is the next one of that name: guidance looks ahead."""
+    reported = doc.info.reporting_period
+    if period.kind == "year" or reported is None or period.end >= reported.end or str(period.year) in text:
+        return period
+    return period.shifted(months=12)
+
+
+def _guidance_period(doc: ReleaseDoc, figure: _Figure, text: str = "") -> Period | None:
     """The period a guidance figure is for: the one its clause is about ("2016 guidance of ..."), else the period named
     with it, else the year of the release."""
     if figure.clause_fiscal and figure.clause_year is None and (
@@ -397,7 +406,7 @@ def _guidance_period(doc: ReleaseDoc, figure: _Figure) -> Period | None:
                                or figure.period.kind not in {"quarter", "half"}):
         return year_period(figure.clause_year)
     if figure.period is not None and figure.period != doc.info.reporting_period:
-        return figure.period
+        return _ahead(doc, figure.period, text)
     release_date = doc.release_date
     return year_period(release_date.year) if release_date else figure.period
 
@@ -449,7 +458,7 @@ def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
         for figure in figures:
             r = figure.reading
             if figure.forward:
-                period = _guidance_period(doc, figure)
+                period = _guidance_period(doc, figure, sentence.text)
                 if period is not None:
                     out.append(Guidance(span, r.metric, figure.low, figure.quantity.value, r.unit, period, r.metal,
                                         figure.site))
