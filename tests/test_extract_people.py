@@ -174,6 +174,17 @@ def people(body: str) -> list[tuple]:
         pytest.param(
             "\"We are very pleased with the quarter,\" the Company said in a statement.",
             [], id="company-speaks"),
+        pytest.param(
+            "This announcement was approved for release by Helen Marsh, Company Secretary.",
+            [("Helen Marsh", "Company Secretary", None, None, None, False)], id="approved-for-release-by"),
+        pytest.param(
+            "By Jessica Lindqvist | Tuesday, 21 October 2025 | 4 minute read\n\nThe mine had a weak quarter.",
+            [("Jessica Lindqvist", "reporter", None, None, None, False)], id="byline-with-bars"),
+        pytest.param(
+            "KESTREL GOLD MINES INC.\nBy: /s/ Karen L. Voss\nName: Karen L. Voss\nTitle: Senior Vice President and "
+            "Chief Financial Officer\nDate: July 30, 2011",
+            [("Karen L. Voss", "Senior Vice President and Chief Financial Officer", None, None, None, False)],
+            id="filing-signature-block"),
     ],
 )
 def test_people(body: str, expected: list[tuple]) -> None:
@@ -183,3 +194,8 @@ def test_people(body: str, expected: list[tuple]) -> None:
 def test_an_address_line_is_no_person() -> None:
     assert people("For further information contact:\nSuite 1200, 555 Burrard Street\nVancouver, British Columbia\n"
                   "Toll Free: 1-800-555-0100") == []
+
+
+def test_a_minister_who_told_reporters_is_a_person() -> None:
+    found = people("Mines Minister Chileshe Mwape told reporters that national output fell 4.3%.")
+    assert [(name, role) for name, role, *_rest in found] == [("Chileshe Mwape", "Minister")]

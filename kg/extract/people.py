@@ -31,7 +31,7 @@ ROLE_TITLES = (
     "Secretary", "Investor Relations", "Geologist", "Superintendent", "Controller", "Head", "Counsel", "Analyst",
     "Founder", "Communications", "Corporate Development", "Executive", "Principal", "Partner", "Spokesman",
     "Spokeswoman", "Spokesperson", "Coordinator", "Engineer", "Consultant", "Associate", "Specialist", "Adviser",
-    "Advisor", "Editor", "Reporter", "Writer", "Correspondent", "Columnist",
+    "Advisor", "Editor", "Reporter", "Writer", "Correspondent", "Columnist", "Minister", "Commissioner",
 )
 # Words that qualify a head word inside a role phrase ("Senior Vice President, Exploration").
 ROLE_MODIFIERS = (
@@ -82,17 +82,22 @@ SPEAKER_PATTERNS = (
 )
 # An honorific makes a person of a name that speaks without a role ("Mr. NAME reports").
 HONORIFIC_SPEAKER = re.compile(rf"\b(?P<name>(?:Mr|Ms|Mrs|Dr)\.?\s+{PERSON_NAME})\s+{_SPEECH}\b")
-BYLINE = re.compile(rf"(?m)^[^\S\n]*(?:[\w ,.]{{0,30}}?\s)?By:?\s+{_NAME}(?:\s*[-–—]\s*(?P<role>[^\n]{{2,60}}))?[^\S\n]*$")
+# "By Jane Roe", "By Jane Roe - Senior Writer", "By Jane Roe | 21 October 2025 | 4 minute read"
+BYLINE = re.compile(rf"(?m)^[^\S\n]*(?:[\w ,.]{{0,30}}?\s)?By:?\s+{_NAME}(?:\s*[-–—]\s*(?P<role>[^\n|]{{2,60}}))?"
+                    rf"[^\S\n]*(?:\|[^\n]*)?$")
 CREDIT = re.compile(rf"(?:(?<=\()|(?<=;\s)|(?m:^))(?P<verb>(?i:additional\s+reporting|reporting|writing|editing|edited|written|compiled)\s+by:?"
                     rf"|(?<=\()By)\s+(?P<names>{PERSON_NAME}(?:[^\S\n]*(?:,|and|&)[^\S\n]*{PERSON_NAME})*)")
 
 # "Jane Roe | November 7, 2023 | 4:12 pm": a writer's name opening a line of bars that gives the date
-BYLINE_BAR = re.compile(rf"(?m)^[^\S\n]*{_NAME}[^\S\n]*\|[^\n]*?\b(?:19|20)\d\d\b")
+BYLINE_BAR = re.compile(rf"(?m)^[^\S\n]*(?!By\s){_NAME}[^\S\n]*\|[^\n]*?\b(?:19|20)\d\d\b")
 # "reviewed by Jane Roe, P.Geo., Vice President Exploration, a qualified person": the QP of the release
 _CREDENTIAL = r"(?:P\.\s?Geo|P\.\s?Eng|P\.\s?Geol|FAusIMM|MAusIMM|MAIG|FAIG|Pr\.\s?Sci\.\s?Nat|CPG|RM\s?SME|PhD|Ph\.D|M\.Sc|B\.Sc|FIMMM|MIMMM)\.?"
-REVIEWED_BY = re.compile(rf"(?i:reviewed|approved|verified|prepared)(?:\s+and\s+(?i:approved|verified))?\s+(?i:by)\s+{_NAME}"
+REVIEWED_BY = re.compile(rf"(?i:reviewed|approved|verified|prepared|authori[sz]ed)(?:\s+and\s+(?i:approved|verified))?"
+                         rf"(?:\s+(?i:for\s+(?:release|issue|lodgement)))?\s+(?i:by)\s+{_NAME}"
                          rf"(?:\s*,\s*{_CREDENTIAL}(?:\s*\([^)]*\))?)*\s*,\s*(?:the\s+)?(?P<role>{ROLE_PHRASE}(?:\s+[A-Z][a-z]+){{0,2}})")
 
+# a filing's signature block: "Name: Jane Roe" over "Title: Chief Financial Officer"
+SIGNATURE = re.compile(rf"(?im)^[^\S\n]*Name:[^\S\n]*{_NAME}[^\S\n]*\n[^\S\n]*Title:[^\S\n]*(?P<role>{ROLE_PHRASE}(?:,?[^\S\n]+[A-Z][a-z]+){{0,3}})")
 PHONE = re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d+)?|\+\d{1,3}[\s\d().-]{7,16}\d")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 CONTACT_HEAD = re.compile(
@@ -304,6 +309,10 @@ def _credited_people(doc: ReleaseDoc) -> list[PersonRecord]:
         if _is_name(m.group("name")):
             out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("name")), name=_person_name(m.group("name")),
                                     role="reporter"))
+    for m in SIGNATURE.finditer(clean):
+        if _is_name(m.group("name")):
+            out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("role")), name=_person_name(m.group("name")),
+                                    role=_clean_role(m.group("role"))))
     for m in REVIEWED_BY.finditer(clean):
         if _is_name(m.group("name")):
             out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("role")), name=_person_name(m.group("name")),
