@@ -335,6 +335,7 @@ _ARTICLE_BODY = ("production at the mine rose in the quarter, the company said i
     # an article's subject, after a possessive or a descriptor, not the publisher in the footer
     ("VANCOUVER - Canada's Talvik (TSX: TLV) said " + _ARTICLE_BODY + "© 2024 Orefeed Media Ltd.\n", "Talvik"),
     ("Swedish miner Norrberg (STO: NRB) said " + _ARTICLE_BODY + "Copyright Orefeed Media Ltd.\n", "Norrberg"),
+    ("DAR ES SALAAM - AIM-listed Songwe Gold's Ilolo Ridge mine has reported that " + _ARTICLE_BODY, "Songwe Gold"),
     ("Mexican mining company Minera Aztlán said the mine flooded; " + _ARTICLE_BODY
      + "Nearby, Quetzal Silver Mining Ltd. reported a spill.\n", "Minera Aztlán"),
     # a listing of another company later in the body is not the issuer's

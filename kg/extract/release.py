@@ -368,9 +368,11 @@ _COMMON_WORD = re.compile(
 
 
 def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
-    """A name as the issuer: no leading "The" or possessive ("Canada's Cameco"), its legal name when the text
+    """A name as the issuer: no leading "The" or one-word possessive ("Canada's Cameco"), the owner of a possession
+    ("Songwe Gold's Ilolo Ridge"), its legal name when the text
     gives one, and a mixed-case spelling for an all-caps letterhead."""
     name = re.sub(r"^(?:The\s+|[A-Z][\w-]*['’]s\s+)+", "", name.strip().rstrip(",.:;")).strip()
+    name = re.split(r"['’]s\s+(?=[A-Z])", name)[0]  # "Songwe Gold's Ilolo Ridge": the owner of what follows
     name = re.sub(r"['’]s?$", "", name)
     if re.search(r"[a-z]", name):  # a heading run into the name: "HIGHLIGHTS CORPORATE Metals X Limited"
         heading = re.match(r"^(?:[A-Z]{2,}\s+)+", name)  # acronyms are short; heading words are not
