@@ -402,3 +402,18 @@ def test_the_corner_cell_gives_its_unit_to_rows_that_state_none_and_a_basis_is_n
     got = {(m.metric, m.value, m.unit, m.period.label) for m in extract_table_figures(read_release(plain))}
     assert got == {("production", 5214, "t", "2011-Q2"), ("production", 5077, "t", "2010-Q2"),
                    ("realized_price", 74.18, "USD/lb", "2011-Q2"), ("realized_price", 52.36, "USD/lb", "2010-Q2")}
+
+
+CORNER_METRIC = """| Metal production (tonnes) | Q2 2011 | Q1 2011 |
+|---|---|---|
+| Copper cathode | 3,215 | 3,048 |
+| Zinc in concentrate | 4,912 | 4,603 |
+"""
+
+
+def test_a_metric_in_the_corner_heads_a_row_per_metal() -> None:
+    """"Metal production (tonnes)" in the corner, a metal down each row: tonnes of each metal produced."""
+    text = kestrel.release(CORNER_METRIC, INTRO, *Q2)
+    got = {(m.metric, m.metal, m.value, m.unit, m.period.label) for m in extract_table_figures(read_release(text))}
+    assert got == {("production", "copper", 3215, "t", "2011-Q2"), ("production", "copper", 3048, "t", "2011-Q1"),
+                   ("production", "zinc", 4912, "t", "2011-Q2"), ("production", "zinc", 4603, "t", "2011-Q1")}

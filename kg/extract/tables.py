@@ -307,7 +307,8 @@ def read_table(doc: ReleaseDoc, table: Table) -> list[Measurement]:
             return []
         default_period = doc.info.reporting_period  # mines across, no period: the release's own
     corner = next((t[0] for t in header_texts if len(t) >= 2 and t[0]), "")
-    return _read_body(doc, body, columns, width, site, default_period, _corner_unit(corner))
+    corner_metric = corner if read_label(corner, "", doc.currency) is not None else ""
+    return _read_body(doc, body, columns, width, site, default_period, _corner_unit(corner), corner_metric)
 
 
 _UNLESS = re.compile(r"(?i)[,;]?\s*(?:unless|except\s+where|except\s+as)\b.*$")
@@ -426,10 +427,11 @@ def _row_scale(label: str) -> float:
 
 
 def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns: list[_Axis], width: int,
-               table_site: str | None, default_period: Period | None, corner_unit: str = "") -> list[Measurement]:
+               table_site: str | None, default_period: Period | None, corner_unit: str = "",
+               corner_metric: str = "") -> list[Measurement]:
     out: list[Measurement] = []
     site = table_site
-    section = ""  # the metric a section row names for the rows under it
+    section = corner_metric  # the metric a section row (or the corner cell) names for the rows under it
     last_metric = ""  # the last row that named its metric (a total over a row per mine)
     graded = None  # the metal of the last grade row: a recovery or concentrate row under it that names none is of it
     has_unit_column = _has_unit_column(body, columns)
