@@ -264,7 +264,14 @@ def fiscal_year_end(text: str) -> int:
             month = month_of(m)
             if month:
                 return month
+    if _FISCAL_LABEL.search(text) and _JUNE_YEAR_LISTING.search(text):
+        return 6  # fiscal labels ("FY2017") on an exchange where the financial year ends on 30 June unless said
     return 12
+
+
+_FISCAL_LABEL = re.compile(r"\bFY\s?'?(?:19|20)?\d\d\b|\b(?:19|20)\d\d\s+financial\s+year\b", re.IGNORECASE)
+# Australia's and New Zealand's exchanges: a financial year that ends on 30 June is the norm there
+_JUNE_YEAR_LISTING = re.compile(r"\b(?:ASX|NZX)\b")
 
 
 _KINDS_BY_MONTHS = {3: "quarter", 6: "half", 9: "nine_months", 12: "year"}

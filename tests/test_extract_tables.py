@@ -417,3 +417,12 @@ def test_a_metric_in_the_corner_heads_a_row_per_metal() -> None:
     got = {(m.metric, m.metal, m.value, m.unit, m.period.label) for m in extract_table_figures(read_release(text))}
     assert got == {("production", "copper", 3215, "t", "2011-Q2"), ("production", "copper", 3048, "t", "2011-Q1"),
                    ("production", "zinc", 4912, "t", "2011-Q2"), ("production", "zinc", 4603, "t", "2011-Q1")}
+
+
+def test_a_fiscal_year_to_date_column_is_the_first_months_of_that_fiscal_year() -> None:
+    """"YTD FY2017" beside "Dec 2016 Qtr" at an ASX miner: July to December 2016, the 2016-H2, not a 2017 half."""
+    text = ("Ironbark Metals Limited\nASX Code: IBM\n27 January 2017\n\nQuarterly report for the December 2016 quarter.\n\n"
+            "Production Summary   Dec 2016 Qtr   Sep 2016 Qtr   YTD FY2017\n"
+            "Ore mined (t)         318,406        297,715        616,121\n")
+    got = {(m.value, m.period.label) for m in extract_table_figures(read_release(text))}
+    assert got == {(318406, "2016-Q4"), (297715, "2016-Q3"), (616121, "2016-H2")}

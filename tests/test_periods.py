@@ -121,6 +121,10 @@ def test_containing(day: date, kind: str, label: str) -> None:
         ('results for the second quarter ended September 30, 2019 ("Q2 Fiscal 2020")', 3),
         ("Third Quarter Report to 31 March 2024", 6),  # the quarter's ordinal and the month it ends in
         ("results for the third quarter ended September 30, 2019", 12),
+        # fiscal labels on an exchange where the financial year ends on 30 June unless the text says otherwise
+        ("ASX Code: IBM\nProduction Summary   Dec 2016 Qtr   Sep 2016 Qtr   YTD FY2017", 6),
+        ("ASX Code: IBM\nProduction for the December 2016 quarter", 12),  # no fiscal label: nothing implied
+        ("TSX: KGM. FY2017 production", 12),
     ],
 )
 def test_fiscal_year_end(text: str, month: int) -> None:

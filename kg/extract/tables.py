@@ -65,8 +65,9 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
             if len(absolute) > 1 and all(m.period.kind == "year" for m in absolute[:1]) else absolute[0].period
     if not relative:
         return None
-    years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)
-    if len(set(years)) == 1:  # "YTD to 31 Dec 2015": the relative period of the year the cell names
+    years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", re.sub(r"(?i)\bF(?:Y|iscal)\s*'?\d{2,4}\b", "", text))
+    if len(set(years)) == 1:  # "YTD to 31 Dec 2015": the relative period of the year the cell names ("YTD FY2017" names
+        # a fiscal year, which the relative period already holds)
         return replace(relative[0].period, year=int(years[0]), fiscal_label=None)
     return relative[0].period
 
