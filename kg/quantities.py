@@ -28,7 +28,7 @@ _SCALE = r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|mln|mn|mm|bn|lakhs?|cr
 # unit pattern -> (code, factor)
 _UNITS: list[tuple[str, str, float]] = [
     (r"(?i:(?:k|thousand\s+)(?:tonnes|tons|t)\s*(?:per|/|a)\s*day|ktpd|kt/d)", "t/d", 1e3),
-    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t|dmt|wmt|mt)\s*(?:per|/|a)\s*(?:calendar\s+|operating\s+)?day|tpd|mtpd|t/d"
+    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes?|tons?|t|dmt|wmt|mt)[\s-]*(?:per|/|a)[\s-]*(?:calendar\s+|operating\s+)?day|tpd|mtpd|t/d"
      r"|tonnes/day)", "t/d", 1),
     # rates over other spans of time: capacities and peaks, never a period's tonnage ("2,430 tonnes per hour",
     # "95,000 tonnes a month", "3.6 Mtpa")

@@ -745,3 +745,15 @@ def test_a_guided_quarter_named_without_its_year_is_the_next_one() -> None:
 def test_on_schedule_to_produce_is_forward_looking() -> None:
     body = "Kestrel remains on schedule to produce between 150,000 and 160,000 ounces of gold in 2011."
     assert records(release(body)) == [("G", "production", "gold", (150000, 160000), "oz", "2011", MC)]
+
+
+def test_a_mill_sized_by_its_rate_is_no_throughput() -> None:
+    body = "Kestrel operates the Moose Creek mine and the 1,450 tonne-per-day Moose Creek mill. The mill processed 1,390 tonnes per day in the quarter."
+    assert [r[3] for r in records(release(body))] == [1390]
+
+
+def test_tonnes_produced_are_of_the_base_metal_the_release_is_about() -> None:
+    """Iron ore named throughout, copper and coal once each in passing: "output of 3.88 million tonnes" is iron ore."""
+    body = ("Kestrel's iron ore output rose. Iron ore sales were steady and iron ore prices held. The company also "
+            "explores for copper, and a coal seam was found.\n\nProduction for the quarter was 3.88 million tonnes.")
+    assert ("M", "production", "iron", 3880000, "t", "2011-Q2", MC) in records(release(body))

@@ -426,3 +426,11 @@ def test_a_fiscal_year_to_date_column_is_the_first_months_of_that_fiscal_year() 
             "Ore mined (t)         318,406        297,715        616,121\n")
     got = {(m.value, m.period.label) for m in extract_table_figures(read_release(text))}
     assert got == {(318406, "2016-Q4"), (297715, "2016-Q3"), (616121, "2016-H2")}
+
+
+def test_a_repeated_header_row_of_periods_is_no_row_of_figures() -> None:
+    """A second section's header ("| Lynx | Q2 2011 | Q1 2011 |") under the first's: its years are no values."""
+    table = ("| Moose Creek | Q2 2011 | Q1 2011 |\n|---|---:|---:|\n| Gold produced (oz) | 2,880 | 3,010 |\n\n"
+             "| Lynx | Q2 2011 | Q1 2011 |\n|---|---:|---:|\n| Gold produced (oz) | 1,240 | 1,310 |\n")
+    text = kestrel.release(table, kestrel.TWO_MINES, *Q2)
+    assert sorted(m.value for m in extract_table_figures(read_release(text))) == [1240, 1310, 2880, 3010]

@@ -65,6 +65,7 @@ def _only(text: str, default_currency: str | None = None):
         ("the crusher ran at 9,800 tonnes a day", 9_800, "t/d"),
         ("the concentrator reached 12 ktpd in June", 12_000, "t/d"),
         ("mill feed of 7,250 t/d", 7_250, "t/d"),
+        ("the 1,450 tonne-per-day mill", 1_450, "t/d"),
         # rates over hours, months and years are capacities or peaks, never a period's tonnage
         ("the plant processed 2,430 tonnes per hour at peak", 2_430, "t/h"),
         ("the JV will treat 95,000 tonnes per month at design", 95_000, "t/month"),

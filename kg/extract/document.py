@@ -56,16 +56,19 @@ class ReleaseDoc:
         """The metal a per-ounce (precious) or per-pound (base) price or cost is about when none is named.
 
         For a recovery ("%"), the metal only when the release names no other;
-        for tonnes, the only base metal or bulk commodity it names (coal, iron ore).
+        for tonnes, the only base metal or bulk commodity it names (coal, iron ore), or the one it names three times as
+        often as any other.
         """
         if per_unit in COUNTED_ONLY_IN:
             return COUNTED_ONLY_IN[per_unit] if COUNTED_ONLY_IN[per_unit] in self.metals_named else None
         if per_unit == "%":
             named = set(self.metals_named)
             return named.pop() if len(named) == 1 else None
-        if per_unit == "t":
-            base = set(self.metals_named) - PRECIOUS
-            return base.pop() if len(base) == 1 else None
+        if per_unit == "t":  # the only base metal or bulk product named, or the one named three times as often as any other
+            base = Counter(metal for metal in self.metals_named if metal not in PRECIOUS).most_common(2)
+            if len(base) == 1 or len(base) == 2 and base[0][1] >= 3 * base[1][1]:
+                return base[0][0]
+            return None
         wanted = PRECIOUS if per_unit in {"oz", "kg"} else None if per_unit == "lb" else set()
         if wanted == set():
             return None

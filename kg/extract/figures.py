@@ -175,6 +175,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
         metal = explicit_metal or metal_before(before) or metal_before(paragraph_before, 400)
         return Reading(_grade_metric(near_before, sentence_before), metal, unit)
     if unit == "t/d":
+        if _CAPACITY_ADJECTIVE.search(before) and _FACILITY_AFTER.match(after):
+            return None  # "the 1,450 tonne-per-day Whitefish mill": the mill's size, not a rate it ran at
         mined, milled = _last(ORE_MINED, near_before), _last(ORE_PROCESSED, near_before)
         if mined < 0 and milled < 0:  # "The pit mined 2,340,000 tons of ore, an average of 26,000 tpd"
             mined, milled = _last(ORE_MINED, sentence_before), _last(ORE_PROCESSED, sentence_before)
@@ -239,6 +241,9 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
     return None
 
 
+_CAPACITY_ADJECTIVE = re.compile(r"(?i)\b(?:the|a|an|its|our|their)\s*$")
+_FACILITY_AFTER = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,3}(?i:mill|plant|concentrator|processing\s+(?:plant|facility)|facility"
+                             r"|circuit|crusher|flotation|heap[- ]leach)\b")
 _OUTPUT_CUE = re.compile(r"(?i)\b(?:produc\w*|output|sold|sales|sell\w*|deliver\w*|refin\w*|ship\w*|poured)\b")
 _CONCENTRATE_AFTER = re.compile(r"(?i)^\s*(?:of\s+)?(?:(?P<metal>[a-z][\w-]*(?:\s+[a-z]+)?)\s+)?concentrates?\b")
 _CONCENTRATE_BEFORE = re.compile(r"(?i)\b(?:(?P<metal>[a-z][\w-]*)\s+)?concentrates?\b(?:\s+(?:production|output|produced|sales|sold|shipped"

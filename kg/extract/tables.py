@@ -199,7 +199,9 @@ def _cell_value(cell: str, default_currency: str | None) -> tuple[float, str] | 
     if _EMPTY.match(cell):
         return None
     found = find_quantities(cell.replace("(", " ").replace(")", " "), default_currency)
-    return (found[0].value, found[0].unit) if len(found) == 1 else None
+    if len(found) != 1 or not found[0].unit and re.search(r"[A-Za-z]", cell):
+        return None  # "Q3 2019" heads a column; a number among words is no cell value
+    return found[0].value, found[0].unit
 
 
 _TOTAL = re.compile(r"(?i)^\s*(?:consolidated|total|company|group|corporate|combined|overall)\b")
