@@ -757,3 +757,17 @@ def test_tonnes_produced_are_of_the_base_metal_the_release_is_about() -> None:
     body = ("Kestrel's iron ore output rose. Iron ore sales were steady and iron ore prices held. The company also "
             "explores for copper, and a coal seam was found.\n\nProduction for the quarter was 3.88 million tonnes.")
     assert ("M", "production", "iron", 3880000, "t", "2011-Q2", MC) in records(release(body))
+
+
+def test_a_change_measured_from_a_period_is_to_a_figure_of_the_sentences_own() -> None:
+    """"fell 5% from the previous quarter to 38,450 ounces": the quarter reported, and the next sentence keeps it."""
+    body = ("Gold production decreased by 5% from the previous comparable quarter to 38,450 ounces. "
+            "Gold sales were 37,900 ounces.")
+    assert [(r[1], r[5]) for r in records(release(body))] == [("production", "2011-Q2"), ("sales", "2011-Q2")]
+
+
+def test_the_nearer_cue_names_the_output() -> None:
+    """"delivered attributable production of": production; "revenue from the sale of": sales."""
+    got = records(release("Moose Creek delivered production of 38,450 ounces of gold. Revenue came from the sale of "
+                          "37,900 ounces of gold."))
+    assert [(r[1], r[3]) for r in got] == [("production", 38450), ("sales", 37900)]

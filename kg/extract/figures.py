@@ -285,7 +285,9 @@ def _grade_metric(near_before: str, sentence_before: str) -> str:
 def _output_metric(cue: str) -> str:
     """The output a quantity of metal is: sold or delivered, refined, else what the lexicon's metal cues in ``cue``
     say ("dried and drummed", "captured"), else produced."""
-    if re.search(r"\b(sold|sales|sell\w*|deliver\w*)\b", cue, re.IGNORECASE):
+    sold = _last(r"\b(?:sold|sales?|sell\w*|deliver\w*|shipped|shipments?)\b", cue)
+    produced = _last(r"\b(?:production|produced|output)\b", cue)
+    if sold >= 0 and sold > produced:  # the nearer cue names it: "delivered attributable production of" is production
         return "sales"
     if re.search(r"\brefin\w*", cue, re.IGNORECASE):
         return "refined_production"

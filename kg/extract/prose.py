@@ -55,13 +55,22 @@ def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback:
                     _YEAR_EARLIER.match(named) and not gap.strip()):
                 return mention.period
             break
-    before = [m for m in mentions if m.end <= q.start and not _closed_aside(text, m.end, q.start)]
+    before = [m for m in mentions if m.end <= q.start and not _closed_aside(text, m.end, q.start)
+              and not _changed_from_period(text, m, q)]
     compared = _compared_list_period(q, text, mentions, before[-1].end if before else 0)
     if compared is not None:
         return compared
     if _CHANGED_FROM.search(text[max(0, q.start - 60):q.start]):
         return None  # "rose to $52.1 million from $50.0 million": the figure it changed from, for a period not named
     return before[-1].period if before else fallback
+
+
+def _changed_from_period(text: str, mention: PeriodMention, q: Quantity) -> bool:
+    """"decreased by 5% from the previous comparable quarter to 60,000 ounces": the period a change is measured from,
+    not the figure's, which is the one the sentence is about."""
+    return bool(re.search(r"(?i)\bfrom\s+(?:the\s+|its\s+)?(?:[a-z-]+\s+){0,2}$", text[max(0, mention.start - 40):mention.start])
+                and re.fullmatch(r"(?i)[\s,]*(?:levels?\s+|figures?\s+)?to\s+(?:about\s+|approximately\s+|around\s+|some\s+)?",
+                                 text[mention.end:q.start]))
 
 
 # "... to X from": the figure after is what the one before changed from
