@@ -434,3 +434,25 @@ def test_a_repeated_header_row_of_periods_is_no_row_of_figures() -> None:
              "| Lynx | Q2 2011 | Q1 2011 |\n|---|---:|---:|\n| Gold produced (oz) | 1,240 | 1,310 |\n")
     text = kestrel.release(table, kestrel.TWO_MINES, *Q2)
     assert sorted(m.value for m in extract_table_figures(read_release(text))) == [1240, 1310, 2880, 3010]
+
+
+SITES_UNDER_A_CAPTION = """Production (oz)
+| Mine | Q2 2011 | Q1 2011 |
+|---|---|---|
+| Alpha | 100 | 200 |
+| Beta | 300 | 400 |
+| Total | 400 | 600 |
+| Mine | Full Year 2010 | Full Year 2009 |
+| Alpha | 1,100 | 1,200 |
+"""
+
+
+def test_a_mine_column_reads_under_the_caption_and_a_header_row_starts_a_new_table() -> None:
+    """"Mine" in the corner: the rows are sites, of the metric the caption names; a second header row below the
+    figures starts a table of its own, read under its own periods and the same metric."""
+    text = kestrel.release(SITES_UNDER_A_CAPTION, INTRO, *Q2)
+    got = {(m.metric, m.value, m.period.label, m.site) for m in extract_table_figures(read_release(text))}
+    assert got == {("production", 100, "2011-Q2", "Alpha"), ("production", 200, "2011-Q1", "Alpha"),
+                   ("production", 300, "2011-Q2", "Beta"), ("production", 400, "2011-Q1", "Beta"),
+                   ("production", 400, "2011-Q2", None), ("production", 600, "2011-Q1", None),
+                   ("production", 1100, "2010", "Alpha"), ("production", 1200, "2009", "Alpha")}

@@ -230,15 +230,35 @@ def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
     """
     out: list[Measurement] = []
     previous: Table | None = None
-    for table in doc.tables:
+    previous_metric = ""  # the metric the table before named in its corner: one split from it ("Mine | FY 2022") reads under it
+    for table in (part for whole in doc.tables for part in _split_at_headers(doc, whole)):
         header = _header_rows(table)
         if previous is not None and not header and _continues(doc, previous, table):
             header = _header_rows(previous)
             table = Table(header + table.rows, table.layout)
-        out += read_table(doc, table)
+        out += read_table(doc, table, previous_metric)
         if header:
             previous = table
+            previous_metric = _corner_metric(doc, table, previous_metric)
     return out
+
+
+def _split_at_headers(doc: ReleaseDoc, table: Table) -> list[Table]:
+    """A table that starts again under a header of its own ("Mine | Full Year 2022 | Full Year 2021" below the
+    quarterly rows) is two tables, each read under its own header."""
+    ctx = doc.period_context()
+    parts: list[list[TableRow]] = [[]]
+    seen_data = False
+    for row in table.rows:
+        texts = _row_texts(row)
+        heads = [c for c in texts[1:] if c.strip()]
+        is_header = len(heads) >= 2 and all(_cell_period(c, ctx) is not None and not _is_value(c) for c in heads)
+        if is_header and seen_data:
+            parts.append([])
+            seen_data = False
+        parts[-1].append(row)
+        seen_data = seen_data or _is_data(texts)
+    return [Table(tuple(rows), table.layout) for rows in parts if rows]
 
 
 def _header_rows(table: Table) -> tuple[TableRow, ...]:
@@ -274,7 +294,7 @@ def _is_data(texts: list[str]) -> bool:
     return bool(texts and texts[0] and not _is_value(texts[0]) and any(_is_value(c) for c in texts[1:]))
 
 
-def read_table(doc: ReleaseDoc, table: Table) -> list[Measurement]:
+def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list[Measurement]:
     rows = [(row, _row_texts(row)) for row in table.rows]
     first = next((i for i, (_r, t) in enumerate(rows) if _is_data(t)), None)
     if first is None:
@@ -310,8 +330,21 @@ def read_table(doc: ReleaseDoc, table: Table) -> list[Measurement]:
             return []
         default_period = doc.info.reporting_period  # mines across, no period: the release's own
     corner = next((t[0] for t in header_texts if len(t) >= 2 and t[0]), "")
-    corner_metric = corner if read_label(corner, "", doc.currency) is not None else ""
-    return _read_body(doc, body, columns, width, site, default_period, _corner_unit(corner), corner_metric)
+    return _read_body(doc, body, columns, width, site, default_period, _corner_unit(corner),
+                      _corner_metric(doc, table, previous_metric))
+
+
+def _corner_metric(doc: ReleaseDoc, table: Table, inherited: str = "") -> str:
+    """The metric a table's corner names for its rows: the corner itself ("Metal production (tonnes)"), or, under a
+    corner that says the rows are sites ("Mine"), the caption above, the total row's, or the table's before."""
+    rows = [_row_texts(r) for r in table.rows]
+    corner = next((t[0] for t in rows if len(t) >= 2 and t[0] and not _is_data(t)), "")
+    if read_label(corner, "", doc.currency) is not None:
+        return corner
+    if not _SITE_HEADING.match(corner):
+        return ""
+    totals = [_TOTAL.sub("", t[0]).strip() for t in rows if t and _TOTAL.match(t[0])]
+    return next((c for c in [_caption(doc, table.start), *totals, inherited] if c and read_label(c, "", doc.currency)), "")
 
 
 _UNLESS = re.compile(r"(?i)[,;]?\s*(?:unless|except\s+where|except\s+as)\b.*$")
@@ -332,10 +365,18 @@ def _states_unit(label: str) -> bool:
 _NOT_FIGURES_CAPTION = re.compile(r"(?i)\b(?:reserves?|resources?|drill\w*|intercepts?|assays?|sensitivit\w*|hedg\w*)\b")
 
 
+_SITE_HEADING = re.compile(r"(?i)^\s*(?:mines?|operations?|sites?|assets?|projects?|properties|property|plants?)\s*$")
+
+
+def _caption(doc: ReleaseDoc, start: int) -> str:
+    """The table's caption: the last line of text above it, when it is short, its cell marks stripped."""
+    line = doc.text.clean[max(0, start - 300):start].rstrip().rsplit("\n", 1)[-1]
+    return line.replace("|", " ").strip() if len(line) < 120 else ""
+
+
 def _caption_is_not_figures(doc: ReleaseDoc, start: int) -> bool:
-    """The table's caption (the last line of text above it) says it holds reserves, resources or drill results."""
-    before = doc.text.clean[max(0, start - 300):start].rstrip().rsplit("\n", 1)[-1]
-    return bool(_NOT_FIGURES_CAPTION.search(before)) and len(before) < 120
+    """The table's caption says it holds reserves, resources or drill results."""
+    return bool(_NOT_FIGURES_CAPTION.search(_caption(doc, start)))
 
 
 def _spread(texts: list[str], width: int) -> list[str]:
