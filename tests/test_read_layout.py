@@ -181,3 +181,26 @@ def test_labels_between_mirrored_figures_make_two_tables_labels_first() -> None:
 def test_a_table_with_labels_first_stays_one_table() -> None:
     text = "| | Q2 2011 | Q1 2011 | Change | Note |\n|---|---|---|---|---|\n| Ore milled (t) | 331,952 | 301,477 | 10% | a |\n"
     assert len(find_tables(text)) == 1
+
+
+def test_cells_a_single_space_apart_under_a_heading_of_periods() -> None:
+    """Text pulled from a web page or a PDF: one space between cells, a heading line of periods above."""
+    text = ("March 2021 Quarter Highlights\n\nKey Indicator Unit Q4 2020 Q1 2021 Variance\n"
+            "Ore Mined tonnes 1,200,000 1,300,000 8%\nProduction (tonnes)\nRutile 9,000 9,500\n\nThe plant ran well.")
+    (table,) = find_tables(text)
+    assert table.layout == "spaced"
+    assert [row.texts for row in table.rows] == [
+        ["Key Indicator Unit", "Q4 2020", "Q1 2021", "Variance"], ["Ore Mined tonnes", "1,200,000", "1,300,000", "8%"],
+        ["Production (tonnes)"], ["Rutile", "9,000", "9,500"]]
+    for row in table.rows:
+        for cell in row.cells:
+            assert text[cell.start:cell.end].strip() == cell.text
+
+
+@pytest.mark.parametrize("text", [
+    "Output in Q4 2020 and Q1 2021 rose.\nThe mill processed 1,200,000 tonnes in 2020 and 1,300,000 in 2021.\n"
+    "Gold sold was 9,000 ounces 9,500 last year.\n",
+    "Q4 2020 Q1 2021\nA single row 1,200 1,300\n",  # one row of figures is no table
+])
+def test_sentences_under_periods_are_no_spaced_table(text: str) -> None:
+    assert not [t for t in find_tables(text) if t.layout == "spaced"]

@@ -649,4 +649,75 @@ def _section_row(text: str, s: int, e: int) -> TableRow:
     return TableRow((Cell(text[s:e], s, e),), s, e)
 
 
-BUILDERS = (line_grid_tables, ruled_line_tables, cell_per_line_tables)
+# ---------------------------------------------------------------- cells a single space apart
+
+# a figure as a cell: "1,200,000", "(13)", "-9%", "$612", "16.7"; a dash or n/a for none
+_SPACED_VALUE = (r"(?:(?:[-–(]\s?)?(?:US\$|A\$|C\$|\$|R)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\)?"
+                 r"|(?:[-–(]\s?)?(?:US\$|A\$|C\$|\$|R)?\d+(?:\.\d+)?%?\)?|n/a|-)")
+_SPACED_ROW = re.compile(rf"^(?P<label>[^\S\n]*\S.*?[A-Za-z%)\]])(?P<values>(?:[^\S\n]+{_SPACED_VALUE}){{1,12}})[^\S\n]*$")
+_SPACED_CELL = re.compile(_SPACED_VALUE)
+
+
+def _spaced_row(text: str, s: int, e: int) -> TableRow | None:
+    """A line of a label then figures a single space apart ("Ore Mined tonnes 1,200,000 1,300,000 8%"), as text
+    pulled from a web page or a PDF leaves a table; a sentence (a verb's clause, a full stop) is none."""
+    line = text[s:e]
+    m = _SPACED_ROW.match(line)
+    if not m or len(line) > 160 or re.search(r"[.;:]\s|[.;]$|\b(?:was|were|is|are|of|to|from|for|and|the)\b", m.group("label")):
+        return None
+    label_start = s + len(line) - len(line.lstrip())
+    cells = [Cell(m.group("label").strip(), label_start, s + m.end("label"))]
+    offset = s + m.start("values")
+    cells += [Cell(c.group(), offset + c.start(), offset + c.end()) for c in _SPACED_CELL.finditer(m.group("values"))]
+    numeric = [c for c in cells[1:] if re.search(r"\d", c.text)]
+    return TableRow(tuple(cells), s, e) if len(numeric) >= 1 and len(cells) >= 3 or len(numeric) >= 2 else None
+
+
+def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
+    """A heading line of periods a single space apart ("Key Indicator Unit Q4 2020 Q1 2021 Variance"): one cell per
+    period, the words before them the corner, any words after a cell of their own."""
+    from kg.periods import PeriodContext, find_periods  # noqa: PLC0415 - periods need no layout, so no circle
+    line = text[s:e]
+    mentions = [m for m in find_periods(line, PeriodContext()) if not m.relative]
+    if len(mentions) < 2 or re.search(r"\d{1,3},\d{3}", line):
+        return None
+    cells = [Cell(line[:mentions[0].start].strip(), s, s + mentions[0].start)]
+    cells += [Cell(line[m.start:m.end], s + m.start, s + m.end) for m in mentions]
+    rest = line[mentions[-1].end:].strip()
+    if rest:
+        cells.append(Cell(rest, e - len(line[mentions[-1].end:].lstrip()), e))
+    return TableRow(tuple(cells), s, e)
+
+
+def spaced_tables(text: str) -> list[Table]:
+    """Tables whose cells stand a single space apart: two or more rows of a label and figures, under a heading line
+    of periods; a short label line between them (no figures) is a section row."""
+    lines = _lines(text)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        header = _spaced_header(text, *lines[i])
+        if header is None:
+            i += 1
+            continue
+        rows: list[TableRow] = [header]
+        j = i + 1
+        while j < len(lines):
+            s, e = lines[j]
+            row = _spaced_row(text, s, e)
+            if row is not None:
+                rows.append(row)
+            elif 0 < e - s < 60 and not re.search(r"\d", text[s:e]) and text[s:e].strip() and not text[s:e].rstrip().endswith("."):
+                rows.append(TableRow((Cell(text[s:e].strip(), s, e),), s, e))
+            else:
+                break
+            j += 1
+        while rows and rows[-1].is_section:
+            rows.pop()
+        if sum(1 for r in rows[1:] if not r.is_section) >= 2:
+            tables.append(Table(tuple(rows), "spaced"))
+        i = max(j, i + 1)
+    return tables
+
+
+BUILDERS = (line_grid_tables, ruled_line_tables, cell_per_line_tables, spaced_tables)
