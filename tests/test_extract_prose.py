@@ -771,3 +771,14 @@ def test_the_nearer_cue_names_the_output() -> None:
     got = records(release("Moose Creek delivered production of 38,450 ounces of gold. Revenue came from the sale of "
                           "37,900 ounces of gold."))
     assert [(r[1], r[3]) for r in got] == [("production", 38450), ("sales", 37900)]
+
+
+def test_a_percentage_set_against_another_is_a_level_not_a_change() -> None:
+    body = "Gold recovery was 92.4% compared to 90.1% in the previous quarter, while output rose 12% compared with a year ago."
+    got = records(release(body))
+    assert [(r[1], r[3], r[5]) for r in got] == [("recovery", 92.4, "2011-Q2"), ("recovery", 90.1, "2011-Q1")]
+
+
+def test_a_figure_changed_from_with_no_period_named_is_no_fact() -> None:
+    """"rose from 36,000 to 38,450 ounces": the quarter's figure is the second; the first is of a period unsaid."""
+    assert [r[3] for r in records(release("Gold production rose from 36,000 ounces to 38,450 ounces."))] == [38450]

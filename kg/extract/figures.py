@@ -154,8 +154,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
     if explicit_metal is None and unit.split("/")[-1] in COUNTED_ONLY_IN:
         explicit_metal = COUNTED_ONLY_IN[unit.split("/")[-1]]  # carats are of diamonds, whatever the sentence names
     if unit == "%":
-        if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after):
-            return None
+        if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after) and not _LEVEL_COMPARED.match(after):
+            return None  # "up 12% compared with", not "recoveries were 70.1% compared to 61.2%"
         cue = near_before[-60:]
         recovery, availability, grade = (_last(p, cue) for p in (r"recover\w*", r"availability|available", r"grades?|head"))
         if max(recovery, availability, grade) < 0 and explicit_metal and explicit_metal not in PRECIOUS:
@@ -241,6 +241,9 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
     return None
 
 
+# a percentage set against another one: both are levels ("70.1 per cent compared to 61.2 per cent")
+# (``after`` runs to the next figure, so a comparison that ends it is set against a figure)
+_LEVEL_COMPARED = re.compile(r"(?i)^\s*,?\s*(?:compared\s+(?:to|with)|versus|vs\.?)\s*(?:about\s+|approximately\s+)?$")
 _CAPACITY_ADJECTIVE = re.compile(r"(?i)\b(?:the|a|an|its|our|their)\s*$")
 _FACILITY_AFTER = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,3}(?i:mill|plant|concentrator|processing\s+(?:plant|facility)|facility"
                              r"|circuit|crusher|flotation|heap[- ]leach)\b")

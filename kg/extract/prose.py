@@ -60,8 +60,11 @@ def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback:
     compared = _compared_list_period(q, text, mentions, before[-1].end if before else 0)
     if compared is not None:
         return compared
-    if _CHANGED_FROM.search(text[max(0, q.start - 60):q.start]):
-        return None  # "rose to $52.1 million from $50.0 million": the figure it changed from, for a period not named
+    if _CHANGED_FROM.search(text[max(0, q.start - 60):q.start]) or not before and (
+            re.search(r"(?i)\bfrom\s+(?:about\s+|approximately\s+)?$", text[max(0, q.start - 20):q.start])
+            and _CHANGED_TO.match(text, q.end)):
+        return None  # "rose to $52.1 million from $50.0 million", "rose from 120,000 dmt to 150,000 dmt": the figure it
+        # changed from, for a period not named
     return before[-1].period if before else fallback
 
 
@@ -73,6 +76,8 @@ def _changed_from_period(text: str, mention: PeriodMention, q: Quantity) -> bool
                                  text[mention.end:q.start]))
 
 
+# "from X to": the figure before is what the one after changed from
+_CHANGED_TO = re.compile(r"(?i)\s+to\s+(?:about\s+|approximately\s+)?[$A-Z]{0,3}\d")
 # "... to X from": the figure after is what the one before changed from
 _CHANGED_FROM = re.compile(r"(?i)\b(?:to|at)\s+\S*\d[^;()]{0,40}?\bfrom\s+(?:the\s+)?$")
 
