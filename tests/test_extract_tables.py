@@ -17,6 +17,7 @@ from kestrel import ONE_MINE as INTRO
 from kg.extract import read_release
 from kg.extract.tables import extract_table_figures, is_table_row, read_label
 from kg.quantities import parse_number
+from kg.records import Guidance, Measurement
 from kg.read.sources import html_to_text
 
 FISCAL = (
@@ -43,10 +44,13 @@ def expand(rows: list[tuple], site: str | None = MC) -> list[tuple]:
 
 
 def run(text: str) -> list[tuple]:
+    """The operating figures (measurements) a table yields; guidance columns are pinned on their own below."""
     out = []
     for r in extract_table_figures(read_release(text)):
         assert text[r.span.start:r.span.end] == r.span.quote
         assert "\n" not in r.span.quote  # one table row
+        if not isinstance(r, Measurement):
+            continue
         out.append((r.metric, r.metal, r.value, r.unit, r.period.label, r.site, r.span.quote))
     return out
 
@@ -456,3 +460,30 @@ def test_a_mine_column_reads_under_the_caption_and_a_header_row_starts_a_new_tab
                    ("production", 300, "2011-Q2", "Beta"), ("production", 400, "2011-Q1", "Beta"),
                    ("production", 400, "2011-Q2", None), ("production", 600, "2011-Q1", None),
                    ("production", 1100, "2010", "Alpha"), ("production", 1200, "2009", "Alpha")}
+
+
+GUIDANCE_COLUMN = """| | Q2 2011 | Q1 2011 | 2011 Guidance | Variance to guidance |
+|---|---|---|---|---|
+| Gold produced (oz) | 38,450 | 35,900 | 150,000 - 160,000 | 2% |
+| AISC (US$/oz) | 912 | 948 | 900 - 950 | -1% |
+"""
+
+GUIDANCE_TABLE = """| 2011 guidance | Unit | Range |
+|---|---|---|
+| Gold produced | oz | 150,000 – 160,000 |
+| Ore milled | t | 1,600,000 |
+"""
+
+
+@pytest.mark.parametrize(("table", "expected"), [
+    (GUIDANCE_COLUMN, {("production", 150000, 160000, "oz", "2011"), ("aisc", 900, 950, "USD/oz", "2011")}),
+    (GUIDANCE_TABLE, {("production", 150000, 160000, "oz", "2011"), ("ore_processed", 1600000, 1600000, "t", "2011")}),
+])
+def test_guidance_columns_and_guidance_tables_give_guidance(table: str, expected: set) -> None:
+    """A column headed "2011 Guidance", or every column of a table whose corner says "2011 guidance", holds
+    forward-looking ranges, not actuals; a variance column beside it holds neither."""
+    text = kestrel.release(table, INTRO, *Q2)
+    records = extract_table_figures(read_release(text))
+    guided = {(g.metric, g.low, g.high, g.unit, g.period.label) for g in records if isinstance(g, Guidance)}
+    assert guided == expected
+    assert all(r.value not in (2, -1) for r in records if isinstance(r, Measurement))

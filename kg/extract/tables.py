@@ -23,14 +23,16 @@ from kg.extract.document import ReleaseDoc
 from kg.extract.figures import NOT_A_FIGURE, Reading
 from kg.extract.lexicon import concept, concepts_named, dimension_of, metric_of_label
 from kg.extract.mines import mine_key
-from kg.periods import Period, find_periods
+from kg.periods import Period, find_periods, year_period
 from kg.quantities import Quantity, find_quantities
 from kg.read.layout import CURRENCY_CELL, EMPTY_CELL, Table, TableRow, is_table_row, is_value_cell
-from kg.records import Measurement
+from kg.records import Guidance, Measurement
 from kg.vocabulary import PRECIOUS, find_metals
 
 _EMPTY = EMPTY_CELL
 _YEAR_CELL = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+_GUIDANCE_COLUMN = re.compile(r"(?i)\b(?:guidance|outlook|forecasts?)\b")
+_CHANGE_COLUMN = re.compile(r"(?i)\b(?:changes?|variances?|vs\.?|versus|differences?|against|achieved|actual)\b|%")
 _SKIP_COLUMN = re.compile(r"(?i)\b(?:changes?|chg|variances?|var\.|differences?|budget(?:ed)?|plan(?:ned)?|guidance|forecasts?"
                           r"|targets?|outlook)\b|%\s*(?:inc|dec|chg)|\b(?:inc|dec)\w*\s*/\s*\(?(?:inc|dec)")
 
@@ -109,7 +111,7 @@ def _unit_quantity(unit_text: str, label: str, currency: str | None = None) -> Q
     probe = unit_text
     for start, end, _metal in reversed(find_metals(probe)):
         probe = probe[:start] + probe[end:]  # "2E g/t", "g/t Au": the metal is not the unit
-    probe = " ".join(probe.split())
+    probe = " ".join(probe.split()) or unit_text.strip()  # "tU": a tonne of uranium is still a tonne
     per = re.search(r"(?i)\bper\s+(?:[2-6]E\s+|payable\s+|[a-z]+\s+)?(ounce|oz|pound|lb|tonne|ton|kg|t)\b", label)
     if per and re.fullmatch(r"(?:US|C|A|CDN)?\$|USD|CAD|AUD|ZAR|R", probe):
         probe = f"{probe}/{per.group(1)}"
@@ -219,16 +221,17 @@ class _Axis:
     is_total: bool = False  # a company or group total: no site
     label: str = ""  # a metric label to read (with the section's)
     skip: bool = False  # a change, variance, budget or attributable line
+    guidance: bool = False  # a guidance or outlook column: its cells are forward-looking figures (ranges) for its period
 
 
-def extract_table_figures(doc: ReleaseDoc) -> list[Measurement]:
+def extract_table_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
     """Measurements from every table of the release, whatever its layout.
 
     A table with no header of its own, as wide as the table before it, is that
     table continued (a section per mine, blank lines between): it reads under
     the same column headings.
     """
-    out: list[Measurement] = []
+    out: list[Measurement | Guidance] = []
     previous: Table | None = None
     previous_metric = ""  # the metric the table before named in its corner: one split from it ("Mine | FY 2022") reads under it
     for table in (part for whole in doc.tables for part in _split_at_headers(doc, whole)):
@@ -291,10 +294,12 @@ def _row_texts(row: TableRow) -> list[str]:
 
 
 def _is_data(texts: list[str]) -> bool:
-    return bool(texts and texts[0] and not _is_value(texts[0]) and any(_is_value(c) for c in texts[1:]))
+    """A row of figures: a label, then a figure or a range ("21,000 – 22,500") in some cell."""
+    return bool(texts and texts[0] and not _is_value(texts[0])
+                and any(_is_value(c) or _RANGE_CELL.match(c) and re.search(r"\d", c) for c in texts[1:]))
 
 
-def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list[Measurement]:
+def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list[Measurement | Guidance]:
     rows = [(row, _row_texts(row)) for row in table.rows]
     first = next((i for i, (_r, t) in enumerate(rows) if _is_data(t)), None)
     if first is None:
@@ -320,6 +325,7 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
             site = _section_site(doc, texts[0], site)
     if _caption_is_not_figures(doc, table.start):
         return []
+    columns = _guidance_under_corner(doc, header_texts, columns)
     metric_columns = [read_label(c.label, "", doc.currency) if c.label else None for c in columns]
     if not any(c.period for c in columns) and sum(r is not None for r in metric_columns) >= 2:
         return _metric_columns(doc, body, metric_columns, site)
@@ -332,6 +338,36 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
     corner = next((t[0] for t in header_texts if len(t) >= 2 and t[0]), "")
     return _read_body(doc, body, columns, width, site, default_period, _corner_unit(corner),
                       _corner_metric(doc, table, previous_metric))
+
+
+def _guidance_under_corner(doc: ReleaseDoc, header: list[list[str]], columns: list[_Axis]) -> list[_Axis]:
+    """A corner (or caption) that says the table is guidance ("2024 guidance"): columns that name no period of their
+    own ("Range", "Target") hold guidance for the corner's period; a guidance column named without a year is for
+    the release's year."""
+    ctx = replace(doc.period_context(), anchor=doc.info.reporting_period)
+    corner = next((t[0] for t in header if len(t) >= 2 and t[0]), "")
+    year = doc.release_date.year if doc.release_date else None
+    if _GUIDANCE_COLUMN.search(corner):
+        period = _cell_period(corner, ctx) or (year_period(year) if year else None)
+        return [c if j == 0 or c.period or c.skip or c.site or read_label(c.label, "", doc.currency)
+                or re.fullmatch(r"(?i)\s*(?:units?|uom)\s*", c.label) else _Axis(period=period, guidance=True)
+                for j, c in enumerate(columns)]
+    return [replace(c, period=year_period(year)) if c.guidance and c.period is None and year else c for c in columns]
+
+
+_RANGE_CELL = re.compile(r"^\s*(?P<low>[$]?\d[\d,. ]*?)\s*(?:-|–|—|to)\s*(?P<high>[$]?\d[\d,. ]*?)\s*(?P<rest>\D*)$")
+
+
+def _cell_range(cell: str, currency: str | None) -> tuple[float, float, str] | None:
+    """A guidance cell: a range ("21,000 – 22,500", "$1,490-1,580") or one figure, as (low, high, unit)."""
+    m = _RANGE_CELL.match(cell)
+    if m:
+        high = _cell_value(m.group("high") + (" " + m.group("rest") if m.group("rest").strip() else ""), currency)
+        low = _cell_value(m.group("low"), currency)
+        if low and high:
+            return low[0], high[0], high[1]
+    one = _cell_value(cell, currency)
+    return (one[0], one[0], one[1]) if one else None
 
 
 def _corner_metric(doc: ReleaseDoc, table: Table, inherited: str = "") -> str:
@@ -441,6 +477,10 @@ def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: s
 def _header_axis(doc: ReleaseDoc, text: str, ctx) -> _Axis:  # type: ignore[no-untyped-def]
     if not text:
         return _Axis()
+    if _GUIDANCE_COLUMN.search(text) and not _CHANGE_COLUMN.search(text):  # "2023 Outlook", "FY 2021 Guidance"
+        period = _cell_period(text, ctx)
+        return _Axis(period=period, guidance=True) if period is not None and period.kind == "year" or period is None \
+            else _Axis(skip=True)
     if _SKIP_COLUMN.search(text) or _ATTRIBUTABLE.search(text):
         return _Axis(skip=True)
     period = _cell_period(text, ctx)
@@ -472,8 +512,8 @@ def _row_scale(label: str) -> float:
 
 def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns: list[_Axis], width: int,
                table_site: str | None, default_period: Period | None, corner_unit: str = "",
-               corner_metric: str = "") -> list[Measurement]:
-    out: list[Measurement] = []
+               corner_metric: str = "") -> list[Measurement | Guidance]:
+    out: list[Measurement | Guidance] = []
     site = table_site
     section = corner_metric  # the metric a section row (or the corner cell) names for the rows under it
     last_metric = ""  # the last row that named its metric (a total over a row per mine)
@@ -535,6 +575,13 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             period = column.period or default_period
             if period is None:
                 continue
+            if column.guidance:
+                guided = _cell_range(cells[j], doc.currency)
+                if guided is not None:
+                    low, high, _unit = guided
+                    out.append(Guidance(span, reading.metric, low * scale, high * scale, reading.unit, period,
+                                        reading.metal, column.site or (None if column.is_total else row_site)))
+                continue
             value = _cell_value(cells[j], doc.currency)
             if value is None:
                 continue
@@ -588,6 +635,7 @@ def _is_unit_text(cell: str) -> bool:
 
 
 _HEADING_WORDS = re.compile(r"(?i)^(?:units?|uom|measures?|metrics?|items?|description|particulars|physicals|statistics"
+                            r"|range|low|high|mid-?point|targets?"
                             r"|summary|operations?|operating|production|financials?|key\s+\w+|notes?)$")
 
 
