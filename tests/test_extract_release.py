@@ -359,3 +359,16 @@ def test_an_article_subject_is_a_name_capitalised_mid_sentence_too() -> None:
     text = ("Gold output fell at two mines in the quarter.\n\nHarrowgate Minerals has released its results for the "
             "second quarter.\n\nThe company said Harrowgate would keep its guidance for the year unchanged.\n")
     assert read_release(text).info.issuer == "Harrowgate Minerals"
+
+
+def test_a_symbol_before_its_exchange_after_a_dash() -> None:
+    """The trade press writes "[NVG-TSX; NVGCF-OTCQX]": symbol, dash, exchange."""
+    assert [t for _s, _e, t in find_tickers("Nechi Valley Gold Corp. [NVG-TSX; NVGCF-OTCQX] said")] == [
+        "TSX:NVG", "OTCQX:NVGCF"]
+
+
+def test_an_exchange_in_a_quote_strip_is_no_issuer() -> None:
+    text = ("LSE: QZU  AIX: QZU  GDR price US$41.20\n\nQazuran 2Q24 Operations Update\n\nAstana, 1 August 2024 - "
+            'National Uranium Company Qazuran JSC ("Qazuran" or "the Company") announces its operations update. '
+            + _ARTICLE_BODY)
+    assert read_release(text).info.issuer != "LSE"

@@ -63,7 +63,7 @@ EXCHANGE_NAME = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<x{i}>{_alias_patter
 SYMBOL = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
 _AFTER_EXCHANGE = re.compile(rf"(?:\s+(?i:share\s+)?(?i:code|symbol|ticker)s?)?\s*(?:[:\-–—]|(?<=[a-z])\s)\s*(?P<sym>{SYMBOL})\b(?![a-z])")
 _EXCHANGE_LIST_GAP = re.compile(r"\s*(?:[,/&]|and)\s*")
-_SYMBOL_BEFORE = re.compile(rf"(?<![\w.])(?P<sym>{SYMBOL})\s*:\s*$")
+_SYMBOL_BEFORE = re.compile(rf"(?<![\w.])(?P<sym>{SYMBOL})(?:\s*:\s*|-)$")  # "ASM: TSX-V", "[NVG-TSX; NVGCF-OTCQX]"
 _SUFFIXED = re.compile(r"(?P<sym>[A-Z][A-Z0-9]{0,5})(?P<suf>[.-][A-Z]{1,2})")
 # kept for the issuer: a name written just before its listing "(TSX: ..."
 EXCHANGE = "|".join(_alias_pattern(a) for a, _ex in _ALIASES)
@@ -380,7 +380,7 @@ def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
             name = name[heading.end():]
     name = re.sub(r"\s+[A-Z0-9]{1,6}\.[A-Z]{1,3}$|^(?:Via|By|From|At)\s+", "", name)  # "South32 S32.AX", "Via Jagersfontein ..."
     key = company_key(name)
-    if not key or _NOT_A_NAME.match(name) or key in publishers or _COMMON_WORD.fullmatch(name) or (
+    if not key or _NOT_A_NAME.match(name) or key in publishers or _COMMON_WORD.fullmatch(name) or EXCHANGE_NAME.fullmatch(name) or (
             find_metals(name) and len(name.split()) == 1):
         return None  # "Strike halts ...", "Operations", "Zinc": a headline's first word, not a company
     companies = [c for _s, _e, c in find_companies(text) if company_key(c) not in publishers]
