@@ -185,6 +185,9 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     if unit_q.unit == "t" and re.search(r"(?i)\bdaily\b|\bper\s+day\b", text):
         unit_q = replace(unit_q, unit="t/d")  # "Average daily throughput (tonnes)"
     concept = metric_of_label(_label_head(text), unit_q.unit, bool(metals))
+    said = metric_of_label(unit_text, unit_q.unit, bool(metals)) if unit_text else None
+    if said is not None and said.dimension == "ore" and (concept is None or concept.dimension == "ore"):
+        concept = said  # "Ore production (tonnes treated)": the unit's own verb says which ore
     if concept is None:
         return None
     unit = "t/d" if concept.dimension == "rate" else unit_q.unit
