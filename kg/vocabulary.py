@@ -86,6 +86,9 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "CAD": "CAD", "CAD$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "R": "ZAR", "ZAR": "ZAR",
     "NZ$": "NZD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "MXN": "MXN", "MX$": "MXN", "$": "$",
     "Rs": "INR", "Rs.": "INR", "₹": "INR", "INR": "INR",
+    # ISO codes written before the amount ("SEK 8,412 million", "KZT 1,300 billion")
+    "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "KZT": "KZT", "CNY": "CNY", "RMB": "CNY", "PEN": "PEN", "CLP": "CLP",
+    "BRL": "BRL", "GHS": "GHS", "RUB": "RUB", "CHF": "CHF", "PGK": "PGK", "PHP": "PHP", "TRY": "TRY",
 }
 CURRENCY_NAMES = {
     "canadian dollars": "CAD", "us dollars": "USD", "australian dollars": "AUD", "rands": "ZAR",

@@ -272,6 +272,7 @@ def test_is_table_row(line: str, expected: bool) -> None:
     ("All-in sustaining cost per gold ounce sold(1)", "$", ("aisc", "gold", "$/oz", 1.0)),  # "All-in" is no "in UNIT"
     ("Average price", "US$/ct", ("realized_price", None, "USD/ct", 1.0)),
     ("Ore production (t)", "", ("ore_mined", None, "t", 1.0)),  # tonnes of ore, not of a metal
+    ("Net sales, SEK m", "", ("revenue", None, "SEK", 1e6)),  # net sales in money are revenue
     ("Ore production (tonnes treated)", "", ("ore_processed", None, "t", 1.0)),  # the unit's verb says which ore
     ("Production volume U3O8 (100% basis)", "tU", ("production", "uranium", "t", 1.0)),  # a basis is no unit
 ])

@@ -90,6 +90,9 @@ def _only(text: str, default_currency: str | None = None):
         ("sales of US$ 3.5 million", 3_500_000, "USD"),
         ("proceeds of US$1.5bn", 1_500_000_000, "USD"),
         ("a facility of 5 million Canadian dollars", 5_000_000, "CAD"),
+        ("net sales of SEK 8,412 million", 8_412_000_000, "SEK"),  # an ISO code before the amount
+        ("revenue of KZT 1,300 billion", 1_300_000_000_000, "KZT"),
+        ("sales of RMB 5.2 billion", 5_200_000_000, "CNY"),
         # per-unit costs and prices
         ("cash costs of US$412 per ounce", 412, "USD/oz"),
         ("an AISC of US$1,085/oz", 1_085, "USD/oz"),

@@ -27,10 +27,13 @@ from kg.periods import Period, find_periods, year_period
 from kg.quantities import Quantity, find_quantities
 from kg.read.layout import CURRENCY_CELL, EMPTY_CELL, Table, TableRow, is_table_row, is_value_cell
 from kg.records import Guidance, Measurement
-from kg.vocabulary import PRECIOUS, find_metals
+from kg.vocabulary import CURRENCY_PREFIXES, PRECIOUS, find_metals
 
 _EMPTY = EMPTY_CELL
 _YEAR_CELL = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+# a currency written as a unit ("US$", "C$", "R", "SEK"), from the vocabulary, longest first
+_CURRENCY_SIGN = "|".join(re.escape(sign) for sign in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
+_CURRENCY_CODES = set(CURRENCY_PREFIXES.values())
 _GUIDANCE_COLUMN = re.compile(r"(?i)\b(?:guidance|outlook|forecasts?)\b")
 _CHANGE_COLUMN = re.compile(r"(?i)\b(?:changes?|variances?|vs\.?|versus|differences?|against|achieved|actual)\b|%")
 _SKIP_COLUMN = re.compile(r"(?i)\b(?:changes?|chg|variances?|var\.|differences?|budget(?:ed)?|plan(?:ned)?|guidance|forecasts?"
@@ -113,13 +116,13 @@ def _unit_quantity(unit_text: str, label: str, currency: str | None = None) -> Q
         probe = probe[:start] + probe[end:]  # "2E g/t", "g/t Au": the metal is not the unit
     probe = " ".join(probe.split()) or unit_text.strip()  # "tU": a tonne of uranium is still a tonne
     per = re.search(r"(?i)\bper\s+(?:[2-6]E\s+|payable\s+|[a-z]+\s+)?(ounce|oz|pound|lb|tonne|ton|kg|t)\b", label)
-    if per and re.fullmatch(r"(?:US|C|A|CDN)?\$|USD|CAD|AUD|ZAR|R", probe):
+    if per and re.fullmatch(_CURRENCY_SIGN, probe):
         probe = f"{probe}/{per.group(1)}"
     if not probe:
         probe = _guess_unit(label)
         if not probe:
             return None
-    cur = re.match(r"^\s*(US\$|C\$|A\$|CDN\$|R|\$|USD|CAD|AUD|ZAR)\s*(?:/|per)?\s*(.*)$", probe)
+    cur = re.match(rf"^\s*({_CURRENCY_SIGN})\s*(?:/|per)?\s*(.*)$", probe)
     if cur and re.fullmatch(r"(?i)\(?(?:millions?|thousands?|billions?|mm|mn|m|bn|k|'?000'?s?)\)?", cur.group(2).strip()):
         word = cur.group(2).strip().strip("()'").lower().rstrip("s")
         text = f"{cur.group(1)}1 " + {"m": "million", "mm": "million", "mn": "million", "k": "thousand", "000": "thousand",
@@ -590,7 +593,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
                 continue
             number, cell_unit = value
             if cell_unit and cell_unit != "%" and cell_unit != reading.unit.split("/")[0] and not (
-                    cell_unit in {"$", "ZAR", "USD", "CAD", "AUD"} and reading.unit[:1].isupper() or cell_unit == "$"):
+                    cell_unit in _CURRENCY_CODES and reading.unit[:1].isupper() or cell_unit == "$"):
                 continue
             cell_site = column.site or (None if column.is_total else row_site)
             out.append(Measurement(span, reading.metric, number * scale, reading.unit, period, reading.metal,
