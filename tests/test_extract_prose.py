@@ -782,3 +782,8 @@ def test_a_percentage_set_against_another_is_a_level_not_a_change() -> None:
 def test_a_figure_changed_from_with_no_period_named_is_no_fact() -> None:
     """"rose from 36,000 to 38,450 ounces": the quarter's figure is the second; the first is of a period unsaid."""
     assert [r[3] for r in records(release("Gold production rose from 36,000 ounces to 38,450 ounces."))] == [38450]
+
+
+def test_a_period_named_in_a_forward_sentence_is_not_the_paragraphs_topic() -> None:
+    body = "Kestrel will publish its guidance for 2012 with its results in August. Gold production was 38,450 ounces."
+    assert [(r[3], r[5]) for r in records(release(body))] == [(38450, "2011-Q2")]

@@ -390,6 +390,8 @@ def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, fi
         return doc.info.reporting_period  # list items stand alone
     if figures and figures[0].period is not None and not figures[0].forward:
         return figures[0].period  # "... fell to $4.85 from $5.31 in the previous quarter": still this quarter
+    if FORWARD.search(sentence.text) or re.search(r"(?i)\b(?:will|to)\s+(?:publish|release|report|announce)\b", sentence.text):
+        return anchor  # "guidance for FY 2014 will be published on 12 August": a period ahead, not the paragraph's topic
     mentions = [m for m in find_periods(sentence.text, replace(doc.period_context(), anchor=anchor))
                 if not _COMPARED_WITH.search(sentence.text[max(0, m.start - 30):m.start])
                 and not _GUIDANCE_AFTER.match(sentence.text, m.end)]  # "FY2023 guidance of ...": not the topic
