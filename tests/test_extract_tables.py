@@ -491,3 +491,15 @@ def test_guidance_columns_and_guidance_tables_give_guidance(table: str, expected
     guided = {(g.metric, g.low, g.high, g.unit, g.period.label) for g in records if isinstance(g, Guidance)}
     assert guided == expected
     assert all(r.value not in (2, -1) for r in records if isinstance(r, Measurement))
+
+
+def test_a_flattened_heading_of_spans_lies_over_its_group_of_columns() -> None:
+    """"Quarter Ended Year-to-date" in one cell over "Dec-18 Sep-18 Change Dec-17 | Dec-18 Dec-17": the quarter's
+    columns, then the fiscal year to date's (July-December at an ASX miner: the second half)."""
+    cells = ["T1: PRODUCTION", " ", " ", "Quarter Ended", "Year-to-date", " ", "Dec-18", "Sep-18", "Dec-17", "Dec-18",
+             "Dec-17", "Ore mined (t)", "142,310", "136,920", "128,450", "279,230", "255,870",
+             "Ore milled (t)", "139,880", "140,210", "131,060", "280,090", "262,450"]
+    text = ("Carranya Nickel Limited\nASX: CRN\n30 January 2019\n\nQuarterly report for the period ending 31 December 2018, "
+            "the second quarter of FY2019.\n\n" + "\n\n".join(cells) + "\n")
+    got = {(m.value, m.period.label) for m in extract_table_figures(read_release(text))}
+    assert {(142310, "2018-Q4"), (136920, "2018-Q3"), (128450, "2017-Q4"), (279230, "2018-H2"), (255870, "2017-H2")} <= got

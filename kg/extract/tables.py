@@ -56,6 +56,7 @@ _is_value = is_value_cell
 
 def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-def]
     text = re.sub(rf"(?i)^\s*({MONTH_NAME})[\s\-'’]+(\d\d)\s*$", r"\1 20\2", text)  # "Jun-23": June 2023
+    text = re.sub(rf"(?i)\b({MONTH_NAME})[\-'’](\d\d)\b", r"\1 20\2", text)  # "Year-to-date Dec-17"
     text = re.sub(r"\b(Q[1-4]|[1-4]Q)\s+((?:19|20)\d\d)\b", r"\1 \2", text)
     quarter_only = re.fullmatch(r"(?i)\s*((?:19|20)\d\d)\s+(Q[1-4])\s*", text)
     if quarter_only:
@@ -471,6 +472,10 @@ def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: s
         chunks = [text[a:b] for a, b in zip([0, *ends], ends)]  # each column's label ends with its year
         if len(chunks) >= width - 1:
             return [_Axis()] + [_header_axis(doc, chunk.strip(), ctx) for chunk in chunks[-(width - 1):]]
+    if grid and single:  # "Quarter Ended Year-to-date" over "Dec-18 Sep-18 ... Dec-18 Dec-17": each span over its group
+        grouped = _grouped_spans(single[-1], grid[0])
+        if grouped:
+            grid = [grouped, *grid]
     filled = [_fill_spans(cells) if i < len(grid) - 1 and sum(bool(c) for c in cells[1:]) < width - 1 else cells
               for i, cells in enumerate(grid)]
     axes = [_Axis()]
@@ -478,6 +483,28 @@ def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: s
         text = " ".join(cells[j] for cells in filled if cells[j]).strip()
         axes.append(_header_axis(doc, text, ctx))
     return axes
+
+
+_SPAN_LABEL = re.compile(r"(?i)year[- ]to[- ]date|YTD|(?:(?:three|six|nine|twelve|3|6|9|12)\s+months|quarter|qtr|half[- ]year|half"
+                         r"|financial\s+year|fiscal\s+year|year)(?:\s+(?:ended|ending|to))?")
+
+
+def _grouped_spans(text: str, lower: list[str]) -> list[str] | None:
+    """A heading flattened into one cell that names several spans ("Quarter Ended Year-to-date") laid over the row of
+    column headings below it: a new group starts where that row repeats its first heading ("Dec-18 Sep-18 Dec-17 |
+    Dec-18 Dec-17"). None when the spans and the groups do not pair up."""
+    spans = [m.group() for m in _SPAN_LABEL.finditer(text)]
+    if len(spans) < 2 or len(lower) < 3 or not lower[1]:
+        return None
+    starts = [j for j in range(1, len(lower)) if lower[j] == lower[1]]
+    if len(starts) != len(spans):
+        return None
+    out = [""] * len(lower)
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lower)
+        for j in range(start, end):
+            out[j] = spans[k]
+    return out
 
 
 def _header_axis(doc: ReleaseDoc, text: str, ctx) -> _Axis:  # type: ignore[no-untyped-def]
