@@ -204,3 +204,11 @@ def test_cells_a_single_space_apart_under_a_heading_of_periods() -> None:
 ])
 def test_sentences_under_periods_are_no_spaced_table(text: str) -> None:
     assert not [t for t in find_tables(text) if t.layout == "spaced"]
+
+
+def test_empty_pipe_cells_between_a_section_and_its_rows_keep_one_table() -> None:
+    """An aggregator's copy: each cell on its own line ending in " |", a section label with empty "|" cells."""
+    lines = ["|", "Q3 2019 |", "Q2 2019 |", "Fresh tailings |", "|", "|", "|", "|", "Tonnes processed |", "3,671,020 |",
+             "3,631,650 |", "Copper grade |", "0.131% |", "0.128% |"]
+    (table,) = find_tables("\n".join(lines) + "\n")
+    assert ["Tonnes processed", "3,671,020", "3,631,650"] in [row.texts for row in table.rows]

@@ -315,6 +315,12 @@ def _is_cell_value(line: str) -> bool:
     return is_value_cell(line) or bool(EMPTY_CELL.match(line) and line.strip())
 
 
+def _gap_lines(text: str, start: int, end: int) -> int:
+    """Line breaks between two cells, an empty cell's line ("|" alone) not counted: it is a cell, not a gap."""
+    between = text[start:end]
+    return between.count("\n") - len(re.findall(r"(?m)^[ \t]*\|[ \t|]*$", between))
+
+
 def cell_per_line_tables(text: str) -> list[Table]:
     """A table flattened one cell per line: header lines, then rows of a label line and its value lines.
 
@@ -329,7 +335,7 @@ def cell_per_line_tables(text: str) -> list[Table]:
     while i < len(cells):
         j = i
         while j < len(cells) and _is_cell_line(text[cells[j][0]:cells[j][1]]) and (
-                j == i or text.count("\n", cells[j - 1][1], cells[j][0]) <= 4):
+                j == i or _gap_lines(text, cells[j - 1][1], cells[j][0]) <= 4):
             j += 1
         run = cells[i:j]
         table = _cells_to_table(text, run) if len(run) >= 6 else None
