@@ -503,3 +503,14 @@ def test_a_flattened_heading_of_spans_lies_over_its_group_of_columns() -> None:
             "the second quarter of FY2019.\n\n" + "\n\n".join(cells) + "\n")
     got = {(m.value, m.period.label) for m in extract_table_figures(read_release(text))}
     assert {(142310, "2018-Q4"), (136920, "2018-Q3"), (128450, "2017-Q4"), (279230, "2018-H2"), (255870, "2017-H2")} <= got
+
+
+def test_a_second_heading_line_of_words_in_column_groups_names_the_spans() -> None:
+    """"Sep-12  Jun-12  FY12" over "Quarter  Quarter  Full year", as a PDF's text keeps them: quarters, not months."""
+    table = ("                          Sep-12        Jun-12          FY12\n"
+             "                         Quarter       Quarter     Full year\n"
+             "Ore mined (t)           1,842,600     1,765,300     6,904,200\n"
+             "Ore processed (t)       1,798,400     1,801,200     6,853,600\n")
+    text = kestrel.release(table, INTRO, "Kestrel Gold Mines Inc. Quarterly Report", "October 20, 2012")
+    got = {(m.value, m.period.label) for m in extract_table_figures(read_release(text))}
+    assert {(1842600, "2012-Q3"), (1765300, "2012-Q2"), (1798400, "2012-Q3")} <= got

@@ -311,7 +311,8 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
     first = next((i for i, (_r, t) in enumerate(rows) if _is_data(t)), None)
     if first is None:
         return []
-    last_header = max((i for i, (_r, t) in enumerate(rows[:first]) if len(t) >= 2), default=-1)
+    head_width = max((len(t) for _r, t in rows[:first + 1]), default=0)
+    last_header = max((i for i, (_r, t) in enumerate(rows[:first]) if len(_split_heading(t, head_width)) >= 2), default=-1)
     if last_header >= 0:  # section labels between the header and the first row of figures head that row
         first = last_header + 1
     body = rows[first:]
@@ -462,6 +463,7 @@ def _fill_spans(cells: list[str]) -> list[str]:
 
 def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: set[int] | None = None) -> list[_Axis]:
     ctx = replace(doc.period_context(), anchor=doc.info.reporting_period)
+    header = [_split_heading(texts, width) for texts in header]
     grid = [_over_values(_spread(texts, width), valued) for texts in header if len(texts) >= 2]
     single = [texts[0] for texts in header if len(texts) == 1]
     if not grid and single:  # a header flattened into one cell: its period mentions, one per column
@@ -483,6 +485,15 @@ def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: s
         text = " ".join(cells[j] for cells in filled if cells[j]).strip()
         axes.append(_header_axis(doc, text, ctx))
     return axes
+
+
+def _split_heading(texts: list[str], width: int) -> list[str]:
+    """A heading line kept whole whose words stand in one group per column ("Quarter    Quarter    Full year" under
+    "Sep-12  Jun-12  FY12"): one cell per group."""
+    if len(texts) != 1:
+        return texts
+    parts = re.split(r"\s{2,}", texts[0].strip())
+    return ["", *parts] if len(parts) == width - 1 and len(parts) >= 2 else texts
 
 
 _SPAN_LABEL = re.compile(r"(?i)year[- ]to[- ]date|YTD|(?:(?:three|six|nine|twelve|3|6|9|12)\s+months|quarter|qtr|half[- ]year|half"
