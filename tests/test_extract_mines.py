@@ -122,3 +122,12 @@ def test_extract_mines_matches_the_mentions() -> None:
         records = mines_module.extract_mines(doc.text, doc.info.issuer)  # type: ignore[call-arg]
     assert [(r.name, r.operator) for r in records] == [(m.name, m.operator) for _s, m in doc.mine_mentions]
     assert ("Dunmore", "Northgate Holdings Inc.") in [(r.name, r.operator) for r in records]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The report covers the Wyndarra nickel-copper-cobalt operation in the East Kimberley.", ["Wyndarra"]),
+    ("Results from the Australian copper operation were weaker.", []),  # a country's operation, not a name
+    ("Its Canadian gold operations were steady.", []),
+])
+def test_an_operation_its_metals_describe_is_named(text: str, names: list[str]) -> None:
+    assert [r.name for _s, r in find_mine_mentions(SourceText(text), "Acme Corp")] == names

@@ -38,6 +38,9 @@ _DESCRIPTOR = re.compile(
     r"|open-pit|processing)$")
 
 
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|can|ic|i)")
+
+
 def mine_key(name: str) -> str:
     """``Lac des Iles mine`` and ``Lac des Iles mill`` share ``lac des iles``."""
     words = re.findall(r"[a-z0-9]+", fold(name).lower())
@@ -98,8 +101,11 @@ def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple
     for m in SITE_WORD.finditer(clean):
         kind_word = m.group("kind").lower()
         described = re.search(r"(?i)\b(?:in-situ|ISR|ISL|heap[- ]leach|open[- ]pit|underground)\W*$", clean[max(0, m.start() - 30):m.start()])
+        word_before = re.search(r"([\w%-]+)\s+$", clean[max(0, m.start() - 40):m.start()])
+        by_metals = bool(word_before and word_before.group(1)[0].islower() and _DESCRIPTOR.match(word_before.group(1)))
+        # "the Wyndarra nickel-copper-cobalt operation": its metals describe a named operation
         if kind_word in {"project", "deposit", "operation", "operations", "complex", "smelter", "refinery", "mines"} and not (
-                m.group()[0].isupper() or kind_word == "operation" and described):
+                m.group()[0].isupper() or kind_word == "operation" and (described or by_metals)):
             continue  # "its Antelope Draw in-situ recovery (ISR) operation" is named; "its Canadian operations" is not
         if kind_word == "mines" and re.match(rf"\s*,?\s*{CORPORATE_SUFFIX}", doc.clean[m.end():m.end() + 20]):
             continue  # "Northgate Mines Inc." is a company
@@ -108,6 +114,8 @@ def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple
             continue
         start, name, operator = found
         name = re.sub(r"\s+", " ", name)
+        if by_metals and kind_word == "operation" and _DEMONYM.fullmatch(name):
+            continue  # "the Australian copper operation": a country's, not a name
         if len(name) < 3 or not re.search(r"[a-z]", name):
             continue
         if issuer and company_key(name) == company_key(issuer):
