@@ -336,6 +336,7 @@ _ARTICLE_BODY = ("production at the mine rose in the quarter, the company said i
     ("VANCOUVER - Canada's Talvik (TSX: TLV) said " + _ARTICLE_BODY + "© 2024 Orefeed Media Ltd.\n", "Talvik"),
     ("Swedish miner Norrberg (STO: NRB) said " + _ARTICLE_BODY + "Copyright Orefeed Media Ltd.\n", "Norrberg"),
     ("DAR ES SALAAM - AIM-listed Songwe Gold's Ilolo Ridge mine has reported that " + _ARTICLE_BODY, "Songwe Gold"),
+    ("BISHKEK - London-listed Ala-Too Gold Plc said on Monday that " + _ARTICLE_BODY, "Ala-Too Gold Plc"),
     ("Mexican mining company Minera Aztlán said the mine flooded; " + _ARTICLE_BODY
      + "Nearby, Quetzal Silver Mining Ltd. reported a spill.\n", "Minera Aztlán"),
     # a listing of another company later in the body is not the issuer's
@@ -372,3 +373,9 @@ def test_an_exchange_in_a_quote_strip_is_no_issuer() -> None:
             'National Uranium Company Qazuran JSC ("Qazuran" or "the Company") announces its operations update. '
             + _ARTICLE_BODY)
     assert read_release(text).info.issuer != "LSE"
+
+
+def test_a_ticker_symbol_in_the_headline_is_no_issuer() -> None:
+    text = ("TMN\nHalf-year production update\n\n21 January 2025\n\nTswelelo Manganese PLC (AIM: TMN) reports that "
+            + _ARTICLE_BODY)
+    assert read_release(text).info.issuer == "Tswelelo Manganese PLC"

@@ -364,7 +364,7 @@ def _named_before(text: str, start: int, body_start: int) -> bool:
 _COMMON_WORD = re.compile(
     r"(?i)(?:the\s+)?(?:company|group|operations?|strike|strikes|miners?|mining|production|output|shares?|union|workers|"
     r"government|police|officials?|minister|ministry|analysts?|investors?|exports?|prices?|markets?|mine|mines|plant|"
-    r"flooding|floods?|fire|deaths?|safety|update|report|results|news|highlights?)")
+    r"flooding|floods?|fire|deaths?|safety|update|report|results|news|highlights?|headlines?)")
 
 
 def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
@@ -373,6 +373,7 @@ def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
     gives one, and a mixed-case spelling for an all-caps letterhead."""
     name = re.sub(r"^(?:The\s+|[A-Z][\w-]*['’]s\s+)+", "", name.strip().rstrip(",.:;")).strip()
     name = re.split(r"['’]s\s+(?=[A-Z])", name)[0]  # "Songwe Gold's Ilolo Ridge": the owner of what follows
+    name = re.sub(r"^(?:[A-Z][\w-]*-(?:listed|based|headquartered)\s+)+", "", name)  # "London-listed Ala-Too Gold Plc"
     name = re.sub(r"['’]s?$", "", name)
     if re.search(r"[a-z]", name):  # a heading run into the name: "HIGHLIGHTS CORPORATE Metals X Limited"
         heading = re.match(r"^(?:[A-Z]{2,}\s+)+", name)  # acronyms are short; heading words are not
@@ -380,6 +381,8 @@ def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
             name = name[heading.end():]
     name = re.sub(r"\s+[A-Z0-9]{1,6}\.[A-Z]{1,3}$|^(?:Via|By|From|At)\s+", "", name)  # "South32 S32.AX", "Via Jagersfontein ..."
     key = company_key(name)
+    if re.fullmatch(r"[A-Z0-9]{2,6}", name) and any(t.endswith(":" + name) for _s, _e, t in find_tickers(text)):
+        return None  # "TMN": the issuer's ticker symbol, not its name
     if not key or _NOT_A_NAME.match(name) or key in publishers or _COMMON_WORD.fullmatch(name) or EXCHANGE_NAME.fullmatch(name) or (
             find_metals(name) and len(name.split()) == 1):
         return None  # "Strike halts ...", "Operations", "Zinc": a headline's first word, not a company
