@@ -514,3 +514,14 @@ def test_a_second_heading_line_of_words_in_column_groups_names_the_spans() -> No
     text = kestrel.release(table, INTRO, "Kestrel Gold Mines Inc. Quarterly Report", "October 20, 2012")
     got = {(m.value, m.period.label) for m in extract_table_figures(read_release(text))}
     assert {(1842600, "2012-Q3"), (1765300, "2012-Q2"), (1798400, "2012-Q3")} <= got
+
+
+def test_a_second_heading_line_lies_over_the_value_columns_not_the_unit_column() -> None:
+    table = ("                      Units     Jun-24      Mar-24       FY24\n"
+             "                                 Qtr         Qtr       Total\n"
+             "Ore mined             kt        412.6       388.1    1,602.4\n"
+             "Ore processed         kt        398.2       391.0    1,577.9\n")
+    text = kestrel.release(table, "Kestrel Gold Limited (ASX: KGL) reports on the Moose Creek mine for the June 2024 "
+                           "quarter (Q4 FY24).", "Kestrel Gold Limited June 2024 Quarterly Report", "July 25, 2024")
+    got = {(m.value, m.period.label) for m in extract_table_figures(read_release(text))}
+    assert {(412600, "2024-Q2"), (388100, "2024-Q1"), (398200, "2024-Q2")} <= got

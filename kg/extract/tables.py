@@ -488,12 +488,14 @@ def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: s
 
 
 def _split_heading(texts: list[str], width: int) -> list[str]:
-    """A heading line kept whole whose words stand in one group per column ("Quarter    Quarter    Full year" under
-    "Sep-12  Jun-12  FY12"): one cell per group."""
+    """A heading line kept whole whose words name spans, one group per column ("Quarter    Quarter    Full year" under
+    "Sep-12  Jun-12  FY12"): one cell per group, over the last columns."""
     if len(texts) != 1:
         return texts
     parts = re.split(r"\s{2,}", texts[0].strip())
-    return ["", *parts] if len(parts) == width - 1 and len(parts) >= 2 else texts
+    if len(parts) < 2 or len(parts) > width - 1 or not all((_SPAN_LABEL.search(p) or _TOTAL.match(p)) and len(p.split()) <= 3 for p in parts):
+        return texts
+    return [""] * (width - len(parts)) + parts  # over the last columns: a unit column to the left has no heading
 
 
 _SPAN_LABEL = re.compile(r"(?i)year[- ]to[- ]date|YTD|(?:(?:three|six|nine|twelve|3|6|9|12)\s+months|quarter|qtr|half[- ]year|half"
