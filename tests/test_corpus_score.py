@@ -13,7 +13,7 @@
   material since (0.870 at abfa081);
 - ``blind-4``: tests/fixtures/blind3 (b46-b65), the fourth blind batch (four writers), committed at c41045f before
   the extractor ran on it and scored once at 4ce2342 (facts F1 0.606, see tests/fixtures/blind3/README.md),
-  training material since (0.765 at the end of stop 19); the next round writes a fifth.
+  training material since (0.797 at the end of stop 19); the next round writes a fifth.
 
 The floors are the scores measured when the sets last changed, rounded down: a change that loses ground
 fails here. The second set is the harder one, and the closer predictor of real releases.
@@ -43,7 +43,7 @@ SETS = {
     "blind-3": (BLIND_2, range(26, 46), "b",
                 {"facts": 0.87, "people": 0.90, "incidents": 0.77, "agreements": 0.99, "guidance": 0.76}),
     "blind-4": (BLIND_3, range(46, 66), "b",
-                {"facts": 0.76, "people": 0.90, "incidents": 0.46, "agreements": 0.93, "guidance": 0.61}),
+                {"facts": 0.79, "people": 0.90, "incidents": 0.46, "agreements": 0.93, "guidance": 0.61}),
 }
 
 

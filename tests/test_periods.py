@@ -243,6 +243,7 @@ def test_a_fiscal_range_keeps_its_end() -> None:
         ("FY26", 6, "2026", "fiscal 2026"),
         ("H1 FY24 revenue", 6, "2023-H2", None),
         ("H2 F2024", 6, "2024-H1", None),
+        ("H1 FY 2013 sales", 6, "2012-H2", None),  # a space between FY and its year
     ],
 )
 def test_fiscal_periods(text: str, fye: int, label: str, fiscal_label: str | None) -> None:
