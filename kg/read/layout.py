@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.periods import PeriodContext, find_periods  # periods know nothing of layout: no circle
+
 EMPTY_CELL = re.compile(r"^\s*(?:-+|–|—|n/?a|nil|na|n\.a\.|\*|nm|n\.m\.)?\s*$", re.IGNORECASE)
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*$")
@@ -682,7 +684,6 @@ def _spaced_row(text: str, s: int, e: int) -> TableRow | None:
 def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
     """A heading line of periods a single space apart ("Key Indicator Unit Q4 2020 Q1 2021 Variance"): one cell per
     period, the words before them the corner, any words after a cell of their own."""
-    from kg.periods import PeriodContext, find_periods  # noqa: PLC0415 - periods need no layout, so no circle
     line = text[s:e]
     mentions = [m for m in find_periods(line, PeriodContext()) if not m.relative]
     if len(mentions) < 2 or re.search(r"\d{1,3},\d{3}", line):
@@ -695,6 +696,15 @@ def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
     return TableRow(tuple(cells), s, e)
 
 
+def _spaced_body_row(text: str, s: int, e: int) -> TableRow | None:
+    """A line under a spaced heading: a row of figures, or a short label line with none (a section row)."""
+    row = _spaced_row(text, s, e)
+    if row is None and 0 < e - s < 60 and not re.search(r"\d", text[s:e]) and text[s:e].strip() \
+            and not text[s:e].rstrip().endswith("."):
+        row = TableRow((Cell(text[s:e].strip(), s, e),), s, e)
+    return row
+
+
 def spaced_tables(text: str) -> list[Table]:
     """Tables whose cells stand a single space apart: two or more rows of a label and figures, under a heading line
     of periods; a short label line between them (no figures) is a section row."""
@@ -702,21 +712,15 @@ def spaced_tables(text: str) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        header = _spaced_header(text, *lines[i])
+        below = _spaced_body_row(text, *lines[i + 1]) if i + 1 < len(lines) else None
+        header = _spaced_header(text, *lines[i]) if below is not None else None  # periods are read only over a row
         if header is None:
             i += 1
             continue
         rows: list[TableRow] = [header]
         j = i + 1
-        while j < len(lines):
-            s, e = lines[j]
-            row = _spaced_row(text, s, e)
-            if row is not None:
-                rows.append(row)
-            elif 0 < e - s < 60 and not re.search(r"\d", text[s:e]) and text[s:e].strip() and not text[s:e].rstrip().endswith("."):
-                rows.append(TableRow((Cell(text[s:e].strip(), s, e),), s, e))
-            else:
-                break
+        while j < len(lines) and (row := _spaced_body_row(text, *lines[j])) is not None:
+            rows.append(row)
             j += 1
         while rows and rows[-1].is_section:
             rows.pop()
