@@ -86,10 +86,13 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "CAD": "CAD", "CAD$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "R": "ZAR", "ZAR": "ZAR",
     "NZ$": "NZD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "MXN": "MXN", "MX$": "MXN", "$": "$",
     "Rs": "INR", "Rs.": "INR", "₹": "INR", "INR": "INR",
-    # ISO codes written before the amount ("SEK 8,412 million", "KZT 1,300 billion")
+}
+# ISO codes written before the amount ("SEK 8,412 million", "KZT 1,300 billion"), and the currency each names
+CODES_BEFORE_AMOUNT: dict[str, str] = {
     "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "KZT": "KZT", "CNY": "CNY", "RMB": "CNY", "PEN": "PEN", "CLP": "CLP",
     "BRL": "BRL", "GHS": "GHS", "RUB": "RUB", "CHF": "CHF", "PGK": "PGK", "PHP": "PHP", "TRY": "TRY",
 }
+CURRENCY_PREFIXES.update(CODES_BEFORE_AMOUNT)
 CURRENCY_NAMES = {
     "canadian dollars": "CAD", "us dollars": "USD", "australian dollars": "AUD", "rands": "ZAR",
     "united states dollars": "USD", "american dollars": "USD", "rand": "ZAR",

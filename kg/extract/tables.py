@@ -303,7 +303,7 @@ def _row_texts(row: TableRow) -> list[str]:
 def _is_data(texts: list[str]) -> bool:
     """A row of figures: a label, then a figure or a range ("21,000 – 22,500") in some cell."""
     return bool(texts and texts[0] and not _is_value(texts[0])
-                and any(_is_value(c) or _RANGE_CELL.match(c) and re.search(r"\d", c) for c in texts[1:]))
+                and any(_is_value(c) or _RANGE_CELL.match(c) for c in texts[1:]))
 
 
 def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list[Measurement | Guidance]:
@@ -333,7 +333,8 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
             site = _section_site(doc, texts[0], site)
     if _caption_is_not_figures(doc, table.start):
         return []
-    columns = _guidance_under_corner(doc, header_texts, columns)
+    corner = next((t[0] for t in header_texts if len(t) >= 2 and t[0]), "")
+    columns = _guidance_under_corner(doc, corner, columns)
     metric_columns = [read_label(c.label, "", doc.currency) if c.label else None for c in columns]
     if not any(c.period for c in columns) and sum(r is not None for r in metric_columns) >= 2:
         return _metric_columns(doc, body, metric_columns, site)
@@ -343,17 +344,15 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
         if not any(c.site for c in across_sites) or len(across_sites) < sum(1 for c in columns[1:] if c.label or c.site):
             return []
         default_period = doc.info.reporting_period  # mines across, no period: the release's own
-    corner = next((t[0] for t in header_texts if len(t) >= 2 and t[0]), "")
     return _read_body(doc, body, columns, width, site, default_period, _corner_unit(corner),
                       _corner_metric(doc, table, previous_metric))
 
 
-def _guidance_under_corner(doc: ReleaseDoc, header: list[list[str]], columns: list[_Axis]) -> list[_Axis]:
+def _guidance_under_corner(doc: ReleaseDoc, corner: str, columns: list[_Axis]) -> list[_Axis]:
     """A corner (or caption) that says the table is guidance ("2024 guidance"): columns that name no period of their
     own ("Range", "Target") hold guidance for the corner's period; a guidance column named without a year is for
     the release's year."""
     ctx = replace(doc.period_context(), anchor=doc.info.reporting_period)
-    corner = next((t[0] for t in header if len(t) >= 2 and t[0]), "")
     year = doc.release_date.year if doc.release_date else None
     if _GUIDANCE_COLUMN.search(corner):
         period = _cell_period(corner, ctx) or (year_period(year) if year else None)
