@@ -309,11 +309,7 @@ def _credited_people(doc: ReleaseDoc) -> list[PersonRecord]:
         if _is_name(m.group("name")):
             out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("name")), name=_person_name(m.group("name")),
                                     role="reporter"))
-    for m in SIGNATURE.finditer(clean):
-        if _is_name(m.group("name")):
-            out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("role")), name=_person_name(m.group("name")),
-                                    role=_clean_role(m.group("role"))))
-    for m in REVIEWED_BY.finditer(clean):
+    for m in (m for pattern in (SIGNATURE, REVIEWED_BY) for m in pattern.finditer(clean)):  # a name, then its role
         if _is_name(m.group("name")):
             out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("role")), name=_person_name(m.group("name")),
                                     role=_clean_role(m.group("role"))))
