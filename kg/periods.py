@@ -257,16 +257,27 @@ _FISCAL_YEAR_ENDS.append(
                 r"(?:year[- ]to[- ]date|YTD)\b", re.IGNORECASE), _fye_before_first_quarter))
 
 
-def fiscal_year_end(text: str) -> int:
-    """The month an issuer's fiscal year ends in, as the text states or implies it (default December)."""
+def stated_fiscal_year_end(text: str) -> int | None:
+    """The month an issuer's fiscal year ends in, where the text states it or pairs a fiscal label with a calendar one."""
     for pattern, month_of in _FISCAL_YEAR_ENDS:
         for m in pattern.finditer(text):
             month = month_of(m)
             if month:
                 return month
-    if _FISCAL_LABEL.search(text) and _JUNE_YEAR_LISTING.search(text):
-        return 6  # fiscal labels ("FY2017") on an exchange where the financial year ends on 30 June unless said
-    return 12
+    return None
+
+
+def fiscal_year_end(text: str) -> int:
+    """The month an issuer's fiscal year ends in, as the text states or implies it (default December)."""
+    stated = stated_fiscal_year_end(text)
+    if stated:
+        return stated
+    return 6 if has_fiscal_labels(text) and _JUNE_YEAR_LISTING.search(text) else 12
+    # fiscal labels ("FY2017") on an exchange where the financial year ends on 30 June unless said
+
+
+def has_fiscal_labels(text: str) -> bool:
+    return bool(_FISCAL_LABEL.search(text))
 
 
 _FISCAL_LABEL = re.compile(r"\bFY\s?'?(?:19|20)?\d\d\b|\b(?:19|20)\d\d\s+financial\s+year\b", re.IGNORECASE)
@@ -414,9 +425,14 @@ def _near_release(period: Period, ctx: PeriodContext) -> Period:
 
 
 def _context_year(ctx: PeriodContext, month: int) -> int | None:
-    """The year of a month named without one: the anchor's, but not after the release date."""
+    """The year of a month named without one: the anchor's, but not after the release date, nor, in an undated text,
+    after the period the text is about ("up 8% on the December quarter" in a report on the March quarter of 2023)."""
     year = ctx.anchor_year()
-    if year is not None and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):
+    if year is None:
+        return None
+    latest = (ctx.release_date.year, ctx.release_date.month) if ctx.release_date else (
+        (ctx.anchor.year, ctx.anchor.end_month) if ctx.anchor else None)
+    if latest and (year, month) > latest:
         year -= 1
     return year
 

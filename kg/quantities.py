@@ -25,6 +25,8 @@ SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "mln": 1e6, "mn"
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # lakh and crore: Indian releases
 _SCALE = r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|mln|mn|mm|bn|lakhs?|crores?)\b|(?P<sfx>[kKmMbB])(?=\s|$|[).,;]))?"
 
+# "33.8 million tonnes a year earlier": a tonnage then when it was, not a rate per year
+_NOT_AGO = r"(?!\s+(?:earlier|ago|before|prior|previously|later)\b)"
 # unit pattern -> (code, factor)
 _UNITS: list[tuple[str, str, float]] = [
     (r"(?i:(?:k|thousand\s+)(?:tonnes|tons|t)\s*(?:per|/|a)\s*day|ktpd|kt/d)", "t/d", 1e3),
@@ -34,10 +36,10 @@ _UNITS: list[tuple[str, str, float]] = [
     # "95,000 tonnes a month", "3.6 Mtpa")
     (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:operating\s+)?(?:hour|hr|h)(?![a-z])|tph|t/h)",
      "t/h", 1),
-    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:month|mth)|tpm|t/month)", "t/month", 1),
-    (r"(?:M|(?i:million\s+))(?i:(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)|tpa|t/a|t/y)", "t/y", 1e6),
-    (r"(?:k|(?i:thousand\s+))(?i:(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)|tpa|t/a|t/y)", "t/y", 1e3),
-    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)|tpa|t/a|t/y)", "t/y", 1),
+    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:month|mth)" + _NOT_AGO + r"|tpm|t/month)", "t/month", 1),
+    (r"(?:M|(?i:million\s+))(?i:(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)" + _NOT_AGO + r"|tpa|t/a|t/y)", "t/y", 1e6),
+    (r"(?:k|(?i:thousand\s+))(?i:(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)" + _NOT_AGO + r"|tpa|t/a|t/y)", "t/y", 1e3),
+    (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)" + _NOT_AGO + r"|tpa|t/a|t/y)", "t/y", 1),
     (r"(?i:grams?\s+per\s+(?:metric\s+)?(?:tonne|ton|t)|g/tonne|g/t|gpt|grams?/tonne)", "g/t", 1),
     (r"(?i:ounces?\s+per\s+ton|oz/t(?:on)?|opt)", "oz/t", 1),
     (r"(?i:%|per\s?cent(?!age)|pct|pc(?![\w.]))", "%", 1),
@@ -117,9 +119,11 @@ def unit_definitions(text: str) -> dict[str, tuple[str, float]]:
     out: dict[str, tuple[str, float]] = {}
     for m in _DEFINITION.finditer(text):
         words, abbr = m.group("words"), m.group("abbr")
-        # the scale belongs to the abbreviation only when its first letter says so ("MT", "kt"; not "wmt", "mt")
-        if not (abbr[0] == "M" and words.lower().startswith("million") or abbr[0] in "kK" and words.lower().startswith("thousand")
-                or abbr[0] in "lL" and words.lower().startswith("lakh")):
+        # the scale belongs to the abbreviation only when its first letter says so ("MT", "kt", "mt" for "million tonnes";
+        # not "wmt", nor "mt" for "million metric tonnes", where its "m" is the metric)
+        lower = words.lower()
+        if not (abbr[0] in "mM" and lower.startswith("million") and (abbr[0] == "M" or "metric" not in lower)
+                or abbr[0] in "kK" and lower.startswith("thousand") or abbr[0] in "lL" and lower.startswith("lakh")):
             words = re.sub(r"(?i)^(?:million|thousand|lakh|crore)\s+", "", words)
         for q in _find_quantities("1 " + words):
             if q.unit and q.text == "1 " + words:
@@ -135,10 +139,13 @@ def find_quantities(text: str, default_currency: str | None = None,
         return out
     pattern = re.compile(r"\s?(" + "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True)) + r")\b")
     for i, q in enumerate(out):
-        m = pattern.match(text, q.end) if not q.unit else None
-        if m:
+        number_end = q.start + q.text.index(q.number_text) + len(q.number_text)
+        m = pattern.match(text, q.end) if not q.unit else pattern.fullmatch(text, number_end, q.end)
+        if m and (not q.unit or not q.scaled and not q.qualifier):
+            # a unit the release defined ("45.6 million tonnes (mt)" then "44.3 mt"), over the grammar's own reading
             unit, factor = defined[m.group(1)]
-            out[i] = replace(q, end=m.end(), value=q.value * factor, unit=unit, text=text[q.start:m.end()], scaled=factor != 1.0)
+            value = parse_number(q.number_text) * factor
+            out[i] = replace(q, end=m.end(), value=value, unit=unit, text=text[q.start:m.end()], scaled=factor != 1.0)
     return out
 
 

@@ -39,6 +39,7 @@ class ReleaseInfo:
     address: str | None = None
     dateline_place: str | None = None
     reporting_period: Period | None = None
+    fiscal_year_end_month: int = 12  # the month the issuer's fiscal year ends in, stated or implied
 
 
 @dataclass(frozen=True)

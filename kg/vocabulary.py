@@ -39,6 +39,8 @@ METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "diamond": (("diamonds?",), ()),
     "manganese": (("manganese", "manganese ore"), ("Mn",)),
     "tungsten": (("tungsten", "WO3"), ("WO3",)),
+    "niobium": (("niobium", "ferroniobium", "Nb2O5", "Nb₂O₅"), ("Nb",)),
+    "phosphate": (("phosphates?", "phosphate rock", "phosphate fertili[sz]ers?"), ()),
     "zircon": (("zircon",), ()),
     "rutile": (("rutile", "synthetic rutile"), ()),
     "ilmenite": (("ilmenite",), ()),

@@ -16,7 +16,7 @@ from kestrel import ONE_MINE as INTRO
 
 from kg.extract import read_release
 from kg.extract.prose import extract_prose_figures
-from kg.quantities import find_quantities
+from kg.quantities import find_quantities, unit_definitions
 from kg.records import Guidance, Measurement
 
 
@@ -42,7 +42,7 @@ def records(text: str) -> list[tuple]:
 
 def _holds(quote: str, value: float) -> bool:
     """The quote states ``value`` (in any scale: 38.5 koz is 38,500 oz)."""
-    for q in find_quantities(quote):
+    for q in find_quantities(quote, None, unit_definitions(quote)):
         if q.value and abs(q.value - value) <= 0.005 * abs(value):
             return True
     return False
@@ -787,3 +787,38 @@ def test_a_figure_changed_from_with_no_period_named_is_no_fact() -> None:
 def test_a_period_named_in_a_forward_sentence_is_not_the_paragraphs_topic() -> None:
     body = "Kestrel will publish its guidance for 2012 with its results in August. Gold production was 38,450 ounces."
     assert [(r[3], r[5]) for r in records(release(body))] == [(38450, "2011-Q2")]
+
+
+def test_an_output_cue_nearer_than_an_ore_verb_names_the_tonnes() -> None:
+    """"delivered a strong quarter with shipments of 3.6 million tonnes": shipped, not ore delivered to the mill."""
+    body = "The team delivered a strong quarter with shipments of 3.6 million tonnes of gold-bearing concentrate feed."
+    got = records(release("The team delivered a strong quarter with gold shipments of 3,600 ounces."))
+    assert [(r[1], r[3]) for r in got] == [("sales", 3600)]
+    assert all(r[1] != "ore_mined" for r in records(release(body)))
+
+
+def test_a_total_brought_to_a_longer_period_is_the_same_measure() -> None:
+    """"38,450 ounces in the quarter, bringing the total for the first half of 2011 to 75,100 ounces"."""
+    body = "Gold sales were 38,450 ounces in the quarter, bringing the total for the first half of 2011 to 75,100 ounces."
+    assert [(r[1], r[3], r[5]) for r in records(release(body))] == [("sales", 38450, "2011-Q2"), ("sales", 75100, "2011-H1")]
+
+
+def test_a_figure_a_year_earlier_in_an_abbreviation_the_release_defines() -> None:
+    """"3.6 million tonnes (mt) ..., compared with 3.1 mt a year earlier": the abbreviation keeps its scale, and the
+    second figure restates the first for the year-ago quarter."""
+    body = "Kestrel sold 3.6 million tonnes (mt) of iron ore in the quarter, compared with 3.1 mt a year earlier."
+    got = records(release(body))
+    assert [(r[1], r[3], r[5]) for r in got] == [("sales", 3600000, "2011-Q2"), ("sales", 3100000, "2010-Q2")]
+
+
+def test_a_restated_figure_takes_the_metal_named_with_it() -> None:
+    """"zinc production was 195,000 tonnes, lead 52,000 tonnes": the second is lead."""
+    got = records(release("Refined zinc production was 195,000 tonnes, lead 52,000 tonnes and saleable silver 162 tonnes."))
+    assert [(r[1], r[2], r[3]) for r in got] == [("refined_production", "zinc", 195000), ("refined_production", "lead", 52000),
+                                                 ("refined_production", "silver", 162)]
+
+
+def test_a_restated_figure_at_another_mine() -> None:
+    body = "Gold production at the Moose Creek mine was 29,000 ounces and at the Lynx mine 9,450 ounces."
+    got = records(release(body, intro=TWO_MINES))
+    assert [(r[3], r[6]) for r in got] == [(29000, MC), (9450, "Lynx")]

@@ -238,6 +238,16 @@ def test_fiscal_year_end_is_read_from_the_text() -> None:
     assert read_release(KESTREL).fye_month == 12
 
 
+def test_fiscal_year_end_follows_from_a_half_reported_as_done_before_the_dateline() -> None:
+    """"the first half of the 2020 financial year" in a text dated January 2020 has ended: a June year, not December;
+    the same half only looked forward to says nothing."""
+    done = ("Quokka Iron shipments\n\nPERTH, January 30, 2020 - Quokka Iron shipped 36.2 million tonnes in the December "
+            "quarter, bringing the total for the first half of the 2020 financial year to 71.9 million tonnes.\n")
+    assert read_release(done).fye_month == 6
+    ahead = done.replace("bringing the total for", "and expects more in")
+    assert read_release(ahead).fye_month == 12
+
+
 def test_website_and_address() -> None:
     info = read_release(KESTREL).info
     assert info.website == "www.kestrelgold.com"

@@ -65,6 +65,8 @@ METALS = {
     "diamond": None,
     "manganese": "Mn",
     "tungsten": "W",
+    "niobium": "Nb",
+    "phosphate": None,
     "zircon": None,
     "rutile": None,
     "ilmenite": None,

@@ -511,3 +511,11 @@ def test_a_period_that_is_not_the_calendar_one_never_takes_its_label() -> None:
     assert Period("half", 2024, 3).label == "2024-H1-ending-2024-03"
     assert Period("nine_months", 2024, 9).label == "2024-9M"
     assert year_period(2024, 6).label == "2024"
+
+
+def test_a_yearless_month_quarter_in_an_undated_text_is_not_after_the_period_it_is_about() -> None:
+    """"up 8% on the December quarter" in an undated report on the March quarter of 2023: December 2022."""
+    (m,) = find_periods("up 8% on the December quarter", PeriodContext(anchor=quarter(2023, 1)))
+    assert m.period.label == "2022-Q4"
+    (m,) = find_periods("in the March quarter", PeriodContext(anchor=quarter(2023, 1)))
+    assert m.period.label == "2023-Q1"

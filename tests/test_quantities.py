@@ -249,3 +249,15 @@ def test_carats(text: str, value: float, unit: str) -> None:
 def test_a_release_defines_lakh_tonnes_as_lt() -> None:
     text = "output rose to 4.62 lakh tonnes (LT) in the quarter, from 3.91 LT a year earlier"
     assert [(q.value, q.unit) for q in find_quantities(text, None, unit_definitions(text))] == [(462000, "t"), (391000, "t")]
+
+
+def test_million_tonnes_abbreviated_mt_keeps_its_scale_unless_the_m_is_metric() -> None:
+    text = "shipped 45.6 million tonnes (mt), up from 44.3 mt"
+    assert [q.value for q in find_quantities(text, None, unit_definitions(text))] == [45.6e6, 44.3e6]
+    text = "sold 1.2 million metric tonnes (mt); 300 mt went to stock"
+    assert [q.value for q in find_quantities(text, None, unit_definitions(text))] == [1.2e6, 300]
+
+
+def test_tonnes_a_year_earlier_are_tonnes_not_a_rate() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("from 33.8 million tonnes a year earlier")] == [(33.8e6, "t")]
+    assert [q.unit for q in find_quantities("a 3.6 million tonnes a year plant, 95,000 tonnes a month")] == ["t/y", "t/month"]

@@ -10,7 +10,7 @@ from functools import cached_property
 from kg.extract.mines import find_mine_mentions, mine_key
 from kg.extract.names import company_key
 from kg.extract.release import read_release_info
-from kg.periods import PeriodContext, fiscal_year_end
+from kg.periods import PeriodContext
 from kg.read.layout import Table, find_tables
 from kg.read.text import SourceText
 from kg.records import CompanyMention, MineRecord, ReleaseInfo
@@ -111,6 +111,6 @@ def read_release(original: str | SourceText) -> ReleaseDoc:
         mine_names=mine_names,
         own_mines=tuple(own),
         currency=release_currency(text.clean),
-        fye_month=fiscal_year_end(text.clean),
+        fye_month=info.fiscal_year_end_month,
     )
 

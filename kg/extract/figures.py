@@ -210,6 +210,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
                 return Reading("ore_mined" if re.fullmatch(ORE_MINED, verb, re.IGNORECASE) else "ore_processed", None, "t")
             mined = _last(ORE_MINED, near_before)
             milled = _last(ORE_PROCESSED, near_before)
+            if max(mined, milled) < _last(_OUTPUT_WORDS, near_before):
+                mined = milled = -1  # "the team delivered a strong quarter with shipments of 36.2 Mt": the nearer cue names it
             if mined < 0 and milled < 0:
                 output_cue = re.search(r"produc\w*|output|sold|sales|\bsell\w*|accounted\s+for|contributed|targets?|guidance|forecast",
                                        near_before, re.IGNORECASE) or _has_output_cue(near_before)  # "cut its copper target to"
@@ -247,7 +249,8 @@ _LEVEL_COMPARED = re.compile(r"(?i)^\s*,?\s*(?:compared\s+(?:to|with)|versus|vs\
 _CAPACITY_ADJECTIVE = re.compile(r"(?i)\b(?:the|a|an|its|our|their)\s*$")
 _FACILITY_AFTER = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,3}(?i:mill|plant|concentrator|processing\s+(?:plant|facility)|facility"
                              r"|circuit|crusher|flotation|heap[- ]leach)\b")
-_OUTPUT_CUE = re.compile(r"(?i)\b(?:produc\w*|output|sold|sales|sell\w*|deliver\w*|refin\w*|ship\w*|poured)\b")
+_OUTPUT_WORDS = r"produc\w*|output|sold|sales|sell\w*|ship\w*|poured"
+_OUTPUT_CUE = re.compile(rf"(?i)\b(?:{_OUTPUT_WORDS}|deliver\w*|refin\w*)\b")
 _CONCENTRATE_AFTER = re.compile(r"(?i)^\s*(?:of\s+)?(?:(?P<metal>[a-z][\w-]*(?:\s+[a-z]+)?)\s+)?concentrates?\b")
 _CONCENTRATE_BEFORE = re.compile(r"(?i)\b(?:(?P<metal>[a-z][\w-]*)\s+)?concentrates?\b(?:\s+(?:production|output|produced|sales|sold|shipped"
                                  r"|shipments))?[^.;]{0,60}$")

@@ -288,7 +288,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
                 before, named, max(prev_end, clause_start)) and not NOT_A_FIGURE.match(after.strip()[:25])):
             # "R638.2 million (Q2 F2006: R561.4 million)", "$4.85 a pound from $5.31", "R6,310 per ounce (US$1,018
             # per ounce)", "the Capreol North mine produced 214,600 tonnes of ore and the Skead mine 181,300 tonnes"
-            reading = _same_measure(out[-1].reading, q.unit) or reading
+            reading = _same_measure(out[-1].reading, q.unit, before) or reading
         if reading is None or _attributable_aside(text, q):
             continue
         reading = reading.with_principal_metal(doc.principal_metal)
@@ -346,8 +346,13 @@ _METAL_METRICS = {"production", "refined_production", "sales", "concentrate_prod
 _ASIDE_OPEN = re.compile(r"\(\s*(?:[^()\d]{0,40}:\s*)?$")  # "(" or "(Q2 2010: " right before a figure
 
 
-def _same_measure(previous: Reading, unit: str) -> Reading | None:
-    """The previous figure's reading for a restatement in ``unit``: the same unit, its currency alone, or another currency per the same unit."""
+def _same_measure(previous: Reading, unit: str, before: str = "") -> Reading | None:
+    """The previous figure's reading for a restatement in ``unit``: the same unit, its currency alone, or another currency
+    per the same unit; of the metal named right before it, if one is ("zinc production was 195,000 tonnes, lead 52,000
+    tonnes")."""
+    named = find_metals(before)
+    if named and previous.metal and previous.metric in _METAL_METRICS:
+        previous = replace(previous, metal=named[-1][2])
     if unit == previous.unit or unit == previous.unit.split("/")[0]:
         return previous
     if "/" in unit and "/" in previous.unit and unit.split("/")[1] == previous.unit.split("/")[1]:
@@ -357,11 +362,14 @@ def _same_measure(previous: Reading, unit: str) -> Reading | None:
 
 _CONNECTIVE = {"vs", "versus", "compared", "with", "to", "from", "and", "the", "was", "were", "in", "for", "against",
                "of", "or", "respectively", "last", "year", "quarter", "period", "same", "prior", "previous",
-               "ore", "tonnes", "tons", "ounces", "pounds", "mine", "mill", "pit", "operation", "negative", "minus", "as"}
+               "ore", "tonnes", "tons", "ounces", "pounds", "mine", "mill", "pit", "operation", "negative", "minus", "as", "at", "saleable"}
 
 
 _RESTATING = re.compile(r"(?i)\b(?:up|down|higher|lower|increased|decreased|rose|fell|improved|declined)\s+from\b"
-                        r"|\bper\s+(?:ounce|oz|pound|lb|tonne|ton|t)\b(?:\s+of)?")
+                        r"|\bper\s+(?:ounce|oz|pound|lb|tonne|ton|t)\b(?:\s+of)?"
+                        # "36.2 Mt in the quarter, bringing the total for the half to 71.9 Mt": the same measure summed
+                        r"|\b(?:bringing|taking|lifting|pushing|putting)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally)\b"
+                        r"|\(\s*[A-Za-z]{1,5}\s*\)")  # an abbreviation it defines: "45.6 million tonnes (mt) ..., compared with"
 
 
 def _restates_previous(before: str, named: list[tuple[int, int]], offset: int) -> bool:

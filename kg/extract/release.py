@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from kg.dates import DAY_MONTH, MONTH_NAME, find_dates, month_number
 from kg.extract.names import company_key, find_companies
-from kg.periods import Period, PeriodContext, PeriodMention, find_periods, fiscal_year_end, year_period
+from kg.extract.figures import FORWARD
+from kg.periods import (Period, PeriodContext, PeriodMention, find_periods, fiscal_year_end, has_fiscal_labels,
+                        stated_fiscal_year_end, year_period)
 from kg.read.text import SourceText
 from kg.records import CompanyMention, ReleaseInfo
 from kg.vocabulary import find_metals
@@ -586,6 +588,46 @@ def _reported_period(doc: SourceText, zones: list[str], dated: date | None, fye:
     return None
 
 
+def _fiscal_year_end(text: str, dated: date | None) -> int:
+    """The month the issuer's fiscal year ends in: as the text states it, else as its fiscal labels must read for the
+    halves and quarters it reports as done to have ended by its date, else the default of its exchange."""
+    stated = stated_fiscal_year_end(text)
+    if stated:
+        return stated
+    if dated is not None and has_fiscal_labels(text):
+        return _fiscal_year_end_by_timeline(text, dated) or fiscal_year_end(text)
+    return fiscal_year_end(text)
+
+
+_CANDIDATE_YEAR_ENDS = (12, 6, 3)  # calendar years, then the Australian and the Indian fiscal years
+
+
+def _fiscal_year_end_by_timeline(text: str, dated: date) -> int | None:
+    """"the first half of the 2020 financial year" in a text dated January 2020, not looking ahead: that half has
+    ended, so the year ends in June, not December. Of the year ends under which no such period ends after the date,
+    the one under which they ended nearest to it; None when the calendar reading holds."""
+    readings = {fye: {(m.start, m.end): m.period for m in find_periods(text, PeriodContext(release_date=dated, fye_month=fye))
+                      if not m.relative and m.period.kind in {"quarter", "half"}} for fye in _CANDIDATE_YEAR_ENDS}
+    shared = set.intersection(*(set(found) for found in readings.values()))
+    fiscal = [span for span in shared if len({readings[fye][span] for fye in readings}) > 1
+              and not FORWARD.search(_sentence_around(text, *span))]
+
+    def cost(fye: int) -> int:
+        ends = [readings[fye][span].end for span in fiscal]
+        return sum(1000 if end > dated else (dated.year - end.year) * 12 + dated.month - end.month for end in ends)
+
+    if not fiscal or cost(12) < 1000:
+        return None
+    best = min(_CANDIDATE_YEAR_ENDS, key=cost)
+    return best if cost(best) < 1000 else None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    opened = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    closed = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return text[opened:closed]
+
+
 def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention]]:
     """The release's own metadata, and the issuer as a company mention."""
     body_start = header_end(doc)
@@ -594,7 +636,7 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
     head_end = max(body_start, letterhead_end(doc))
     dated = _release_date(doc, head_end, None)  # the dateline before the period is known, to place the period
     zones = ([title] if title else []) + [doc.clean[:body_start], doc.clean[body_start:body_start + 1500]]
-    fye = fiscal_year_end(doc.clean)
+    fye = _fiscal_year_end(doc.clean, dated)
     # a date read before its period may be misread ("04/08/16" month first): then the period is read without it
     period = _reported_period(doc, zones, dated, fye, body_start) or (_reported_period(doc, zones, None, fye, body_start)
                                                                        if dated is not None else None)
@@ -612,6 +654,7 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
         address=_address(doc, body_start),
         dateline_place=_dateline_place(doc, body_start),
         reporting_period=period,
+        fiscal_year_end_month=fye,
     )
     issuer_mentions: list[CompanyMention] = []
     if issuer:
