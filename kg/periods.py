@@ -316,6 +316,8 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bQ(?P<qn>[1-4])\s*(?:[-/']|(?P<f>FY|F))\s*(?P<y>\d\d)\b", re.IGNORECASE), "quarter"),
     (re.compile(r"\bQ(?P<qn>[1-4])\s(?P<y>\d\d)\b(?![,.]?\d|\s*(?:%|per\b|[kM]?(?:oz|t|lb)\b))", re.IGNORECASE), "quarter"),
     (re.compile(r"\b(?P<qn>[1-4])Q\s*(?P<f>FY)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "quarter"),
+    # "2018 Q4 Nickel Production Report", "2024 H1": the calendar year written before the quarter
+    (re.compile(r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)\s+Q(?P<qn>[1-4])\b(?!\s*(?:FY|F\d|fiscal))", re.IGNORECASE), "quarter"),
     # the September quarter 2008 / Sep Qtr 2007 / Mar-21 Qtr / June quarter FY24 / June quarter / the June 2017 half /
     # December 2024 half year (Australian style: the quarter or half ending that month)
     (re.compile(rf"\b(?P<m>{MONTH_NAME})(?:\s*[-']\s*(?P<yy>\d\d)|\s+(?P<y2>(?:19|20)\d\d))?\s+(?:quarter(?:ly)?|qtr\.?|(?P<half>half(?:[- ]year)?))"
@@ -421,6 +423,14 @@ def _near_release(period: Period, ctx: PeriodContext) -> Period:
         period = replace(period, year=period.year + 1)
     while (period.start - ctx.release_date).days > 366:
         period = replace(period, year=period.year - 1)
+    return period
+
+
+def _begun_by_release(period: Period, ctx: PeriodContext) -> Period:
+    """A quarter named without its year has begun by the release date ("prices in the fourth quarter averaged" in an
+    April release: the last one); guidance that looks ahead is moved on by its reader."""
+    if ctx.release_date is not None and period.start > ctx.release_date:
+        return period.shifted(years=-1)
     return period
 
 
@@ -544,7 +554,7 @@ def _relative(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
             found = fiscal_quarter(fiscal_year, q, fye)
         else:
             found = quarter(anchor.year - 1 if rel in {"last", "previous", "prior"} else anchor.year, q)
-        return found if rel else _near_release(found, ctx)
+        return found if rel else _begun_by_release(_near_release(found, ctx), ctx)
     if form == "half":
         rel = (g.get("rel") or "").lower()
         h = 1 if g["h"].lower() == "first" else 2

@@ -822,3 +822,28 @@ def test_a_restated_figure_at_another_mine() -> None:
     body = "Gold production at the Moose Creek mine was 29,000 ounces and at the Lynx mine 9,450 ounces."
     got = records(release(body, intro=TWO_MINES))
     assert [(r[3], r[6]) for r in got] == [(29000, MC), (9450, "Lynx")]
+
+
+def test_a_figure_set_against_an_earlier_one_measures_the_same() -> None:
+    """"compared with 6.8 Mt of ore a year earlier": ore mined, the year-ago quarter; words other than connectives may
+    stand between the two figures."""
+    body = ("Moose Creek mined 7.1 Mt of ore in the quarter, compared with 6.8 Mt of ore a year earlier. "
+            "Gold sales of 30,100 ounces were achieved in the quarter, compared to 29,500 ounces in the first quarter.")
+    got = records(release(body))
+    assert [(r[1], r[3], r[5]) for r in got] == [("ore_mined", 7.1e6, "2011-Q2"), ("ore_mined", 6.8e6, "2010-Q2"),
+                                                 ("sales", 30100, "2011-Q2"), ("sales", 29500, "2011-Q1")]
+
+
+def test_what_could_be_reached_is_not_an_actual() -> None:
+    assert records(release("Gold production could reach 90,000 ounces in 2012, the chief executive said.")) == [
+        ("G", "production", "gold", (90000, 90000), "oz", "2012", MC)]
+
+
+def test_a_nations_output_is_not_the_issuers() -> None:
+    assert records(release("Nationwide gold output was 300,000 ounces in the quarter.")) == []
+
+
+def test_hyphenated_iron_ore_and_an_abbreviation_before_the_metal() -> None:
+    got = records(release("Kestrel, an iron-ore miner, shipped 3.1 million tonnes in the quarter. It also produced "
+                          "3,150 tonnes (t) of REO."))
+    assert [(r[1], r[2], r[3]) for r in got] == [("sales", "iron", 3.1e6), ("production", "rare_earths", 3150)]

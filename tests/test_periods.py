@@ -519,3 +519,15 @@ def test_a_yearless_month_quarter_in_an_undated_text_is_not_after_the_period_it_
     assert m.period.label == "2022-Q4"
     (m,) = find_periods("in the March quarter", PeriodContext(anchor=quarter(2023, 1)))
     assert m.period.label == "2023-Q1"
+
+
+def test_a_yearless_ordinal_quarter_has_begun_by_the_release_date() -> None:
+    """"prices in the fourth quarter averaged" in an April 2019 release: the fourth quarter of 2018."""
+    ctx = PeriodContext(release_date=date(2019, 4, 20), anchor=quarter(2019, 1))
+    assert [m.period.label for m in find_periods("in the fourth quarter", ctx)] == ["2018-Q4"]
+    assert [m.period.label for m in find_periods("in the first quarter", ctx)] == ["2019-Q1"]
+
+
+def test_a_calendar_year_written_before_its_quarter() -> None:
+    (m,) = find_periods("Carranya Announces 2018 Q4 Nickel Production Report", PeriodContext(fye_month=6))
+    assert (m.period.label, m.relative) == ("2018-Q4", False)

@@ -261,3 +261,7 @@ def test_million_tonnes_abbreviated_mt_keeps_its_scale_unless_the_m_is_metric() 
 def test_tonnes_a_year_earlier_are_tonnes_not_a_rate() -> None:
     assert [(q.value, q.unit) for q in find_quantities("from 33.8 million tonnes a year earlier")] == [(33.8e6, "t")]
     assert [q.unit for q in find_quantities("a 3.6 million tonnes a year plant, 95,000 tonnes a month")] == ["t/y", "t/month"]
+
+
+def test_a_scale_letter_spaced_from_tons() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("4.4 M tons of coal")] == [(4.4e6, "t")]

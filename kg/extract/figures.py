@@ -47,7 +47,7 @@ NOT_A_FIGURE = re.compile(
     r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|consensus|analysts?|royalty|streamed"
     r"|since\s+(?:start|inception|commission\w*|the\s+start)|to\s+date|cumulative\w*|life[- ]of[- ]mine"
     r"|budget(?:ed)?\s+(?:of|was|is|figure|level)|(?:than|versus|vs\.?|against)\s+(?:the\s+)?(?:budget|plan|guidance|forecast)"
-    r"|dividends?|payout|national\s+(?:output|production)|(?:country|nation)['’]s|(?-i:[A-Z][a-z]+)['’]s\s+(?:total|national|overall))\b",
+    r"|dividends?|payout|(?:national|nationwide|countrywide|country-wide|industry-wide|global|world)\s+(?:\w+\s+)?(?:output|production|exports|imports|demand|supply)|(?:country|nation)['’]s|(?-i:[A-Z][a-z]+)['’]s\s+(?:total|national|overall))\b",
     re.IGNORECASE,
 )
 BOUND_BEFORE = re.compile(
@@ -83,7 +83,8 @@ FORWARD = re.compile(
     r"\b(expect\w*|anticipat\w*|forecast\w*|guidance|outlook|targets?|targeted|projected|projects?\s+to|plans?\s+to|planned"
     r"|budgeted\s+(?:to|at)|estimated?\s+(?:to|at)|will\s+(?:be|produce|average|operate|process|increase|reach)|is\s+on\s+track"
     r"|on\s+(?:track|schedule|course)\s+to\s+(?:produce|deliver|sell|achieve|meet|reach|mine|process)"
-    r"|should\s+(?:be|reach|average)|intends?\s+to|aims?\s+to|scheduled\s+to)\b",
+    r"|should\s+(?:be|reach|average)|(?:could|would|may|might)\s+(?:reach|produce|hit|rise|climb|exceed|top|total|be)"
+    r"|intends?\s+to|aims?\s+to|scheduled\s+to)\b",
     re.IGNORECASE,
 )
 
@@ -114,7 +115,8 @@ def _last(pattern: str, text: str) -> int:
 
 
 def metal_after(after: str) -> str | None:
-    m = re.match(r"^\s*(?:of\s+)?(?:payable\s+|contained\s+|refined\s+|recovered\s+|fine\s+)?", after)
+    # "3,150 tonnes (t) of REO": the unit's abbreviation may stand between
+    m = re.match(r"^(?:\s*\([A-Za-z]{1,5}\))?\s*(?:of\s+)?(?:payable\s+|contained\s+|refined\s+|recovered\s+|fine\s+)?", after)
     offset = m.end() if m else 0
     metals = [found for found in find_metals(after[:offset + 40]) if found[0] >= offset]  # "of lead in the quarter": the metal
     if metals and metals[0][0] == offset:
@@ -329,6 +331,7 @@ def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity
         # "the average price rose to US$1,630 per carat", "an average price of US$3,000/dmt": the issuer's own price (a
         # market's is named so: spot, LME, "the average gold price", and is not a figure)
         if re.search(r"realiz\w*|realis\w*|received|achieved|average\s+(?:selling|sales)\s+price|revenues?\s+per|basket\s+price"
+                     r"|\baverage\s+revenues?\b"
                      r"|\baverage\s+price\b", cue, re.IGNORECASE):
             return Reading("realized_price", metal, unit)
         if re.search(r"\bcosts?\b", cue, re.IGNORECASE):

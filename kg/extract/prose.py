@@ -30,6 +30,7 @@ _BARE_GAP = re.compile(r"^(?![^,;()\d]*\b(?:compar\w*|versus|vs|against|from|tha
 _PREPOSITION_FIRST = re.compile(r"(?i)^(?:in|for|during|over|through)\b")
 _COMPARED_WITH = re.compile(r"(?i)\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|from|over)\s+(?:in\s+|with\s+)?(?:the\s+)?$")
 _YEAR_EARLIER = re.compile(r"(?i)^a\s+year\s+(?:earlier|ago|before)\b")
+_OF_WHAT = re.compile(r"(?i)\s*(?:of\s+(?:[a-z]+[- ]){0,2}?(?:ore|coal|concentrate|metal|[a-z]+)\s*)?")  # "6.8 Mt of ore a year earlier"
 _OTHER_COMPANY = re.compile(r"(?i)\b(?:rivals?|competitors?|peers?|peer\s+group)\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -52,7 +53,7 @@ def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback:
             gap = text[q.end:mention.start]
             named = text[mention.start:mention.end]
             if _FOLLOWING_GAP.match(gap) or (_PREPOSITION_FIRST.match(named) and _BARE_GAP.match(gap)) or (
-                    _YEAR_EARLIER.match(named) and not gap.strip()):
+                    _YEAR_EARLIER.match(named) and _OF_WHAT.fullmatch(gap)):
                 return mention.period
             break
     before = [m for m in mentions if m.end <= q.start and not _closed_aside(text, m.end, q.start)
@@ -289,6 +290,11 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
             # "R638.2 million (Q2 F2006: R561.4 million)", "$4.85 a pound from $5.31", "R6,310 per ounce (US$1,018
             # per ounce)", "the Capreol North mine produced 214,600 tonnes of ore and the Skead mine 181,300 tonnes"
             reading = _same_measure(out[-1].reading, q.unit, before) or reading
+        compared = _compared_figure(before, named, max(prev_end, clause_start), q.unit, out) if item is None else None
+        if compared is not None:
+            # "301 Mt was railed in FY2021, compared to 295 Mt in FY2020", "mined 7.1 Mt of ore, compared with 6.8 Mt
+            # of ore": the figure set against one before it measures what that one does
+            reading = compared
         if reading is None or _attributable_aside(text, q):
             continue
         reading = reading.with_principal_metal(doc.principal_metal)
@@ -344,6 +350,18 @@ def _attributable_aside(text: str, q: Quantity) -> bool:
 
 _METAL_METRICS = {"production", "refined_production", "sales", "concentrate_production", "concentrate_grade"}
 _ASIDE_OPEN = re.compile(r"\(\s*(?:[^()\d]{0,40}:\s*)?$")  # "(" or "(Q2 2010: " right before a figure
+
+
+_COMPARED_TAIL = re.compile(r"(?i)\b(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?P<tail>[^\d;]*)$")
+
+
+def _compared_figure(before: str, named: list[tuple[int, int]], offset: int, unit: str, figures: list[_Figure]) -> Reading | None:
+    """The reading of the nearest earlier figure in the same unit, when only a comparison and connectives stand
+    before this one ("..., compared with 6.8 Mt"), else None."""
+    cue = _COMPARED_TAIL.search(before)
+    if cue is None or not _restates_previous(cue.group("tail"), named, offset + cue.start("tail")):
+        return None
+    return next((r for r in (_same_measure(f.reading, unit, cue.group("tail")) for f in reversed(figures)) if r), None)
 
 
 def _same_measure(previous: Reading, unit: str, before: str = "") -> Reading | None:

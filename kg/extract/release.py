@@ -277,7 +277,7 @@ def _title(doc: SourceText, body_start: int) -> tuple[int, int] | None:
 
 NAME = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|de|du|la))*"
 # "Swedish miner Boliden (", "Luxembourg-based Nexa Resources has": an article's subject after its descriptor.
-_DESCRIBED = re.compile(rf"(?:\b(?:miner|producer|company|group|explorer|developer|firm)|\b[A-Za-z]+-(?:based|listed|owned|run"
+_DESCRIBED = re.compile(rf"(?:\b(?:miner|producer|major|company|group|explorer|developer|firm)|\b[A-Za-z]+-(?:based|listed|owned|run"
                         rf"|headquartered))[ \t]+(?P<name>{NAME})(?=\s*[(,]|\s+[a-z])")
 # "VANCOUVER - Cameco (", "PERTH (minewire.com.au) – Wandoo Copper kept": the subject after a dateline.
 _AFTER_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z.' ,]+?|\([^)\n]{{2,30}}\))(?:[ \t]*\([^)\n]{{2,30}}\))?[ \t]*[-–—]+[ \t]*"
@@ -553,7 +553,7 @@ _SET_AGAINST = re.compile(r"(?i)\b(?:than|from|versus|vs\.?|compared\s+(?:with|t
 def _years_written(text: str) -> int | None:
     """The year an undated text is about: the one it names most often, the earliest of those tied ("the 2023-24
     forecast" names 2023 and 2024)."""
-    years = [int(y) for y in re.findall(r"(?<![\d.,$])((?:19|20)\d\d)(?![\d,])", text)]
+    years = [int(y) for y in re.findall(r"(?<![\d.,$])((?:19|20)\d\d)(?!\d|,\d)", text)]
     years += [2000 + int(y) for y in re.findall(r"\b(?:19|20)\d\d[-/–](\d\d)\b", text)]
     years += [2000 + int(y) for y in re.findall(r"\bFY\s?'?(\d\d)\b", text)]
     if not years:
