@@ -525,3 +525,10 @@ def test_a_second_heading_line_lies_over_the_value_columns_not_the_unit_column()
                            "quarter (Q4 FY24).", "Kestrel Gold Limited June 2024 Quarterly Report", "July 25, 2024")
     got = {(m.value, m.period.label) for m in extract_table_figures(read_release(text))}
     assert {(412600, "2024-Q2"), (388100, "2024-Q1"), (398200, "2024-Q2")} <= got
+
+
+def test_a_year_run_into_its_heading_word() -> None:
+    """"SEPTEMBER 2021QUARTER | DECEMBER 2021HALF YEAR": the quarter and the half, not two months."""
+    text = release("| | SEPTEMBER 2010QUARTER | DECEMBER 2010HALF YEAR |\n| Gold production (oz) | 24,610 | 48,590 |",
+                   ("Kestrel Gold Mines Inc. Reports Half Year Results", "January 18, 2011"))
+    assert [(r[2], r[4]) for r in run(text)] == [(24610, "2010-Q3"), (48590, "2010-H2")]

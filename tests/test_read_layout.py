@@ -212,3 +212,12 @@ def test_empty_pipe_cells_between_a_section_and_its_rows_keep_one_table() -> Non
              "3,631,650 |", "Copper grade |", "0.131% |", "0.128% |"]
     (table,) = find_tables("\n".join(lines) + "\n")
     assert ["Tonnes processed", "3,671,020", "3,631,650"] in [row.texts for row in table.rows]
+
+
+def test_cells_run_together_split_where_each_figures_thousands_groups_end() -> None:
+    """"Silver production (koz)3,0863,2053,632" under "Q3 2021Q2 2021Q3 2020": a web table copied without its
+    separators; every cell keeps its offsets in the text."""
+    text = ("Highlights\n Q3 2021Q2 2021Q3 2020\nSilver production (koz)3,0863,2053,632\n"
+            "Ore treated (t)412,300405,110398,760\n")
+    assert grid(text) == [["", "Q3 2021", "Q2 2021", "Q3 2020"], ["Silver production (koz)", "3,086", "3,205", "3,632"],
+                          ["Ore treated (t)", "412,300", "405,110", "398,760"]]

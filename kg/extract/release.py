@@ -197,7 +197,8 @@ def _line_at(text: str, start: int, end: int) -> tuple[str, str]:
 def date_rank(text: str, start: int, end: int, body_start: int) -> int:
     """Where a date stands, best first: 0 a dateline (place or wire, then the date, then the body), 1 a line
     labelled as the release's date, 2 a line holding only the date, 3 elsewhere in the header, 4 in the body,
-    6 a clock stamp with seconds (a page printed) or a date the words before make a period end."""
+    5 a clock stamp with seconds (a page printed: its date only where no other stands), 6 a date the words before
+    make a period end."""
     before, after = _line_at(text, start, end)
     if _NOT_RELEASE_DAY.search(text[max(0, start - 25):start]):
         return 6
@@ -206,7 +207,7 @@ def date_rank(text: str, start: int, end: int, body_start: int) -> int:
         return 0
     clock = _CLOCK.search(before + " " + after)
     if clock and clock.group("sec"):
-        return 6
+        return 5
     if _LABEL_BEFORE.search(before) or start < body_start and len(before) + len(after) < 100 and _RELEASE_LABEL.search(
             before + " " + after):
         return 1

@@ -58,6 +58,7 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
     text = re.sub(rf"(?i)^\s*({MONTH_NAME})[\s\-'’]+(\d\d)\s*$", r"\1 20\2", text)  # "Jun-23": June 2023
     text = re.sub(rf"(?i)\b({MONTH_NAME})[\-'’](\d\d)\b", r"\1 20\2", text)  # "Year-to-date Dec-17"
     text = re.sub(r"\b(Q[1-4]|[1-4]Q)\s+((?:19|20)\d\d)\b", r"\1 \2", text)
+    text = re.sub(r"(?<=(?:19|20)\d\d)(?=[A-Za-z])", " ", text)  # "SEPTEMBER 2021QUARTER": a year run into its heading
     quarter_only = re.fullmatch(r"(?i)\s*((?:19|20)\d\d)\s+(Q[1-4])\s*", text)
     if quarter_only:
         text = f"{quarter_only.group(2)} {quarter_only.group(1)}"

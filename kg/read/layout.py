@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.periods import PeriodContext, find_periods  # periods know nothing of layout: no circle
 
@@ -666,26 +666,47 @@ _SPACED_ROW = re.compile(rf"^(?P<label>[^\S\n]*\S.*?[A-Za-z%)\]])(?P<values>(?:[
 _SPACED_CELL = re.compile(_SPACED_VALUE)
 
 
+# a label run into figures run into each other ("Silver production (koz)3,0863,2053,632"), as a web page's table
+# cells lose their separators when copied: each figure's thousands groups say where it ends
+_GLUED_ROW = re.compile(r"^(?P<label>[^\S\n]*\S.*?[A-Za-z)\]])(?P<values>\d{1,3}(?:,\d{3})+(?:\d{1,3}(?:,\d{3})+)+"
+                        r"(?:\d+(?:\.\d+)?%?)?)[^\S\n]*$")
+_GLUED_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?$")
+
+
 def _spaced_row(text: str, s: int, e: int) -> TableRow | None:
-    """A line of a label then figures a single space apart ("Ore Mined tonnes 1,200,000 1,300,000 8%"), as text
-    pulled from a web page or a PDF leaves a table; a sentence (a verb's clause, a full stop) is none."""
+    """A line of a label then figures a single space apart ("Ore Mined tonnes 1,200,000 1,300,000 8%"), or run
+    together, as text pulled from a web page or a PDF leaves a table; a sentence (a verb's clause, a full stop) is none."""
     line = text[s:e]
     m = _SPACED_ROW.match(line)
+    glued = _GLUED_ROW.match(line) if not m else None
+    m = m or glued
     if not m or len(line) > 160 or re.search(r"[.;:]\s|[.;]$|\b(?:was|were|is|are|of|to|from|for|and|the)\b", m.group("label")):
         return None
     label_start = s + len(line) - len(line.lstrip())
     cells = [Cell(m.group("label").strip(), label_start, s + m.end("label"))]
     offset = s + m.start("values")
-    cells += [Cell(c.group(), offset + c.start(), offset + c.end()) for c in _SPACED_CELL.finditer(m.group("values"))]
+    cells += [Cell(c.group(), offset + c.start(), offset + c.end())
+              for c in (_GLUED_CELL if glued else _SPACED_CELL).finditer(m.group("values"))]
     numeric = [c for c in cells[1:] if re.search(r"\d", c.text)]
     return TableRow(tuple(cells), s, e) if len(numeric) >= 1 and len(cells) >= 3 or len(numeric) >= 2 else None
+
+
+_YEAR_JOINED = re.compile(r"(?<=(?:19|20)\d\d)(?=[A-Za-z])")
 
 
 def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
     """A heading line of periods a single space apart ("Key Indicator Unit Q4 2020 Q1 2021 Variance"): one cell per
     period, the words before them the corner, any words after a cell of their own."""
     line = text[s:e]
-    mentions = [m for m in find_periods(line, PeriodContext()) if not m.relative]
+    # "Q3 2021Q2 2021Q1 2021", "SEPTEMBER 2021QUARTER": a year run into the next heading is read as if spaced
+    joins = [m.start() for m in _YEAR_JOINED.finditer(line)]
+    spaced = _YEAR_JOINED.sub(" ", line)
+
+    def original(offset: int) -> int:  # an offset in the spaced line, in the line as written
+        return offset - sum(1 for i, join in enumerate(joins) if join + i < offset)
+
+    mentions = [replace(m, start=original(m.start), end=original(m.end))
+                for m in find_periods(spaced, PeriodContext()) if not m.relative]
     if len(mentions) < 2 or re.search(r"\d{1,3},\d{3}", line):
         return None
     cells = [Cell(line[:mentions[0].start].strip(), s, s + mentions[0].start)]
