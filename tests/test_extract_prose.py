@@ -847,3 +847,27 @@ def test_hyphenated_iron_ore_and_an_abbreviation_before_the_metal() -> None:
     got = records(release("Kestrel, an iron-ore miner, shipped 3.1 million tonnes in the quarter. It also produced "
                           "3,150 tonnes (t) of REO."))
     assert [(r[1], r[2], r[3]) for r in got] == [("sales", "iron", 3.1e6), ("production", "rare_earths", 3150)]
+
+
+def test_a_change_restated_in_another_unit_is_no_figure() -> None:
+    """"an increase of 15% (5,020 ounces)", "decreased by 3% or US$31 per ounce to US$914": changes, and no range."""
+    got = records(release("Gold production was 38,450 ounces, an increase of 15% (5,020 ounces) on the prior quarter. "
+                          "Cash costs decreased by 3% or US$31 per ounce to US$914 per ounce."))
+    assert [(r[0], r[1], r[3]) for r in got] == [("M", "production", 38450), ("M", "cash_cost", 914)]
+
+
+def test_a_comparison_period_holds_only_in_its_clause() -> None:
+    """"Revenue fell to $21.40/t from $22.10/t a year ago, while costs of $15.20/t rose": the costs are the quarter's."""
+    got = records(release("Revenue fell to $21.40/t from $22.10/t a year ago, while costs of $15.20/t rose."))
+    assert [(r[1], r[3], r[5]) for r in got] == [("realized_price", 21.4, "2011-Q2"), ("realized_price", 22.1, "2010-Q2"),
+                                                 ("unit_cost", 15.2, "2011-Q2")]
+
+
+def test_a_sentence_naming_only_an_earlier_period_is_not_the_paragraphs_topic() -> None:
+    got = records(release("Prices were on par with the previous year. Gold sales were 37,900 ounces."))
+    assert [(r[3], r[5]) for r in got] == [(37900, "2011-Q2")]
+
+
+def test_a_second_figure_joined_by_and_after_the_firsts_of_phrase() -> None:
+    got = records(release("The mill treated 720,000 tonnes of oxide ore and 880,000 tonnes of sulphide ore."))
+    assert [(r[1], r[3]) for r in got] == [("ore_processed", 720000), ("ore_processed", 880000)]

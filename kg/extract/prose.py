@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.extract.document import ReleaseDoc
-from kg.extract.figures import FORWARD, NOT_A_FIGURE, Reading, classify
+from kg.extract.figures import CHANGE_BEFORE, FORWARD, NOT_A_FIGURE, Reading, classify
 from kg.extract.tables import is_table_row
 from kg.periods import Period, PeriodMention, find_periods, year_period
 from kg.quantities import Quantity, find_quantities, parse_number, unit_definitions
@@ -47,7 +47,8 @@ class _Figure:
     clause_fiscal: bool = False  # the clause names a fiscal year ("FY24", "2021-22"), which has no calendar period
 
 
-def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback: Period | None) -> Period | None:
+def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback: Period | None,
+                clause_start: int = 0) -> Period | None:
     for mention in mentions:
         if mention.start >= q.end:
             gap = text[q.end:mention.start]
@@ -57,7 +58,7 @@ def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback:
                 return mention.period
             break
     before = [m for m in mentions if m.end <= q.start and not _closed_aside(text, m.end, q.start)
-              and not _changed_from_period(text, m, q)]
+              and not _changed_from_period(text, m, q) and not (m.end <= clause_start and _is_comparison(text, m))]
     compared = _compared_list_period(q, text, mentions, before[-1].end if before else 0)
     if compared is not None:
         return compared
@@ -67,6 +68,12 @@ def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback:
         return None  # "rose to $52.1 million from $50.0 million", "rose from 120,000 dmt to 150,000 dmt": the figure it
         # changed from, for a period not named
     return before[-1].period if before else fallback
+
+
+def _is_comparison(text: str, mention: PeriodMention) -> bool:
+    """The period a figure is set against ("from $22.10/t a year ago", "compared with the first quarter"), which
+    holds for that figure only, not for those of the clauses after it."""
+    return bool(_YEAR_EARLIER.match(text[mention.start:mention.end]) or _COMPARED_WITH.search(text[max(0, mention.start - 30):mention.start]))
 
 
 def _changed_from_period(text: str, mention: PeriodMention, q: Quantity) -> bool:
@@ -262,6 +269,8 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
             skip_next = False
             continue
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if i and _restates_a_change(text, quantities[i - 1], q):
+            continue  # "an increase of 15% (5,020 ounces)", "decreased by 3% or US$31 per ounce to US$914"
         low = None
         gap = text[q.end:nxt.start] if nxt else ""
         if nxt and q.start not in listed and _range_start(q, nxt, text[max(0, q.start - 40):q.start]) and _RANGE_GAP.match(gap) and (
@@ -307,7 +316,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         site = doc.site_before(sentence.start + q.start, paragraph_start) or doc.default_site()
         if reading.metric in {"cash_cost", "aisc", "aic", "unit_cost", "realized_price", "revenue"}:
             site = doc.site_before(sentence.start + q.start, sentence.start)
-        period = _period_for(q, text, mentions, anchor)
+        period = _period_for(q, text, mentions, anchor, clause_start)
         if item is not None and item.period is not None and _compared_list_period(q, text, mentions, 0) is None:
             period = item.period
         clause_text = text[clause_start:clause_end]
@@ -317,6 +326,15 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         out.append(_Figure(q, reading, low if low is not None else q.value, period, site, forward,
                            years.pop() if len(years) == 1 else None, bool(_FISCAL_YEAR.search(clause_text))))
     return _parallel_to_the_first(text, out)
+
+
+_CHANGE_RESTATED = re.compile(r"\s*(?:\(\s*|,?\s*or\s+(?:about\s+|approximately\s+|some\s+)?)")
+
+
+def _restates_a_change(text: str, previous: Quantity, q: Quantity) -> bool:
+    """``q`` gives the change ``previous`` states as a percentage in another unit: "up 15% (5,020 ounces)"."""
+    return previous.unit == "%" and q.unit != "%" and bool(_CHANGE_RESTATED.fullmatch(text, previous.end, q.start)) and bool(
+        CHANGE_BEFORE.search(text[max(0, previous.start - 40):previous.start]))
 
 
 def _parallel_to_the_first(text: str, figures: list[_Figure]) -> list[_Figure]:
@@ -383,6 +401,7 @@ _CONNECTIVE = {"vs", "versus", "compared", "with", "to", "from", "and", "the", "
                "ore", "tonnes", "tons", "ounces", "pounds", "mine", "mill", "pit", "operation", "negative", "minus", "as", "at", "saleable"}
 
 
+_OF_PHRASE = re.compile(r"(?i)\s*of\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?=\s*,?\s*and\s*$)")
 _RESTATING = re.compile(r"(?i)\b(?:up|down|higher|lower|increased|decreased|rose|fell|improved|declined)\s+from\b"
                         r"|\bper\s+(?:ounce|oz|pound|lb|tonne|ton|t)\b(?:\s+of)?"
                         # "36.2 Mt in the quarter, bringing the total for the half to 71.9 Mt": the same measure summed
@@ -399,6 +418,9 @@ def _restates_previous(before: str, named: list[tuple[int, int]], offset: int) -
     """
     chars = list(before)
     blanks = [(start - offset, end - offset) for start, end in named]
+    of_phrase = _OF_PHRASE.match(before)  # the first figure's own "of saprolite ore" before "and 880,000 wmt"
+    if of_phrase:
+        blanks.append((0, of_phrase.end()))
     blanks += [(m.start(), m.end()) for m in _RESTATING.finditer(before)]
     blanks += [(start, end) for start, end, _ in find_metals(before)]
     for start, end in blanks:
@@ -420,6 +442,7 @@ def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, fi
         return anchor  # "guidance for FY 2014 will be published on 12 August": a period ahead, not the paragraph's topic
     mentions = [m for m in find_periods(sentence.text, replace(doc.period_context(), anchor=anchor))
                 if not _COMPARED_WITH.search(sentence.text[max(0, m.start - 30):m.start])
+                and not (m.relative and anchor is not None and m.period.end < anchor.end)  # "on par with the previous year"
                 and not _GUIDANCE_AFTER.match(sentence.text, m.end)]  # "FY2023 guidance of ...": not the topic
     return mentions[0].period if mentions else anchor  # "31% lower than in the second quarter of 2000" is not the topic
 
