@@ -211,6 +211,11 @@ def _fye_month(group: str) -> Callable[[re.Match[str]], int | None]:
     return lambda m: month_number(m.group(group))
 
 
+def _fye_after_months(m: re.Match[str]) -> int | None:
+    months = 9 if m.group("n").lower() in {"nine", "9"} else 6
+    return (month_number(m.group("m")) + 12 - months - 1) % 12 + 1
+
+
 def _fye_of_half(m: re.Match[str]) -> int | None:
     month = month_number(m.group("m"))
     return (month + 5) % 12 + 1  # a half-year ending December: the fiscal year ends in June
@@ -232,6 +237,10 @@ _FISCAL_YEAR_ENDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], int | N
     (re.compile(rf"\bF(?:Y)?\s*'?\d{{2,4}}\b{_GAP}\b(?:(?:the\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to)\s+"
                 rf"(?:on\s+)?{_DAY_OF}|{MONTH_NAME},?\s+(?:19|20)\d\d\s*(?:to|-|\u2013)\s*)(?P<m>{MONTH_NAME})", re.IGNORECASE),
      _fye_month("m")),
+    # "the first nine months of the fiscal year to 31 March 2019", "the six months of the financial year to 31 December":
+    # a part of the year, which ends three or six months before the year does
+    (re.compile(rf"\b(?P<n>nine|9|six|6)[- ]months?\s+(?:of\s+(?:the\s+|its\s+)?(?:fiscal\s+|financial\s+)?year\s+)?"
+                rf"(?:ended|ending|to)\s+(?:on\s+)?{_DAY_OF}(?P<m>{MONTH_NAME})", re.IGNORECASE), _fye_after_months),
     # "the year ending 30 June 2024" (a year that does not end in December is a fiscal year)
     (re.compile(rf"(?<![-\u2010\u2011\w])(?<!half\s)\byear\s+(?:ended|ending|to)\s+(?:on\s+)?{_DAY_OF}(?P<m>{MONTH_NAME})",
                 re.IGNORECASE), _fye_month("m")),

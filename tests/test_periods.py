@@ -531,3 +531,12 @@ def test_a_yearless_ordinal_quarter_has_begun_by_the_release_date() -> None:
 def test_a_calendar_year_written_before_its_quarter() -> None:
     (m,) = find_periods("Carranya Announces 2018 Q4 Nickel Production Report", PeriodContext(fye_month=6))
     assert (m.period.label, m.relative) == ("2018-Q4", False)
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("For the first nine months of the fiscal year to 31 March 2019, revenue rose", 6),
+    ("the six months of the financial year to 31 December 2018", 6),
+    ("for the nine months ended September 30, 2019", 12)])
+def test_fiscal_year_end_from_a_part_of_the_year(text: str, month: int) -> None:
+    """Nine months to March: the year ends in June, not in March."""
+    assert fiscal_year_end(text) == month
