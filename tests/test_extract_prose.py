@@ -675,7 +675,7 @@ def test_a_word_of_a_proper_name_is_no_cue() -> None:
     [
         pytest.param("Guidance for 2012 remains 150,000 to 160,000 ounces of gold.",
                      [("G", "production", "gold", (150000, 160000), "oz", "2012", MC)], id="the-year-its-clause-names"),
-        pytest.param("FY12 production guidance is 150,000 to 160,000 ounces of gold.", [], id="a-fiscal-year-has-no-calendar-key"),
+        pytest.param("FY12 production guidance is 150,000 to 160,000 ounces of gold.", [], id="a-fiscal-year-whose-end-is-unknown"),
         pytest.param("Its output target for 2011-12 is 150,000 ounces of gold.", [], id="a-split-fiscal-year"),
         pytest.param("Zinc concentrate production for the year is expected to be 48,000 to 52,000 dmt.",
                      [("G", "concentrate_production", "zinc", (48000, 52000), "t", "2011", MC)], id="concentrate-guidance"),
@@ -871,3 +871,13 @@ def test_a_sentence_naming_only_an_earlier_period_is_not_the_paragraphs_topic() 
 def test_a_second_figure_joined_by_and_after_the_firsts_of_phrase() -> None:
     got = records(release("The mill treated 720,000 tonnes of oxide ore and 880,000 tonnes of sulphide ore."))
     assert [(r[1], r[3]) for r in got] == [("ore_processed", 720000), ("ore_processed", 880000)]
+
+
+def test_guidance_for_a_fiscal_year_is_labelled_by_the_year_it_ends_in() -> None:
+    """"FY12 guidance of 150,000 to 160,000 ounces" of a June-year issuer: fiscal 2012, labelled 2012; the output noun
+    nearest the figure says it is refined, however far back it stands."""
+    fiscal = INTRO.replace("in northern Quebec.", "in northern Quebec. Its financial year ends on 30 June.")
+    got = records(release("FY12 guidance is narrowed to 150,000 to 160,000 ounces. Refined gold production for the second "
+                          "half of FY2012 (January to June 2012) is expected to be about 80 000 ounces.", intro=fiscal))
+    assert [(r[1], r[3], r[5]) for r in got] == [("production", (150000, 160000), "2012"),
+                                                 ("refined_production", (80000, 80000), "2012-H1")]

@@ -235,11 +235,12 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
         if metal is None:
             # "our 2025 production guidance of 72,000 to 78,000 ounces": an output cue, and no metal named near it; the
             # resolver gives it the release's principal metal
-            return Reading(_output_metric(cue), None, unit, basis) if _has_output_cue(near_before[-60:]) else None
+            guided = re.search(r"(?i)\b(?:guidance|forecast|outlook|targets?)\b", near_before[-60:])  # "FY24 guidance is ... ounces"
+            return Reading(_output_metric(cue, sentence_before), None, unit, basis) if _has_output_cue(near_before[-60:]) or guided else None
         if not _has_output_cue(cue) or re.search(r"(?i)\bcontain\w*\s*(?:approximately|about|some)?\s*$", near_before):
             # "sold 70,212 t of concentrate, containing 16,120 t of copper": the figure shares the verb of its clause
             cue = sentence_before[-200:]
-        return Reading(_output_metric(cue), metal, unit, basis)
+        return Reading(_output_metric(cue, sentence_before), metal, unit, basis)
     if "/" in unit or unit.isupper() or unit == "$":
         return _financial(unit, near_before, explicit_metal, q.text, sentence_before)
     return None
@@ -290,17 +291,22 @@ def _grade_metric(near_before: str, sentence_before: str) -> str:
     return "mined_grade" if _last(ORE_MINED, sentence_before) > _last(ORE_PROCESSED, sentence_before) else "head_grade"
 
 
-def _output_metric(cue: str) -> str:
+def _output_metric(cue: str, sentence_before: str = "") -> str:
     """The output a quantity of metal is: sold or delivered, refined, else what the lexicon's metal cues in ``cue``
-    say ("dried and drummed", "captured"), else produced."""
+    say ("dried and drummed", "captured"), else produced. The sentence before the figure says whether the output
+    noun nearest it is refined ("Refined platinum production for the second half of FY2019 (...) is ...")."""
     sold = _last(r"\b(?:sold|sales?|sell\w*|deliver\w*|shipped|shipments?)\b", cue)
     produced = _last(r"\b(?:production|produced|output)\b", cue)
     if sold >= 0 and sold > produced:  # the nearer cue names it: "delivered attributable production of" is production
         return "sales"
-    if re.search(r"\brefin\w*", cue, re.IGNORECASE):
+    nouns = list(_OUTPUT_NOUN.finditer(sentence_before[-200:]))
+    if re.search(r"\brefin\w*", cue, re.IGNORECASE) or nouns and nouns[-1].group("refined") and sold < 0:
         return "refined_production"
     named = [c for c in concepts_named(cue) if c.dimension == "metal"]
     return (named[0] if named else next(c for c in metric_concepts() if c.is_default)).notation
+
+
+_OUTPUT_NOUN = re.compile(r"(?i)(?P<refined>\brefin\w*\s+(?:[a-z]+\s+){0,2})?\b(?:production|output)\b")
 
 
 def _has_output_cue(cue: str) -> bool:

@@ -370,6 +370,11 @@ _COMMON_WORD = re.compile(
     r"flooding|floods?|fire|deaths?|safety|update|report|results|news|highlights?|headlines?)")
 
 
+def _untagged(name: str) -> str:
+    """A name without the tag a news feed puts before a headline: "REG-Petra Diamonds", "UPDATE 2-Vale"."""
+    return re.sub(r"^(?:REG|RNS|UPDATE\s*\d*|BRIEF|CORRECTED|FOCUS)\s*[-–:]\s*", "", name)
+
+
 def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
     """A name as the issuer: no leading "The" or one-word possessive ("Canada's Cameco"), the owner of a possession
     ("Songwe Gold's Ilolo Ridge"), its legal name when the text
@@ -383,6 +388,7 @@ def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
         if heading and re.search(r"[A-Z]{6,}", heading.group()):
             name = name[heading.end():]
     name = re.sub(r"\s+[A-Z0-9]{1,6}\.[A-Z]{1,3}$|^(?:Via|By|From|At)\s+", "", name)  # "South32 S32.AX", "Via Jagersfontein ..."
+    name = _untagged(name)
     key = company_key(name)
     if re.fullmatch(r"[A-Z0-9]{2,6}", name) and any(t.endswith(":" + name) for _s, _e, t in find_tickers(text)):
         return None  # "TMN": the issuer's ticker symbol, not its name
@@ -411,7 +417,7 @@ def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
     if title:
         found = [c for c in find_companies(title) if company_key(c[2]) not in publishers]
         if found:
-            return found[0][2]
+            return _untagged(found[0][2])
     names: list[str | None] = [_name_before_listing(head, start) for start, _e, _t in find_tickers(head)
                                if not _named_before(head, start, body_start)]
     names += _headline_names(clean, body_start)
