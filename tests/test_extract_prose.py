@@ -881,3 +881,9 @@ def test_guidance_for_a_fiscal_year_is_labelled_by_the_year_it_ends_in() -> None
                           "half of FY2012 (January to June 2012) is expected to be about 80 000 ounces.", intro=fiscal))
     assert [(r[1], r[3], r[5]) for r in got] == [("production", (150000, 160000), "2012"),
                                                  ("refined_production", (80000, 80000), "2012-H1")]
+
+
+def test_a_sentence_whose_first_figure_is_a_comparison_keeps_the_paragraphs_period() -> None:
+    body = ("Gold output was down 3% from the 60,728 ounces produced in the second quarter of 2010. "
+            "The company also sold 12,100 ounces of gold in the quarter.")
+    assert [(r[1], r[3], r[5]) for r in records(release(body))] == [("production", 60728, "2010-Q2"), ("sales", 12100, "2011-Q2")]

@@ -437,6 +437,8 @@ def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, fi
     if re.match(r"\s*[•*\-–]\s", sentence.text):
         return doc.info.reporting_period  # list items stand alone
     if figures and figures[0].period is not None and not figures[0].forward:
+        if _SET_AGAINST_BEFORE.search(sentence.text[max(0, figures[0].quantity.start - 40):figures[0].quantity.start]):
+            return anchor  # "Output was down 3% from the 60,728 tonnes produced in the second quarter of 2010": a comparison
         return figures[0].period  # "... fell to $4.85 from $5.31 in the previous quarter": still this quarter
     if FORWARD.search(sentence.text) or re.search(r"(?i)\b(?:will|to)\s+(?:publish|release|report|announce)\b", sentence.text):
         return anchor  # "guidance for FY 2014 will be published on 12 August": a period ahead, not the paragraph's topic
@@ -447,6 +449,7 @@ def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, fi
     return mentions[0].period if mentions else anchor  # "31% lower than in the second quarter of 2000" is not the topic
 
 
+_SET_AGAINST_BEFORE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+|about\s+|some\s+)*$")
 _GUIDANCE_AFTER = re.compile(r"(?i)\W{0,3}(?:production\s+|cost\s+)?(?:guidance|outlook|targets?|forecasts?|budget)\b")
 _FISCAL_YEAR_AFTER = re.compile(r"[-/–](?:\d\d)\b")
 _FISCAL_YEAR = re.compile(r"(?i)\bFY\s?'?\d{2,4}\b|\b(?:19|20)\d\d[-/–]\d\d\b|\b(?:financial|fiscal)\s+year\b")
