@@ -532,3 +532,10 @@ def test_a_year_run_into_its_heading_word() -> None:
     text = release("| | SEPTEMBER 2010QUARTER | DECEMBER 2010HALF YEAR |\n| Gold production (oz) | 24,610 | 48,590 |",
                    ("Kestrel Gold Mines Inc. Reports Half Year Results", "January 18, 2011"))
     assert [(r[2], r[4]) for r in run(text)] == [(24610, "2010-Q3"), (48590, "2010-H2")]
+
+
+def test_a_row_with_a_unit_of_its_own_is_a_measure_not_a_mine() -> None:
+    """"Operating Surplus | US$ million | 28" under "Realised price | US$/oz": no realised price at a mine of that name."""
+    text = release("| Item | Unit | Q2 2011 | Q1 2011 |\n| Realised price | US$/oz | 1,512 | 1,388 |\n"
+                   "| Operating Surplus | US$ million | 28 | 19 |")
+    assert [(r[0], r[2], r[5]) for r in run(text)] == [("realized_price", 1512, MC), ("realized_price", 1388, MC)]

@@ -563,6 +563,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
     site = table_site
     section = corner_metric  # the metric a section row (or the corner cell) names for the rows under it
     last_metric = ""  # the last row that named its metric (a total over a row per mine)
+    last_unit = ""  # the unit cell of that row
     graded = None  # the metal of the last grade row: a recovery or concentrate row under it that names none is of it
     has_unit_column = _has_unit_column(body, columns)
     for row, texts in body:
@@ -581,8 +582,12 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
         if not label or _ATTRIBUTABLE.search(label) and not re.search(r"(?i)^\s*100", label):
             continue
         row_site = site
+        own_unit = cells[1] if has_unit_column and _is_unit_text(cells[1]) else ""
+        # "Net Cash Flow | US$ million | 78" under "Realised price | US$/oz": a unit of its own makes a measure, not a mine
+        new_measure = bool(own_unit) and not section and own_unit != last_unit
         named = _section_site(doc, label, None) or (
-            _site_like(label) if (section or last_metric) and read_label(label, "", doc.currency) is None else None)
+            _site_like(label) if (section or last_metric) and not new_measure and read_label(label, "", doc.currency) is None
+            else None)
         if _TOTAL.match(label):  # "Total": the section's metric for the company; "Total 2E produced (oz)": its own
             row_site = None
             text = label if read_label(_TOTAL.sub("", label), "", doc.currency) or not section else section
@@ -603,7 +608,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             continue
         reading, scale = read
         if text == label and not named:
-            last_metric = label
+            last_metric, last_unit = label, own_unit
         if scale == 1.0 and "/" not in reading.unit and reading.unit[:1].isupper() or reading.unit == "$" and scale == 1.0:
             scale = _tabular_scale(doc)  # "(tabular amounts in millions)": money cells of no scale of their own
         if _EQUIVALENT.search(text + " " + section) or (reading.metal or "").endswith("equivalent"):
