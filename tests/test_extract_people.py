@@ -199,3 +199,11 @@ def test_an_address_line_is_no_person() -> None:
 def test_a_minister_who_told_reporters_is_a_person() -> None:
     found = people("Mines Minister Chileshe Mwape told reporters that national output fell 4.3%.")
     assert [(name, role) for name, role, *_rest in found] == [("Chileshe Mwape", "Minister")]
+
+
+def test_a_present_tense_speech_verb_and_an_agency_byline() -> None:
+    """'"...," explains chief financial officer NAME': a speaker; "By The Canadian Press": an agency, not a person."""
+    text = ("Quokka Iron lifts shipments\n\nPERTH, January 30, 2020 - Quokka Iron Ltd shipped 36.2 million tonnes of iron "
+            "ore in the December quarter.\n\n\"We are on track,\" explains Quokka Iron chief financial officer Tom Reyes.\n\n"
+            "By The Canadian Press\n")
+    assert [(p.name, p.role) for p in extract_people(read_release(text))] == [("Tom Reyes", "chief financial officer")]

@@ -45,7 +45,8 @@ CREDIT_ROLES = {"by": "reporter", "reporting": "reporter", "additional reporting
                 "editing": "editor", "edited": "editor", "written": "writer", "reported": "reporter", "compiled": "writer"}
 SPEECH_VERBS = ("stated", "said", "says", "commented", "comments", "noted", "notes", "added", "adds", "remarked",
                 "explained", "observed", "continued", "concluded", "told", "reported", "reports", "wrote", "writes",
-                "indicated", "acknowledged", "emphasised", "emphasized", "estimates", "estimated")
+                "indicated", "acknowledged", "emphasised", "emphasized", "estimates", "estimated", "explains", "observes",
+                "continues", "concludes", "tells", "indicates", "stresses", "stressed", "insists", "insisted")
 # Words that make a capitalised pair an organisation or a heading, not a person.
 NOT_NAME_WORDS = (
     "Investor", "Relations", "Media", "Contact", "Contacts", "Information", "Corporate", "Office", "Toronto",
@@ -53,6 +54,7 @@ NOT_NAME_WORDS = (
     "Silver", "Copper", "Limited", "Group", "Bank", "Street", "Suite", "Floor", "Enquiries", "Queries", "Further",
     "Avenue", "Road", "Drive", "Boulevard", "Place", "Square", "Tower", "Centre", "Center", "Building", "House",
     "Level", "Columbia", "Canada", "Australia", "Africa", "Kingdom", "States", "Toll", "Free", "Website",
+    "Press", "Staff", "Reuters", "Bloomberg", "Newswire", "Wire", "Agency", "Associated", "Desk", "Correspondent",
 )
 
 
