@@ -539,3 +539,14 @@ def test_a_row_with_a_unit_of_its_own_is_a_measure_not_a_mine() -> None:
     text = release("| Item | Unit | Q2 2011 | Q1 2011 |\n| Realised price | US$/oz | 1,512 | 1,388 |\n"
                    "| Operating Surplus | US$ million | 28 | 19 |")
     assert [(r[0], r[2], r[5]) for r in run(text)] == [("realized_price", 1512, MC), ("realized_price", 1388, MC)]
+
+
+def test_a_nested_row_keeps_its_own_unit_under_a_section_without_one() -> None:
+    """"Zircon (t)" under the section rows "Production" and "Sales": tonnes produced and sold, not pounds or nothing."""
+    text = release("\tQ2 2011\tQ1 2011\nHMC produced (t)\t92,310\t88,740\nProduction\n   Zircon (t)\t16,820\t16,410\n"
+                   "   Rutile (t)\t6,240\t5,980\nSales\n   Zircon (t)\t11,930\t17,240\n")
+    assert sorted((r[0], r[1], r[2], r[3]) for r in run(text)) == sorted([
+        ("concentrate_production", None, 92310, "t"), ("concentrate_production", None, 88740, "t"),
+        ("production", "zircon", 16820, "t"), ("production", "zircon", 16410, "t"),
+        ("production", "rutile", 6240, "t"), ("production", "rutile", 5980, "t"),
+        ("sales", "zircon", 11930, "t"), ("sales", "zircon", 17240, "t")], key=repr)  # HMC: of no one mineral

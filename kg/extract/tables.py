@@ -548,7 +548,7 @@ def _compose(label: str, section: str) -> str:
     section_core, section_unit, _ = _label_unit(section)
     if not core or re.fullmatch(r"(?i)[\w$/%. ]{1,12}", label) and _unit_quantity(label, section_core) and not find_metals(label):
         return f"{section.replace('(', ' ').replace(')', ' ')} ({label})"  # a unit alone: "R/oz" under "Cash cost (4E)"
-    unit = section_unit if section_unit else ""
+    unit = section_unit or unit_text  # "Zircon (t)" under "Sales": the row's own unit where the section has none
     return f"{core} {section_core}" + (f" ({unit})" if unit else "")
 
 
