@@ -221,3 +221,25 @@ def test_cells_run_together_split_where_each_figures_thousands_groups_end() -> N
             "Ore treated (t)412,300405,110398,760\n")
     assert grid(text) == [["", "Q3 2021", "Q2 2021", "Q3 2020"], ["Silver production (koz)", "3,086", "3,205", "3,632"],
                           ["Ore treated (t)", "412,300", "405,110", "398,760"]]
+
+
+def test_a_heading_centred_over_two_columns_heads_both_and_a_wrapped_label_joins_its_figures() -> None:
+    """Text laid out from a PDF: "Three months ended" and "June 30" centred over two columns each; a label alone on
+    its line with its figures on the next; a label over two lines."""
+    text = ("Operating results\n\n"
+            "                                  Three months ended     Six months ended\n"
+            "                                       June 30               June 30\n"
+            "                                     2011       2010       2011       2010\n"
+            "Tons milled (thousands)             3,412      3,198      6,702      6,388\n"
+            "Copper production (millions of pounds)\n"
+            "                                     18.1       16.0       34.6       32.3\n"
+            "Site cash cost per pound of copper produced,\n"
+            "net of by-product credits (US$)\n"
+            "                                     1.02       0.88       0.99       0.91\n")
+    (table,) = find_tables(text)
+    rows = [row.texts for row in table.rows]
+    assert rows[:3] == [["", "Three months ended", "Three months ended", "Six months ended", "Six months ended"],
+                        ["", "June 30", "June 30", "June 30", "June 30"], ["", "2011", "2010", "2011", "2010"]]
+    assert rows[4] == ["Copper production (millions of pounds)", "18.1", "16.0", "34.6", "32.3"]
+    assert rows[5][0] == "Site cash cost per pound of copper produced,\nnet of by-product credits (US$)"
+    assert all(text[c.start:c.end] == c.text for row in table.rows for c in row.cells if c.text)

@@ -185,7 +185,7 @@ def line_grid_tables(text: str) -> list[Table]:
         if len(current) >= 2 and sum(len(r.cells) >= 2 for r in current) >= 1:
             rows = list(current)
             if not any("\t" in text[r.start:r.end] or "|" in text[r.start:r.end] for r in rows):
-                rows = _aligned(text, _header_lines(text, lines, first_line[0]) + rows)
+                rows = _wrapped_labels_joined(text, _aligned(text, _header_lines(text, lines, first_line[0]) + rows))
             tables.append(Table(tuple(rows), "line-grid"))
         current.clear()
 
@@ -276,6 +276,10 @@ def _aligned(text: str, rows: list[TableRow]) -> list[TableRow]:
         return rows
     base = line_start(template)
     columns = [(c.start - base, c.end - base) for c in template.cells]
+    for other in rows:  # each column as wide as its widest figure in the rows as full as the template
+        if other is not template and len(other.cells) == len(columns) and any(is_value_cell(c.text) for c in other.cells):
+            at = line_start(other)
+            columns = [(min(cs, c.start - at), max(ce, c.end - at)) for (cs, ce), c in zip(columns, other.cells)]
     out = []
     for row in rows:
         if len(row.cells) < 2 or row is template or len(row.cells) == len(columns):
@@ -283,8 +287,15 @@ def _aligned(text: str, rows: list[TableRow]) -> list[TableRow]:
             continue
         at = line_start(row)
         placed: list[list[Cell]] = [[] for _ in columns]
+        heading = not any(is_value_cell(c.text) for c in row.cells)
         for cell in row.cells:
             a, b = cell.start - at, cell.end - at
+            spanned = [k for k in range(1, len(columns)) if _crosses(a, b, columns, k)] if heading and _SPAN_WORDS.search(
+                cell.text) else []
+            if spanned:  # "Three months ended" centred over two columns of figures: a heading of both
+                for k in sorted({k - 1 for k in spanned} | set(spanned)):
+                    placed[k].append(cell)
+                continue
             overlaps = [min(b, ce) - max(a, cs) for cs, ce in columns]
             best = max(range(len(columns)), key=lambda k: (overlaps[k], -abs(b - columns[k][1])))
             if overlaps[best] <= 0:
@@ -297,6 +308,40 @@ def _aligned(text: str, rows: list[TableRow]) -> list[TableRow]:
             else:
                 cells.append(Cell("", row.start, row.start))
         out.append(TableRow(tuple(cells), row.start, row.end))
+    return out
+
+
+# the words of a heading that spans columns ("Three months ended", "June 30", "Year to date"), not a unit's
+_SPAN_WORDS = re.compile(r"(?i)^(?!\s*\().*\b(?:months?|ended|ending|quarters?|years?|half|period|to\s+date|YTD|jan\w*|feb\w*"
+                         r"|mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b")
+
+
+def _crosses(a: int, b: int, columns: list[tuple[int, int]], k: int) -> bool:
+    """The heading at ``a:b`` stretches over the boundary between value columns ``k - 1`` and ``k`` (the middle of
+    the gap between them) by two characters or more each side; the label column has no share in a span."""
+    if k < 2:
+        return False
+    middle = (columns[k - 1][1] + columns[k][0]) // 2
+    return a <= middle - 2 and b >= middle + 2
+
+
+def _wrapped_labels_joined(text: str, rows: list[TableRow]) -> list[TableRow]:
+    """A row of figures with no label under one or two lines of label alone ("Copper production (millions of
+    pounds)" then its figures on the next line): one row, its label the lines above."""
+    out: list[TableRow] = []
+    for row in rows:
+        unlabelled = len(row.cells) >= 2 and not row.cells[0].text.strip() and any(is_value_cell(c.text) for c in row.cells[1:])
+        above = []
+        while unlabelled and out and out[-1].is_section and len(above) < 2 and _is_label_cell(out[-1].cells[0].text):
+            above.insert(0, out.pop())
+        if not above:
+            out.append(row)
+            continue
+        if len(above) == 2 and not re.search(r"[,(]\s*$|\b(?:of|and|per|for)\s*$", above[0].cells[0].text):
+            out.append(above.pop(0))  # a section label, then the figures' own label
+        first, last = above[0].cells[0], above[-1].cells[0]
+        label = Cell(text[first.start:last.end], first.start, last.end)
+        out.append(TableRow((label, *row.cells[1:]), above[0].start, row.end))
     return out
 
 
