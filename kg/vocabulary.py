@@ -84,7 +84,7 @@ def _metals_in(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 CURRENCY_PREFIXES: dict[str, str] = {
-    "US$": "USD", "$US": "USD", "$A": "AUD", "$C": "CAD", "U.S.$": "USD", "USD": "USD", "USD$": "USD", "C$": "CAD", "CDN$": "CAD", "Cdn$": "CAD",
+    "US$": "USD", "$US": "USD", "$A": "AUD", "$C": "CAD", "U.S.$": "USD", "U.S. $": "USD", "USD": "USD", "USD$": "USD", "C$": "CAD", "CDN$": "CAD", "Cdn$": "CAD",
     "CAD": "CAD", "CAD$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "R": "ZAR", "ZAR": "ZAR",
     "NZ$": "NZD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "MXN": "MXN", "MX$": "MXN", "$": "$",
     "Rs": "INR", "Rs.": "INR", "₹": "INR", "INR": "INR",

@@ -550,3 +550,11 @@ def test_a_nested_row_keeps_its_own_unit_under_a_section_without_one() -> None:
         ("production", "zircon", 16820, "t"), ("production", "zircon", 16410, "t"),
         ("production", "rutile", 6240, "t"), ("production", "rutile", 5980, "t"),
         ("sales", "zircon", 11930, "t"), ("sales", "zircon", 17240, "t")], key=repr)  # HMC: of no one mineral
+
+
+def test_a_unit_in_millions_of_pounds() -> None:
+    text = release("\tQ2 2011\tQ1 2011\nCopper production (millions of pounds)\t18.1\t16.0\n"
+                   "Molybdenum production (thousands of pounds)\t312\t288\n")
+    assert sorted((r[0], r[1], r[2], r[3]) for r in run(text)) == sorted([
+        ("production", "copper", 18.1e6, "lb"), ("production", "copper", 16.0e6, "lb"),
+        ("production", "molybdenum", 312000, "lb"), ("production", "molybdenum", 288000, "lb")], key=repr)

@@ -265,3 +265,7 @@ def test_tonnes_a_year_earlier_are_tonnes_not_a_rate() -> None:
 
 def test_a_scale_letter_spaced_from_tons() -> None:
     assert [(q.value, q.unit) for q in find_quantities("4.4 M tons of coal")] == [(4.4e6, "t")]
+
+
+def test_us_dollars_written_with_a_space_before_the_sign() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("a cash cost of U.S. $1.02 per pound", "CAD")] == [(1.02, "USD/lb")]

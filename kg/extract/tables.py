@@ -108,6 +108,8 @@ def _label_unit(label: str) -> tuple[str, str, float]:
     elif re.search(r"\bmillions?\b|(?<=[$R])\s*(?:mm|mn|m)\b|^\s*[$R]?\s*(?:mm|mn|m|M)\s*$", unit_text, re.IGNORECASE):
         scale = 1e6  # "US$ millions", "$mm", "A$m", "R million"
         unit_text = re.sub(r"millions?|(?<=[$R])\s*(?:mm|mn|m)\b|^\s*(?:mm|mn|m)\s*$", "", unit_text, flags=re.IGNORECASE).strip()
+    if scale != 1.0:
+        unit_text = re.sub(r"(?i)^of\s+", "", unit_text)  # "(millions of pounds)": pounds, in millions
     return label, unit_text, scale
 
 
