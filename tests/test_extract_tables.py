@@ -558,3 +558,13 @@ def test_a_unit_in_millions_of_pounds() -> None:
     assert sorted((r[0], r[1], r[2], r[3]) for r in run(text)) == sorted([
         ("production", "copper", 18.1e6, "lb"), ("production", "copper", 16.0e6, "lb"),
         ("production", "molybdenum", 312000, "lb"), ("production", "molybdenum", 288000, "lb")], key=repr)
+
+
+def test_saleable_ore_produced_is_the_commoditys_output_not_ore_mined() -> None:
+    """A bulk commodity sold as ore (manganese, iron ore): "Saleable ore produced" is production of it."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek manganese mine")
+    text = release("\tUnit\tQ2 2011\tQ1 2011\nOre mined\tt\t1 842 300\t1 716 800\nSaleable ore produced\tt\t1 512 600\t1 436 200\n",
+                   intro=intro)
+    assert sorted((r[0], r[1], r[2]) for r in run(text)) == sorted([
+        ("ore_mined", None, 1842300), ("ore_mined", None, 1716800),
+        ("production", "manganese", 1512600), ("production", "manganese", 1436200)], key=repr)
