@@ -49,7 +49,7 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"(?i:mlbs?|million\s+pounds|mmlbs)", "lb", 1e6),
     (r"(?i:klbs?|thousand\s+pounds)", "lb", 1e3),
     (r"(?i:pounds|lbs?\.?)", "lb", 1),
-    (r"Mt|M\s(?i:tonnes|tons)|(?i:million\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|Mtonnes)", "t", 1e6),
+    (r"Mt|M[wd]mt|M\s(?i:tonnes|tons)|(?i:million\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|Mtonnes)", "t", 1e6),
     (r"kt|(?i:ktonnes|(?:thousand|kilo)\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|kilotonnes|kwmt|kdmt)", "t", 1e3),
     # "mt" in lower case is a metric tonne (wire style: "1,725 mt"; "7.01 million mt"), "Mt" a million tonnes; "tU" a
     # tonne of uranium
