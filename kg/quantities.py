@@ -46,7 +46,7 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"(?i:moz|million\s+(?:troy\s+)?ounces)", "oz", 1e6),
     (r"(?i:koz|kozs|(?:thousand|kilo)\s+(?:troy\s+)?ounces|000\s*oz)", "oz", 1e3),
     (r"(?i:(?:troy\s+)?ounces?|ozs?|ozt|oz\.)|GEOs?|SEOs?", "oz", 1),
-    (r"(?i:mlbs?|million\s+pounds|mmlbs)", "lb", 1e6),
+    (r"(?i:mlbs?|million\s+pounds|mmlbs)|M\s?lbs?", "lb", 1e6),
     (r"(?i:klbs?|thousand\s+pounds)", "lb", 1e3),
     (r"(?i:pounds|lbs?\.?)", "lb", 1),
     (r"Mt|M[wd]mt|M\s(?i:tonnes|tons)|(?i:million\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|Mtonnes)", "t", 1e6),

@@ -568,3 +568,8 @@ def test_saleable_ore_produced_is_the_commoditys_output_not_ore_mined() -> None:
     assert sorted((r[0], r[1], r[2]) for r in run(text)) == sorted([
         ("ore_mined", None, 1842300), ("ore_mined", None, 1716800),
         ("production", "manganese", 1512600), ("production", "manganese", 1436200)], key=repr)
+
+
+def test_a_mined_grade_in_grams_is_of_the_releases_precious_metal() -> None:
+    text = release("\tQ2 2011\tQ1 2011\nOre mined (t)\t231,000\t225,400\nMined grade (g/t)\t4.62\t4.48\n")
+    assert ("mined_grade", "gold", 4.62, "g/t") in [(r[0], r[1], r[2], r[3]) for r in run(text)]

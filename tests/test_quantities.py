@@ -266,6 +266,7 @@ def test_tonnes_a_year_earlier_are_tonnes_not_a_rate() -> None:
 def test_a_scale_letter_spaced_from_tons() -> None:
     assert [(q.value, q.unit) for q in find_quantities("4.4 M tons of coal")] == [(4.4e6, "t")]
     assert [(q.value, q.unit) for q in find_quantities("0.52 Mwmt and 1.2 Mdmt")] == [(0.52e6, "t"), (1.2e6, "t")]
+    assert [(q.value, q.unit) for q in find_quantities("15.12 M lbs of copper")] == [(15.12e6, "lb")]
 
 
 def test_us_dollars_written_with_a_space_before_the_sign() -> None:

@@ -26,7 +26,7 @@ class Reading:
 
     def with_principal_metal(self, principal: Callable[[str], str | None]) -> Reading:
         """A per-unit price or cost, a grade in g/t or a recovery names its metal: the release's principal one when the text does not say."""
-        if self.metal is None and self.metric == "head_grade" and self.unit in {"g/t", "oz/t"}:
+        if self.metal is None and self.metric in {"head_grade", "mined_grade"} and self.unit in {"g/t", "oz/t"}:
             return replace(self, metal=principal("oz"))  # grams per tonne: a precious metal
         if self.metal is None and self.metric == "head_grade" and self.unit == "cpht":
             return replace(self, metal=principal("cpht"))  # carats per hundred tonnes: diamonds
