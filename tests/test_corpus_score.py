@@ -13,7 +13,10 @@
   material since (0.870 at abfa081);
 - ``blind-4``: tests/fixtures/blind3 (b46-b65), the fourth blind batch (four writers), committed at c41045f before
   the extractor ran on it and scored once at 4ce2342 (facts F1 0.606, see tests/fixtures/blind3/README.md),
-  training material since (0.797 at the end of stop 19); the next round writes a fifth.
+  training material since (0.797 at the end of stop 19);
+- ``blind-5``: tests/fixtures/blind4 (b66-b85), the fifth blind batch (four writers), committed at 59dae02 before
+  the extractor ran on it and scored once at 58d1cd8 (facts F1 0.592, see tests/fixtures/blind4/README.md),
+  training material since; the next round writes a sixth.
 
 The floors are the scores measured when the sets last changed, rounded down: a change that loses ground
 fails here. The second set is the harder one, and the closer predictor of real releases.
@@ -33,17 +36,20 @@ from scoring import f1, lineage, score_report
 BLIND = ROOT / "tests" / "fixtures" / "blind"
 BLIND_2 = ROOT / "tests" / "fixtures" / "blind2"
 BLIND_3 = ROOT / "tests" / "fixtures" / "blind3"
+BLIND_4 = ROOT / "tests" / "fixtures" / "blind4"
 SETS = {
     "written-here": (CORPUS, range(1, 19), "r",
                      {"facts": 0.98, "people": 0.99, "incidents": 0.99, "agreements": 0.99, "guidance": 0.97}),
-    "modelled-on-real": (CORPUS, range(19, 43), "r", {"facts": 0.88, "people": 0.99, "incidents": 0.99, "guidance": 0.87}),
-    "blind": (BLIND, range(1, 21), "b", {"facts": 0.87, "people": 0.96, "incidents": 0.72, "agreements": 0.99, "guidance": 0.81}),
+    "modelled-on-real": (CORPUS, range(19, 43), "r", {"facts": 0.88, "people": 0.99, "incidents": 0.99, "guidance": 0.90}),
+    "blind": (BLIND, range(1, 21), "b", {"facts": 0.87, "people": 0.96, "incidents": 0.72, "agreements": 0.99, "guidance": 0.82}),
     "blind-2": (BLIND_2, range(21, 26), "b",
-                {"facts": 0.93, "people": 0.99, "incidents": 0.79, "agreements": 0.99, "guidance": 0.94}),
+                {"facts": 0.95, "people": 0.99, "incidents": 0.79, "agreements": 0.99, "guidance": 0.94}),
     "blind-3": (BLIND_2, range(26, 46), "b",
-                {"facts": 0.87, "people": 0.90, "incidents": 0.77, "agreements": 0.99, "guidance": 0.76}),
+                {"facts": 0.87, "people": 0.90, "incidents": 0.77, "agreements": 0.99, "guidance": 0.79}),
     "blind-4": (BLIND_3, range(46, 66), "b",
-                {"facts": 0.79, "people": 0.90, "incidents": 0.46, "agreements": 0.93, "guidance": 0.61}),
+                {"facts": 0.90, "people": 0.90, "incidents": 0.46, "agreements": 0.93, "guidance": 0.76}),
+    "blind-5": (BLIND_4, range(66, 86), "b",
+                {"facts": 0.59, "people": 0.75, "incidents": 0.59, "agreements": 0.61, "guidance": 0.42}),
 }
 
 
