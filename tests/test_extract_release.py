@@ -389,3 +389,13 @@ def test_a_ticker_symbol_in_the_headline_is_no_issuer() -> None:
     text = ("TMN\nHalf-year production update\n\n21 January 2025\n\nTswelelo Manganese PLC (AIM: TMN) reports that "
             + _ARTICLE_BODY)
     assert read_release(text).info.issuer == "Tswelelo Manganese PLC"
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_stamp_beside_it_and_related_is_no_issuer() -> None:
+    """"Wed Oct 22, 2014 9:12pm EDT" above "PERTH, Oct 23 (Reuters)": 2014, though the text names fiscal 2015."""
+    text = ("Business | Wed Oct 22, 2014 9:12pm EDT\n\nRelated: BUSINESS, COMMODITIES, METALS\n\n"
+            "UPDATE 1-Australia's Quokka Iron beats shipment forecasts\n\n"
+            "PERTH, Oct 23 (Reuters) - Quokka Iron Ltd shipped 9.42 million tonnes of iron ore in the September quarter, "
+            "the first quarter of its 2015 fiscal year.\n")
+    info = read_release(text).info
+    assert (info.date, info.issuer) == ("2014-10-23", "Quokka Iron Ltd")

@@ -220,6 +220,13 @@ def _year_for(month: int, day: int, period: Period | None, text: str) -> int | N
     """The year of a dateline that gives only a month and day: the first such day after the period it reports on."""
     if period is not None:
         return period.end.year + (1 if (month, day) <= (period.end.month, period.end.day) else 0)
+    for _start, _end, stamped in every_date(text, None):  # "Wed Oct 22, 2014 9:12pm EDT" above "PERTH, Oct 23 (Reuters)"
+        for year in (stamped.year, stamped.year + 1):
+            try:
+                if abs((date(year, month, day) - stamped).days) <= 3:
+                    return year
+            except ValueError:
+                continue
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
     return max(years) if years else None
 
@@ -288,7 +295,8 @@ _HEADLINE = re.compile(rf"^[ \t#*]*(?P<name>{NAME})[ \t]*:[ \t]+(?P<rest>[A-Z0-9
 _TITLE_SUBJECT = re.compile(rf"^\W*(?P<name>{NAME}?)[ \t]+(?i:announces|reports|releases|posts|provides|delivers|achieves"
                             r"|declares|completes|confirms|lifts|raises|halts|holds|says|sees|cuts|boosts|increases)\b")
 _NOT_A_NAME = re.compile(r"(?i)^(?:the|a|an|record|strong|first|second|third|fourth|quarterly|annual|interim|production"
-                         r"|operational|operating|results?|update|highlights|news|press|q[1-4]|\d)\b")
+                         r"|operational|operating|results?|update|highlights|news|press|q[1-4]|related|tags?|topics?"
+                         r"|categor(?:y|ies)|filed|advertisement|\d)\b")
 # "Cameco has released ...", "Northern Star Resources on Wednesday forecast ...": a paragraph's subject.
 _SUBJECT = re.compile(rf"^[ \t]*(?:date[ \t]+\S+[ \t]+)?(?P<name>{NAME})(?:[ \t]*\([^)\n]{{2,40}}\))?[ \t]+(?=(?:has|have|is|on|said"
                       r"|says|reported|reports|announced|posted|produced|released|recorded|saw|sold)\b)", re.MULTILINE)
