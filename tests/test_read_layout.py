@@ -243,3 +243,13 @@ def test_a_heading_centred_over_two_columns_heads_both_and_a_wrapped_label_joins
     assert rows[4] == ["Copper production (millions of pounds)", "18.1", "16.0", "34.6", "32.3"]
     assert rows[5][0] == "Site cash cost per pound of copper produced,\nnet of by-product credits (US$)"
     assert all(text[c.start:c.end] == c.text for row in table.rows for c in row.cells if c.text)
+
+
+def test_a_unit_and_decimals_run_into_a_label_split_where_every_figure_has_as_many_decimals() -> None:
+    """A forum copy: "Coal soldMt1.621.393.012.26" under "Volumes(1)UnitQ2 2010Q1 2010H1 2010H1 2009"."""
+    text = ("Operator volumes\nVolumes(1)UnitQ2 2010Q1 2010H1 2010H1 2009\nRidge coal soldMt1.621.393.012.26\n"
+            "Ridge concentrate and pellets soldMt2.712.415.123.98\nRidge gold producedoz24,61023,69048,30044,950\n")
+    assert grid(text) == [["Volumes(1)", "Unit", "Q2 2010", "Q1 2010", "H1 2010", "H1 2009"],
+                          ["Ridge coal sold", "Mt", "1.62", "1.39", "3.01", "2.26"],
+                          ["Ridge concentrate and pellets sold", "Mt", "2.71", "2.41", "5.12", "3.98"],
+                          ["Ridge gold produced", "oz", "24,610", "23,690", "48,300", "44,950"]]

@@ -713,9 +713,21 @@ _SPACED_CELL = re.compile(_SPACED_VALUE)
 
 # a label run into figures run into each other ("Silver production (koz)3,0863,2053,632"), as a web page's table
 # cells lose their separators when copied: each figure's thousands groups say where it ends
-_GLUED_ROW = re.compile(r"^(?P<label>[^\S\n]*\S.*?[A-Za-z)\]])(?P<values>\d{1,3}(?:,\d{3})+(?:\d{1,3}(?:,\d{3})+)+"
-                        r"(?:\d+(?:\.\d+)?%?)?)[^\S\n]*$")
+# (a unit may be run into the label too: "Coal soldMt1.621.393.012.26", figures of as many decimals each)
+_GLUED_ROW = re.compile(r"^(?P<label>[^\S\n]*\S.*?[A-Za-z)\]])(?P<unit>(?<=[a-z])(?:Moz|koz|oz|Mt|kt|Mlb|lb|g/t|%))?"
+                        r"(?P<values>\d{1,3}(?:,\d{3})+(?:\d{1,3}(?:,\d{3})+)+(?:\d+(?:\.\d+)?%?)?"
+                        r"|(?:\d+\.\d+){2,})[^\S\n]*$")
 _GLUED_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?$")
+
+
+def _glued_cells(values: str) -> list[tuple[int, int]]:
+    """Where figures run together end: at each thousands group's end, or, for decimals, where every figure has as
+    many decimals as the others (the one count that splits the run, else none)."""
+    if "," in values:
+        return [(c.start(), c.end()) for c in _GLUED_CELL.finditer(values)]
+    splits = [[(c.start(), c.end()) for c in re.finditer(rf"\d+?\.\d{{{d}}}", values)] for d in (1, 2, 3)
+              if re.fullmatch(rf"(?:\d+?\.\d{{{d}}}){{2,}}", values)]
+    return splits[0] if len(splits) == 1 else []
 
 
 def _spaced_row(text: str, s: int, e: int) -> TableRow | None:
@@ -725,18 +737,23 @@ def _spaced_row(text: str, s: int, e: int) -> TableRow | None:
     m = _SPACED_ROW.match(line)
     glued = _GLUED_ROW.match(line) if not m else None
     m = m or glued
-    if not m or len(line) > 160 or re.search(r"[.;:]\s|[.;]$|\b(?:was|were|is|are|of|to|from|for|and|the)\b", m.group("label")):
-        return None
+    if not m or len(line) > 160 or re.search(r"[.;:]\s|[.;]$", m.group("label")) or not glued and re.search(
+            r"\b(?:was|were|is|are|of|to|from|for|and|the)\b", m.group("label")):
+        return None  # a sentence (figures run into a label are never one)
     label_start = s + len(line) - len(line.lstrip())
     cells = [Cell(m.group("label").strip(), label_start, s + m.end("label"))]
+    if glued and glued.group("unit"):
+        cells.append(Cell(glued.group("unit"), s + glued.start("unit"), s + glued.end("unit")))
     offset = s + m.start("values")
-    cells += [Cell(c.group(), offset + c.start(), offset + c.end())
-              for c in (_GLUED_CELL if glued else _SPACED_CELL).finditer(m.group("values"))]
+    spans = _glued_cells(m.group("values")) if glued else [(c.start(), c.end()) for c in _SPACED_CELL.finditer(m.group("values"))]
+    if not spans:
+        return None
+    cells += [Cell(m.group("values")[a:b], offset + a, offset + b) for a, b in spans]
     numeric = [c for c in cells[1:] if re.search(r"\d", c.text)]
     return TableRow(tuple(cells), s, e) if len(numeric) >= 1 and len(cells) >= 3 or len(numeric) >= 2 else None
 
 
-_YEAR_JOINED = re.compile(r"(?<=(?:19|20)\d\d)(?=[A-Za-z])")
+_YEAR_JOINED = re.compile(r"(?<=(?:19|20)\d\d)(?=[A-Za-z])|(?<=[a-z])(?=[QH][1-4]\s?(?:19|20)\d\d)")  # "2021Q2", "UnitQ2 2010"
 
 
 def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
@@ -754,7 +771,13 @@ def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
                 for m in find_periods(spaced, PeriodContext()) if not m.relative]
     if len(mentions) < 2 or re.search(r"\d{1,3},\d{3}", line):
         return None
-    cells = [Cell(line[:mentions[0].start].strip(), s, s + mentions[0].start)]
+    corner = line[:mentions[0].start]
+    unit = re.search(r"(?<=[a-z)\]])Units?\s*$", corner)  # "Operator volumes(1)UnitQ2 2010": the unit column's heading
+    if unit:
+        cells = [Cell(corner[:unit.start()].strip(), s, s + unit.start()), Cell(unit.group().strip(), s + unit.start(),
+                                                                                 s + unit.start() + len(unit.group().strip()))]
+    else:
+        cells = [Cell(corner.strip(), s, s + mentions[0].start)]
     cells += [Cell(line[m.start:m.end], s + m.start, s + m.end) for m in mentions]
     rest = line[mentions[-1].end:].strip()
     if rest:
