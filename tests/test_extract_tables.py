@@ -573,3 +573,15 @@ def test_saleable_ore_produced_is_the_commoditys_output_not_ore_mined() -> None:
 def test_a_mined_grade_in_grams_is_of_the_releases_precious_metal() -> None:
     text = release("\tQ2 2011\tQ1 2011\nOre mined (t)\t231,000\t225,400\nMined grade (g/t)\t4.62\t4.48\n")
     assert ("mined_grade", "gold", 4.62, "g/t") in [(r[0], r[1], r[2], r[3]) for r in run(text)]
+
+
+def test_a_row_of_units_under_the_headings_is_the_unit_of_rows_that_state_none() -> None:
+    """"Mt  Mt  Mt" under "Q2 2011  Q1 2011  Q2 2010": ore mined in millions of tonnes; a row with its own unit keeps it."""
+    text = release("                          Q2 2011    Q1 2011    Q2 2010\n"
+                   "                               Mt         Mt         Mt\n"
+                   "Moose Creek\n"
+                   "   Ore mined                 2.64       2.41       2.22\n"
+                   "   Waste removed (Mbcm)     17.86      16.12      14.03\n")
+    assert sorted((r[0], r[2], r[3], r[4]) for r in run(text)) == sorted([
+        ("ore_mined", 2.64e6, "t", "2011-Q2"), ("ore_mined", 2.41e6, "t", "2011-Q1"), ("ore_mined", 2.22e6, "t", "2010-Q2")],
+        key=repr)

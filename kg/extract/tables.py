@@ -314,6 +314,10 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
     first = next((i for i, (_r, t) in enumerate(rows) if _is_data(t)), None)
     if first is None:
         return []
+    header_unit = _header_unit([t for _r, t in rows[:first]])  # a row of units under the headings ("Mt  Mt  Mt")
+    if header_unit:
+        rows = [(r, t) for r, t in rows if _header_unit([t]) != header_unit or _is_data(t)]
+        first = next(i for i, (_r, t) in enumerate(rows) if _is_data(t))
     head_width = max((len(t) for _r, t in rows[:first + 1]), default=0)
     last_header = max((i for i, (_r, t) in enumerate(rows[:first]) if len(_split_heading(t, head_width)) >= 2), default=-1)
     if last_header >= 0:  # section labels between the header and the first row of figures head that row
@@ -347,8 +351,21 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
         if not any(c.site for c in across_sites) or len(across_sites) < sum(1 for c in columns[1:] if c.label or c.site):
             return []
         default_period = doc.info.reporting_period  # mines across, no period: the release's own
-    return _read_body(doc, body, columns, width, site, default_period, _corner_unit(corner),
+    return _read_body(doc, body, columns, width, site, default_period, _corner_unit(corner) or header_unit,
                       _corner_metric(doc, table, previous_metric))
+
+
+def _header_unit(header: list[list[str]]) -> str:
+    """A heading row that gives every column the same unit ("4Q2010  3Q2010 ..." over "Mt  Mt ..."): the unit of the
+    rows that state none, or ""."""
+    for texts in header:
+        row = texts[0].split() if len(texts) == 1 else [c for c in texts[1:] if c.strip()]  # a row the layout kept whole
+        cells = {c.strip() for c in row}
+        if len(cells) == 1 and len(row) >= 2:
+            (unit,) = cells
+            if _corner_unit(unit) and not re.search(r"\d", unit):
+                return unit
+    return ""
 
 
 def _guidance_under_corner(doc: ReleaseDoc, corner: str, columns: list[_Axis]) -> list[_Axis]:
