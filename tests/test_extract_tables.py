@@ -585,3 +585,9 @@ def test_a_row_of_units_under_the_headings_is_the_unit_of_rows_that_state_none()
     assert sorted((r[0], r[2], r[3], r[4]) for r in run(text)) == sorted([
         ("ore_mined", 2.64e6, "t", "2011-Q2"), ("ore_mined", 2.41e6, "t", "2011-Q1"), ("ore_mined", 2.22e6, "t", "2010-Q2")],
         key=repr)
+
+
+def test_a_row_under_a_section_with_a_unit_takes_that_unit() -> None:
+    """"Payable copper production" under "Moose Creek copper (kt)": thousands of tonnes, not pounds."""
+    text = release("\tQ2 2011\tQ1 2011\nMoose Creek copper (kt)\n   Payable copper production\t74.6\t81.2\n")
+    assert [(r[0], r[1], r[2], r[3]) for r in run(text)] == [("production", "copper", 74600, "t"), ("production", "copper", 81200, "t")]

@@ -617,6 +617,9 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
         else:
             text = label
         unit_text = cells[1] if has_unit_column and _is_unit_text(cells[1]) else ""
+        section_unit = _label_unit(section)[1] if section and text is not section else ""
+        if not unit_text and section_unit and not _states_unit(text) and _unit_quantity(section_unit, "") is not None:
+            unit_text = section_unit  # "Payable copper production" under "Aguaverde copper (kt)"
         if not unit_text and corner_unit and not _states_unit(text):
             unit_text = corner_unit
         read = _read_label_in(doc, text, unit_text, section if text is not section else "")
