@@ -591,3 +591,9 @@ def test_a_row_under_a_section_with_a_unit_takes_that_unit() -> None:
     """"Payable copper production" under "Moose Creek copper (kt)": thousands of tonnes, not pounds."""
     text = release("\tQ2 2011\tQ1 2011\nMoose Creek copper (kt)\n   Payable copper production\t74.6\t81.2\n")
     assert [(r[0], r[1], r[2], r[3]) for r in run(text)] == [("production", "copper", 74600, "t"), ("production", "copper", 81200, "t")]
+
+
+def test_a_caption_that_ends_with_a_unit_gives_it_to_rows_that_state_none() -> None:
+    text = release("Moose Creek: preliminary production (Mt)\n\tQ2 2011\tQ1 2011\nOre mined\t1.48\t1.21\n"
+                   "Waste moved (Mbcm)\t17.86\t16.12\n")
+    assert [(r[0], r[2], r[3]) for r in run(text)] == [("ore_mined", 1.48e6, "t"), ("ore_mined", 1.21e6, "t")]

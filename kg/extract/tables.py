@@ -351,8 +351,15 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
         if not any(c.site for c in across_sites) or len(across_sites) < sum(1 for c in columns[1:] if c.label or c.site):
             return []
         default_period = doc.info.reporting_period  # mines across, no period: the release's own
-    return _read_body(doc, body, columns, width, site, default_period, _corner_unit(corner) or header_unit,
+    return _read_body(doc, body, columns, width, site, default_period,
+                      _corner_unit(corner) or header_unit or _caption_unit(doc, table.start),
                       _corner_metric(doc, table, previous_metric))
+
+
+def _caption_unit(doc: ReleaseDoc, start: int) -> str:
+    """The unit a caption ends with ("Glendon Vale Coal: preliminary production (Mt)"): the rows' that state none."""
+    unit = re.search(r"\(([^()]{1,20})\)\s*$", _caption(doc, start))
+    return _corner_unit(unit.group(1)) if unit and not re.fullmatch(r"\s*\d+\s*", unit.group(1)) else ""
 
 
 def _header_unit(header: list[list[str]]) -> str:
