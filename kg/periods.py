@@ -505,8 +505,11 @@ def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         return Period(kind, year, month)
     if form == "ended":
         month = month_number(g["m"])
-        if not (g.get("y") or g.get("yy")) and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):
-            year -= 1
+        if not (g.get("y") or g.get("yy")) and ctx.release_date:
+            # "the three months ended June 30" in a text dated August 2009: the last June 30 before its date, whatever
+            # year the text was about before
+            year = ctx.release_date.year if (ctx.release_date.year, ctx.release_date.month) >= (ctx.release_date.year, month) \
+                else ctx.release_date.year - 1
         if g.get("per"):
             return Period("month", year, month)  # "the period ended": its length is not said here
         if g.get("hy"):

@@ -540,3 +540,11 @@ def test_a_calendar_year_written_before_its_quarter() -> None:
 def test_fiscal_year_end_from_a_part_of_the_year(text: str, month: int) -> None:
     """Nine months to March: the year ends in June, not in March."""
     assert fiscal_year_end(text) == month
+
+
+def test_a_yearless_period_ended_is_the_last_one_before_the_release_date() -> None:
+    """"the three months ended June 30" in a text dated August 2009 whose topic was 2008: the second quarter of 2009."""
+    ctx = PeriodContext(release_date=date(2009, 8, 5), anchor=year_period(2008))
+    assert [m.period.label for m in find_periods("in the three months ended June 30", ctx)] == ["2009-Q2"]
+    ctx = PeriodContext(release_date=date(2009, 5, 5), anchor=year_period(2009))
+    assert [m.period.label for m in find_periods("in the three months ended June 30", ctx)] == ["2008-Q2"]
