@@ -16,7 +16,7 @@
   training material since (0.797 at the end of stop 19, 0.903 at the end of stop 20);
 - ``blind-5``: tests/fixtures/blind4 (b66-b85), the fifth blind batch (four writers), committed at 59dae02 before
   the extractor ran on it and scored once at 58d1cd8 (facts F1 0.592, see tests/fixtures/blind4/README.md),
-  training material since (0.674 at the end of stop 20); the next round writes a sixth.
+  training material since (0.689 at the end of stop 20); the next round writes a sixth.
 
 The floors are the scores measured when the sets last changed, rounded down: a change that loses ground
 fails here. The second set is the harder one, and the closer predictor of real releases.
@@ -49,7 +49,7 @@ SETS = {
     "blind-4": (BLIND_3, range(46, 66), "b",
                 {"facts": 0.90, "people": 0.90, "incidents": 0.46, "agreements": 0.93, "guidance": 0.76}),
     "blind-5": (BLIND_4, range(66, 86), "b",
-                {"facts": 0.67, "people": 0.75, "incidents": 0.59, "agreements": 0.61, "guidance": 0.42}),
+                {"facts": 0.68, "people": 0.75, "incidents": 0.59, "agreements": 0.61, "guidance": 0.42}),
 }
 
 
