@@ -211,14 +211,17 @@ def _fye_month(group: str) -> Callable[[re.Match[str]], int | None]:
     return lambda m: month_number(m.group(group))
 
 
+def _year_end_after(month: int, months: int) -> int:
+    """The month a fiscal year ends in when its first ``months`` months end in ``month``."""
+    return (month + 12 - months - 1) % 12 + 1
+
+
 def _fye_after_months(m: re.Match[str]) -> int | None:
-    months = 9 if m.group("n").lower() in {"nine", "9"} else 6
-    return (month_number(m.group("m")) + 12 - months - 1) % 12 + 1
+    return _year_end_after(month_number(m.group("m")), 9 if m.group("n").lower() in {"nine", "9"} else 6)
 
 
 def _fye_of_half(m: re.Match[str]) -> int | None:
-    month = month_number(m.group("m"))
-    return (month + 5) % 12 + 1  # a half-year ending December: the fiscal year ends in June
+    return _year_end_after(month_number(m.group("m")), 6)  # a half-year ending December: the fiscal year ends in June
 
 
 # Statements that fix the month the fiscal year ends in, most explicit first; the first that matches wins.
@@ -278,11 +281,13 @@ def stated_fiscal_year_end(text: str) -> int | None:
 
 def fiscal_year_end(text: str) -> int:
     """The month an issuer's fiscal year ends in, as the text states or implies it (default December)."""
-    stated = stated_fiscal_year_end(text)
-    if stated:
-        return stated
+    return stated_fiscal_year_end(text) or default_fiscal_year_end(text)
+
+
+def default_fiscal_year_end(text: str) -> int:
+    """The month a fiscal year ends in where the text does not say: June for fiscal labels ("FY2017") on an exchange
+    where the financial year ends on 30 June unless said, else December."""
     return 6 if has_fiscal_labels(text) and _JUNE_YEAR_LISTING.search(text) else 12
-    # fiscal labels ("FY2017") on an exchange where the financial year ends on 30 June unless said
 
 
 def has_fiscal_labels(text: str) -> bool:

@@ -336,8 +336,7 @@ def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity
             return Reading("cash_cost", metal, unit)
         # "the average price rose to US$1,630 per carat", "an average price of US$3,000/dmt": the issuer's own price (a
         # market's is named so: spot, LME, "the average gold price", and is not a figure)
-        if re.search(r"realiz\w*|realis\w*|received|achieved|average\s+(?:selling|sales)\s+price|revenues?\s+per|basket\s+price"
-                     r"|\brevenues?\b"
+        if re.search(r"realiz\w*|realis\w*|received|achieved|average\s+(?:selling|sales)\s+price|\brevenues?\b|basket\s+price"
                      r"|\baverage\s+price\b", cue, re.IGNORECASE):
             return Reading("realized_price", metal, unit)
         if re.search(r"\bcosts?\b", cue, re.IGNORECASE):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from kg.dates import DAY_MONTH, MONTH_NAME, find_dates, month_number
 from kg.extract.names import company_key, find_companies
 from kg.extract.figures import FORWARD
-from kg.periods import (Period, PeriodContext, PeriodMention, find_periods, fiscal_year_end, has_fiscal_labels,
+from kg.periods import (Period, PeriodContext, PeriodMention, default_fiscal_year_end, find_periods, has_fiscal_labels,
                         stated_fiscal_year_end, year_period)
 from kg.read.text import SourceText
 from kg.records import CompanyMention, ReleaseInfo
@@ -610,8 +610,8 @@ def _fiscal_year_end(text: str, dated: date | None) -> int:
     if stated:
         return stated
     if dated is not None and has_fiscal_labels(text):
-        return _fiscal_year_end_by_timeline(text, dated) or fiscal_year_end(text)
-    return fiscal_year_end(text)
+        return _fiscal_year_end_by_timeline(text, dated) or default_fiscal_year_end(text)
+    return default_fiscal_year_end(text)
 
 
 _CANDIDATE_YEAR_ENDS = (12, 6, 3)  # calendar years, then the Australian and the Indian fiscal years

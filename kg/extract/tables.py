@@ -25,7 +25,7 @@ from kg.extract.lexicon import concept, concepts_named, dimension_of, metric_of_
 from kg.extract.mines import mine_key
 from kg.periods import Period, find_periods, year_period
 from kg.quantities import Quantity, find_quantities
-from kg.read.layout import CURRENCY_CELL, EMPTY_CELL, Table, TableRow, is_table_row, is_value_cell
+from kg.read.layout import CURRENCY_CELL, EMPTY_CELL, YEAR_RUN_IN, Table, TableRow, is_table_row, is_value_cell
 from kg.records import Guidance, Measurement
 from kg.vocabulary import CURRENCY_PREFIXES, PRECIOUS, find_metals
 
@@ -58,7 +58,7 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
     text = re.sub(rf"(?i)^\s*({MONTH_NAME})[\s\-'’]+(\d\d)\s*$", r"\1 20\2", text)  # "Jun-23": June 2023
     text = re.sub(rf"(?i)\b({MONTH_NAME})[\-'’](\d\d)\b", r"\1 20\2", text)  # "Year-to-date Dec-17"
     text = re.sub(r"\b(Q[1-4]|[1-4]Q)\s+((?:19|20)\d\d)\b", r"\1 \2", text)
-    text = re.sub(r"(?<=(?:19|20)\d\d)(?=[A-Za-z])", " ", text)  # "SEPTEMBER 2021QUARTER": a year run into its heading
+    text = re.sub(YEAR_RUN_IN, " ", text)  # "SEPTEMBER 2021QUARTER": a year run into its heading
     quarter_only = re.fullmatch(r"(?i)\s*((?:19|20)\d\d)\s+(Q[1-4])\s*", text)
     if quarter_only:
         text = f"{quarter_only.group(2)} {quarter_only.group(1)}"
@@ -623,7 +623,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             text = section
         else:
             text = label
-        unit_text = cells[1] if has_unit_column and _is_unit_text(cells[1]) else ""
+        unit_text = own_unit
         section_unit = _label_unit(section)[1] if section and text is not section else ""
         if not unit_text and section_unit and not _states_unit(text) and _unit_quantity(section_unit, "") is not None:
             unit_text = section_unit  # "Payable copper production" under "Aguaverde copper (kt)"

@@ -753,7 +753,8 @@ def _spaced_row(text: str, s: int, e: int) -> TableRow | None:
     return TableRow(tuple(cells), s, e) if len(numeric) >= 1 and len(cells) >= 3 or len(numeric) >= 2 else None
 
 
-_YEAR_JOINED = re.compile(r"(?<=(?:19|20)\d\d)(?=[A-Za-z])|(?<=[a-z])(?=[QH][1-4]\s?(?:19|20)\d\d)")  # "2021Q2", "UnitQ2 2010"
+YEAR_RUN_IN = r"(?<=(?:19|20)\d\d)(?=[A-Za-z])"  # "SEPTEMBER 2021QUARTER", "2021Q2": where a space belongs
+_YEAR_JOINED = re.compile(rf"{YEAR_RUN_IN}|(?<=[a-z])(?=[QH][1-4]\s?(?:19|20)\d\d)")  # and "UnitQ2 2010"
 
 
 def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
