@@ -597,3 +597,24 @@ def test_a_caption_that_ends_with_a_unit_gives_it_to_rows_that_state_none() -> N
     text = release("Moose Creek: preliminary production (Mt)\n\tQ2 2011\tQ1 2011\nOre mined\t1.48\t1.21\n"
                    "Waste moved (Mbcm)\t17.86\t16.12\n")
     assert [(r[0], r[2], r[3]) for r in run(text)] == [("ore_mined", 1.48e6, "t"), ("ore_mined", 1.21e6, "t")]
+
+
+def test_a_share_held_heads_its_rows_and_a_change_column_between_periods_is_no_figure() -> None:
+    """A PDF text table: "Q2 2011 vs / Q2 2010" over two lines is a change column, its "(11%)" no tonnage; the metal
+    and unit line ("Silver (Moz)") over the mine's line with its share ("Moose Creek (100%)") both head the rows;
+    "Shipments" is a metric, not a mine."""
+    text = release("                                  Q2 2011    Q2 2010   Q2 2011 vs    Q1 2011\n"
+                   "                                                          Q2 2010\n"
+                   "Silver (Moz)\n"
+                   "Moose Creek (100%)\n"
+                   "   Payable silver production         2.18       2.46        (11%)       2.61\n"
+                   "   Shipments                         2.05       2.39        (14%)       2.72\n"
+                   "Copper (kt)\n"
+                   "Lynx Lake (70%)\n"
+                   "   Payable copper production         6.42       7.15        (10%)       6.88\n")
+    assert sorted((r[0], r[1], round(r[2]), r[3], r[4]) for r in run(text)) == sorted([
+        ("production", "silver", 2.18e6, "oz", "2011-Q2"), ("production", "silver", 2.46e6, "oz", "2010-Q2"),
+        ("production", "silver", 2.61e6, "oz", "2011-Q1"), ("sales", "silver", 2.05e6, "oz", "2011-Q2"),
+        ("sales", "silver", 2.39e6, "oz", "2010-Q2"), ("sales", "silver", 2.72e6, "oz", "2011-Q1"),
+        ("production", "copper", 6420, "t", "2011-Q2"), ("production", "copper", 7150, "t", "2010-Q2"),
+        ("production", "copper", 6880, "t", "2011-Q1")], key=repr)

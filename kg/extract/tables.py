@@ -36,7 +36,7 @@ _CURRENCY_SIGN = "|".join(re.escape(sign) for sign in sorted(CURRENCY_PREFIXES, 
 _CURRENCY_CODES = set(CURRENCY_PREFIXES.values())
 _GUIDANCE_COLUMN = re.compile(r"(?i)\b(?:guidance|outlook|forecasts?)\b")
 _CHANGE_COLUMN = re.compile(r"(?i)\b(?:changes?|variances?|vs\.?|versus|differences?|against|achieved|actual)\b|%")
-_SKIP_COLUMN = re.compile(r"(?i)\b(?:changes?|chg|variances?|var\.|differences?|budget(?:ed)?|plan(?:ned)?|guidance|forecasts?"
+_SKIP_COLUMN = re.compile(r"(?i)\b(?:changes?|chg|vs\.?|versus|variances?|var\.|differences?|budget(?:ed)?|plan(?:ned)?|guidance|forecasts?"
                           r"|targets?|outlook)\b|%\s*(?:inc|dec|chg)|\b(?:inc|dec)\w*\s*/\s*\(?(?:inc|dec)")
 
 
@@ -592,19 +592,22 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
     last_unit = ""  # the unit cell of that row
     graded = None  # the metal of the last grade row: a recovery or concentrate row under it that names none is of it
     has_unit_column = _has_unit_column(body, columns)
+    headed = False  # the row above was a metric's section row ("Silver (Moz)" over "Moose Creek (100%)")
     for row, texts in body:
         cells = (texts + [""] * (width - len(texts)))[:max(width, len(texts))]
         label = cells[0]
         if label and not any(c for c in cells[1:]):
             named = _section_site(doc, label, None)
             metric = bool(read_label(label, "", doc.currency) or _looks_like_metric(label))
+            was_headed, headed = headed, False
             if named and not metric:
-                site, section = named, ""
+                site, section = named, section if was_headed else ""
             elif _TOTAL.match(label):  # "Consolidated"; "Group refined output": the company's, and a metric
                 site, section = None, label if metric else section
             elif metric:
-                section = label
+                section, headed = label, True
             continue
+        headed = False
         if not label or _ATTRIBUTABLE.search(label) and not re.search(r"(?i)^\s*100", label):
             continue
         row_site = site
@@ -666,6 +669,8 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             if value is None:
                 continue
             number, cell_unit = value
+            if cell_unit == "%" and reading.unit != "%":
+                continue  # "(11%)" in a row of tonnes: a change beside the figures, not one of them
             if cell_unit and cell_unit != "%" and cell_unit != reading.unit.split("/")[0] and not (
                     cell_unit in _CURRENCY_CODES and reading.unit[:1].isupper() or cell_unit == "$"):
                 continue
@@ -725,10 +730,11 @@ _MEASURE_WORDS = re.compile(r"(?i)\b(?:EBITDA|EBIT|income|earnings|profit|loss|c
 
 
 def _site_like(label: str) -> str | None:
-    """A row label that is a proper name and nothing else (``Kendyk (kt)``): an operation the text names only here."""
+    """A row label that is a proper name and nothing else (``Kendyk (kt)``): an operation the text names only here,
+    not a word of the metric lexicon ("Shipments")."""
     core = re.sub(r"\d+$", "", _label_unit(label)[0]).strip()
     if re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", core) and not find_metals(core) \
-            and not _looks_like_metric(core) and not _TOTAL.match(core) and not _BASIS.match(core) \
+            and not _looks_like_metric(core) and not concepts_named(core) and not _TOTAL.match(core) and not _BASIS.match(core) \
             and not _HEADING_WORDS.match(core) and not _MEASURE_WORDS.search(core):
         return core
     return None

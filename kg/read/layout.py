@@ -159,9 +159,12 @@ def _raw_cells(line: str) -> list[str]:
     return re.split(r"\s{2,}", line.strip())
 
 
+_SHARE_HELD = re.compile(r"\(\s*\d{1,3}(?:\.\d+)?\s*%\s*\)")  # "Mount Tarn (100%)": the share held, not a figure
+
+
 def _is_section_label(line: str) -> bool:
     line = line.strip()
-    return 0 < len(line) <= 60 and not re.search(r"[.:;]$|\d{3}", line)
+    return 0 < len(line) <= 60 and not re.search(r"[.:;]$|\d{3}", _SHARE_HELD.sub("", line))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -185,7 +188,8 @@ def line_grid_tables(text: str) -> list[Table]:
         if len(current) >= 2 and sum(len(r.cells) >= 2 for r in current) >= 1:
             rows = list(current)
             if not any("\t" in text[r.start:r.end] or "|" in text[r.start:r.end] for r in rows):
-                rows = _wrapped_labels_joined(text, _aligned(text, _header_lines(text, lines, first_line[0]) + rows))
+                rows = _wrapped_labels_joined(text, _aligned(text, _joined_headings(
+                    text, _header_lines(text, lines, first_line[0]) + rows)))
             tables.append(Table(tuple(rows), "line-grid"))
         current.clear()
 
@@ -234,12 +238,12 @@ def _header_lines(text: str, lines: list[tuple[int, int]], first: int) -> list[T
                 break
             continue
         cells = [c for c in split_cells(line) if c]
-        if len(cells) == 1 and not rows and not section and _is_section_label(line) and blanks <= 1:
+        if len(cells) == 1 and not rows and len(section) < 2 and _is_section_label(line) and blanks <= 1 \
+                and not (section and blanks):
             s = start + len(line) - len(line.lstrip())
-            section = [TableRow((Cell(line.strip(), s, s + len(line.strip())),), start, end)]
-            continue  # a section label right above the first row: it heads the rows, under the headings
-        heading_alone = len(cells) == 1 and len(line) - len(line.lstrip()) >= 20 and _PERIOD_HEADING.search(cells[0]) \
-            and len(cells[0]) <= 15  # "2024" under "12 mths": a heading of its own line, far right
+            section.insert(0, TableRow((Cell(line.strip(), s, s + len(line.strip())),), start, end))
+            continue  # section labels right above the first row ("Nickel (kt)" over "Mount Tarn"): they head the rows
+        heading_alone = len(cells) == 1 and _is_heading_alone(line)
         if not heading_alone and (len(cells) < 2 or re.search(r"[.;]\s|[.;]$", line)
                                   or len(line) - len(line.lstrip()) < 4 and len(cells) < 3):
             break
@@ -247,11 +251,21 @@ def _header_lines(text: str, lines: list[tuple[int, int]], first: int) -> list[T
     return _joined_headings(text, rows) + section if rows else []
 
 
+def _is_heading_alone(line: str) -> bool:
+    """"2024" under "12 mths", "Q3 FY23" under "Q3 FY24 vs": a short period heading alone on its line, far right."""
+    cell = line.strip()
+    return len(line) - len(line.lstrip()) >= 20 and len(cell) <= 15 and bool(_PERIOD_HEADING.search(cell))
+
+
 def _joined_headings(text: str, rows: list[TableRow]) -> list[TableRow]:
-    """A heading alone on its line ("2024" under "12 mths") joins the heading above it that stands over it."""
+    """A heading alone on its line ("2024" under "12 mths") joins the heading above it that stands over it; only the
+    headings above the first row of figures are looked at."""
     out: list[TableRow] = []
-    for row in rows:
-        if len(row.cells) == 1 and out and len(out[-1].cells) >= 2:
+    for i, row in enumerate(rows):
+        if any(is_value_cell(c.text) for c in row.cells):
+            return out + rows[i:]
+        if len(row.cells) == 1 and out and len(out[-1].cells) >= 2 \
+                and _is_heading_alone(text[text.rfind("\n", 0, row.start) + 1:row.end]):
             above = out[-1]
             at = row.cells[0].start - (text.rfind("\n", 0, row.start) + 1)
             base = text.rfind("\n", 0, above.start) + 1
