@@ -40,7 +40,7 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"(?:M|(?i:million\s+))(?i:(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)" + _NOT_AGO + r"|tpa|t/a|t/y)", "t/y", 1e6),
     (r"(?:k|(?i:thousand\s+))(?i:(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)" + _NOT_AGO + r"|tpa|t/a|t/y)", "t/y", 1e3),
     (r"(?i:(?:metric\s+|dry\s+|wet\s+)?(?:tonnes|tons|t)\s*(?:per|/|an?)\s*(?:annum|year|yr)" + _NOT_AGO + r"|tpa|t/a|t/y)", "t/y", 1),
-    (r"(?i:grams?\s+per\s+(?:metric\s+)?(?:tonne|ton|t)|g/tonne|g/t|gpt|grams?/tonne)", "g/t", 1),
+    (r"(?i:gram(?:me)?s?\s+per\s+(?:metric\s+)?(?:tonne|ton|t)|g/tonne|g/t|gpt|gram(?:me)?s?/tonne)", "g/t", 1),
     (r"(?i:ounces?\s+per\s+ton|oz/t(?:on)?|opt)", "oz/t", 1),
     (r"(?i:%|per\s?cent(?!age)|pct|pc(?![\w.]))", "%", 1),
     (r"(?i:moz|million\s+(?:troy\s+)?ounces)", "oz", 1e6),
@@ -71,12 +71,12 @@ _QUALIFIER = (r"(?P<qual>(?i:(?:" + "|".join(w.replace(" ", r"[\s-]+") for w in 
               r"(?:[\s-]+|(?=GEO|SEO))){1,3})")  # a footnote mark may follow
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
 _CURRENCY = r"(?P<cur>US\$|\$US|\$A(?=\d)|\$C(?=\d)|U\.S\.\s?\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$|Rs\.?(?=\s?\d)|₹|INR|(?:" + "|".join(CODES_BEFORE_AMOUNT) + r")(?=\s?\d))"
-_PER = r"(?:(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+)?(?P<per>ounce|oz|pound|lb|dmt|wmt|dry\s+(?:metric\s+)?tonne|wet\s+(?:metric\s+)?tonne|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold|carat|ct)s?)?"
+_PER = r"(?:(?:\(\d\))?(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+){0,2}(?P<per>ounce|oz|pound|lb|dmt|wmt|dry\s+(?:metric\s+)?tonne|wet\s+(?:metric\s+)?tonne|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold|carat|ct)s?)?"
 
 QUANTITY = re.compile(
     rf"{_CURRENCY}\s?(?P<num>{NUMBER}){_SCALE}(?:\s+(?P<cur2>USD|CAD|AUD|ZAR))?{_PER}"
     # a number glued to the lower-case word before it ("output of345-410"), as wire copy joins lines, still counts
-    rf"|(?:(?<![\w.,/])|(?<=[a-z][a-z])(?=\d[\d.,]))(?P<num2>{NUMBER}){_SCALE.replace('scale', 'scale2').replace('sfx', 'sfx2')}\s?-?"
+    rf"|(?:(?<![\w.,/])|(?<=[a-z][a-z])(?=\d[\d.,]))(?P<num2>{NUMBER}){_SCALE.replace('scale', 'scale2').replace('sfx', 'sfx2')}(?:\s{{1,3}}|\s?-)?"
     rf"(?:{_QUALIFIER}?(?P<unit>{_UNIT_GROUPS})(?![A-Za-z])"
     rf"|(?P<curword>\s*(?:Canadian|Australian|U\.?S\.?|US)?\s*dollars))?",
 )

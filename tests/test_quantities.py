@@ -102,6 +102,12 @@ def _only(text: str, default_currency: str | None = None):
         ("cash cost of R212,500 per ounce", 212_500, "ZAR/oz"),
         ("costs of US$735 per gold ounce", 735, "USD/oz"),
         ("US$1,250 per ounce sold", 1_250, "USD/oz"),
+        # a justified PDF line's double space before the unit; the British spelling of grams
+        ("produced 310  Koz of gold", 310_000, "oz"),
+        ("an average grade of 3.10 grammes per tonne", 3.1, "g/t"),
+        # two words before the denominator, and a footnote mark between the amount and "per"
+        ("cash costs of US$5.10 per payable silver ounce", 5.1, "USD/oz"),
+        ("an AISC of US$1,812(1) per payable ounce", 1_812, "USD/oz"),
     ],
 )
 def test_find_quantities_units(text: str, value: float, unit: str) -> None:
