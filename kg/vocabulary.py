@@ -102,13 +102,13 @@ CURRENCY_NAMES = {
 }
 
 
-_CURRENCY_NAME = (r"(canadian dollars?|u\.?s\.? dollars?|us dollars?|united states dollars?|american dollars?|australian dollars?"
-                  r"|(?:south african )?rands?)")
+_CURRENCY_NAME = (r"((?:canadian|u\.?s\.?|us|united states|american|australian) (?:dollars?|funds)"
+                  r"|(?:south african )?rands?)")  # "in Canadian funds": Canadian dollars
 # "All amounts are in U.S. dollars unless otherwise stated", "(All figures in US dollars unless noted.)", "Amounts are in
-# U.S. dollars", "X reports in US Dollars only": a clause with no number that says what its figures are in
+# U.S. dollars", "X reports in US Dollars only", 'All references to "$" refer to United States dollars': a clause with no number that says what its figures are in
 _DECLARATION = re.compile(
     r"(?i)\b(?:all|amounts?|figures|numbers|values|reports?|reported|expressed|stated|presented|denominated)\b[^.\d]{0,80}?"
-    rf"\bin\s+{_CURRENCY_NAME}(?=\s*(?:\(|\)|[.;,]|$|unless\b|only\b|except\b))"
+    rf"\b(?:in|refer\s+to)\s+{_CURRENCY_NAME}(?=\s*(?:\(|\)|[.;,]|$|unless\b|only\b|except\b))"
     r"|(?i:amounts|figures|dollar amounts)[^.]{0,40}?\(?(US\$|C\$|A\$|CDN\$)\)?")
 
 
@@ -118,6 +118,6 @@ def release_currency(text: str) -> str | None:
     if not m:
         return None
     if m.group(1):
-        name = m.group(1).lower().replace("u.s.", "us").replace("u.s", "us").rstrip("s") + "s"
+        name = m.group(1).lower().replace("u.s.", "us").replace("u.s", "us").replace("funds", "dollars").rstrip("s") + "s"
         return CURRENCY_NAMES.get(name) or CURRENCY_NAMES.get(name.rstrip("s")) or ("USD" if name.startswith("u") else None)
     return CURRENCY_PREFIXES.get(m.group(2))

@@ -207,3 +207,16 @@ def test_a_present_tense_speech_verb_and_an_agency_byline() -> None:
             "ore in the December quarter.\n\n\"We are on track,\" explains Quokka Iron chief financial officer Tom Reyes.\n\n"
             "By The Canadian Press\n")
     assert [(p.name, p.role) for p in extract_people(read_release(text))] == [("Tom Reyes", "chief financial officer")]
+
+
+def test_a_role_in_apposition_whatever_the_verb_a_name_suffix_and_a_role_before_a_name_with_a_colon() -> None:
+    """'NAME, a non-executive director of the Company, has retired', 'NAME, Harlow's chairman, thanked': people who
+    do not speak; 'NAME, Jr., President and CEO': the suffix is no last name; 'Harlow Gold CEO, NAME commented:'."""
+    text = ("Harlow Gold Announces Board Change\n\nTORONTO, June 2, 2021 -- Harlow Gold Corp. (TSX: HGC) announces that "
+            "Peter Danvers, a non-executive director of the Company, has retired from the board. Maria Quill, Harlow's "
+            "chairman, thanked him for his service.\n\n\"We had a steady quarter,\" said Thomas R. Ellery, Jr., President "
+            "and CEO.\n\nHarlow Gold CEO, Anna Petrov commented: \"We are pleased.\"\n")
+    assert sorted((p.name, p.role, p.organization, p.quoted) for p in extract_people(read_release(text))) == [
+        ("Anna Petrov", "CEO", "Harlow Gold Corp.", True), ("Maria Quill", "chairman", "Harlow Gold Corp.", False),
+        ("Peter Danvers", "non-executive director", "Harlow Gold Corp.", False),
+        ("Thomas R. Ellery", "President and CEO", "Harlow Gold Corp.", True)]

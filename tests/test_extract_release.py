@@ -399,3 +399,11 @@ def test_a_yearless_dateline_takes_the_year_of_the_stamp_beside_it_and_related_i
             "the first quarter of its 2015 fiscal year.\n")
     info = read_release(text).info
     assert (info.date, info.issuer) == ("2014-10-23", "Quokka Iron Ltd")
+
+
+def test_the_issuer_after_a_newswire_tag_keeps_its_first_word() -> None:
+    """"Idaho--(BUSINESS WIRE)--Kestrel Mining Company": the name starts right after the dashes, not at "Mining"."""
+    text = ("BOISE, Idaho--(BUSINESS WIRE)--Kestrel Mining Company (NYSE:KMC) today announced first quarter 2021 "
+            "results.\n\n- Silver production of 2.1 million ounces.\n")
+    info = read_release(text).info
+    assert (info.issuer, info.tickers) == ("Kestrel Mining Company", ("NYSE:KMC",))

@@ -165,6 +165,9 @@ def test_bare_numbers_have_no_unit(text: str) -> None:
     ("All of its mines in Canada are doing well in rand terms.", None),
     ("Amounts are in U.S. dollars unless otherwise stated.", "USD"),
     ("The Mopane mine reports in US Dollars only.", "USD"),
+    ("(All dollar amounts herein are in Canadian funds unless otherwise indicated.)", "CAD"),
+    ('All references to "$" in this press release refer to United States dollars.', "USD"),
+    ("Revenue was converted to US dollars at the average rate.", None),
     ("The average exchange rate was R10.18 to the US Dollar.", None),
     ("Gold production was 38,450 ounces.", None),
 ])

@@ -19,7 +19,7 @@ CORPORATE_SUFFIX = (
 _GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # a space, or one line break of hard-wrapped text
 _NAME_WORD = rf"(?:{UPPER}[\w&'’\-]*|{UPPER}\.|&|de|des|du|la|del|of)"
 COMPANY = re.compile(
-    rf"(?<![\w-])(?:The\s+)?(?P<name>{UPPER}[\w&'’\-]*(?:{_GAP}{_NAME_WORD}){{0,5}}?,?{_GAP}{CORPORATE_SUFFIX}(?:,?[ \t]+{CORPORATE_SUFFIX})?)(?![\w])"
+    rf"(?:(?<![\w-])|(?<=--))(?:The\s+)?(?P<name>{UPPER}[\w&'’\-]*(?:{_GAP}{_NAME_WORD}){{0,5}}?,?{_GAP}{CORPORATE_SUFFIX}(?:,?[ \t]+{CORPORATE_SUFFIX})?)(?![\w])"
 )
 _SUFFIX_WORDS = {
     "ltd", "limited", "inc", "incorporated", "corp", "corporation", "plc", "company", "co", "llc", "s", "a", "n", "v",

@@ -68,7 +68,7 @@ _ROLE_TOKEN = rf"(?i:(?:{_words(ROLE_TITLES + ROLE_MODIFIERS)})\b)"
 ROLE_PHRASE = rf"{_ROLE_TOKEN}(?:(?:\s+|\s*&\s*|\s+(?i:and|of|-)\s+){_ROLE_TOKEN})*"
 _SPEECH = rf"(?:{'|'.join(SPEECH_VERBS)})"
 _ORG_WORD = rf"(?!{_ROLE_TOKEN})[A-Z][\w&'’.-]*"
-_NAME = rf"(?P<name>{PERSON_NAME})"
+_NAME = rf"(?P<name>{PERSON_NAME})(?:,?\s+(?:Jr|Sr)\.)?"  # "Thomas R. Ellery, Jr.": the suffix is not the last name
 # A speaker: name and role phrase in apposition, or side by side next to a speech verb.
 SPEAKER_PATTERNS = (
     re.compile(rf"{_NAME},\s+(?:(?:the|an?)\s+)?(?:(?:Company|company|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)['’]s\s+)?"
@@ -79,9 +79,15 @@ SPEAKER_PATTERNS = (
     re.compile(rf"(?:^|(?<=[\s\"“”]))(?P<org>(?:{_ORG_WORD}\s+){{0,3}}?)(?P<role>{ROLE_PHRASE})\s+{_NAME}"
                rf"(?=\s+{_SPEECH}\b)"),
     re.compile(rf"(?:\b|^)(?:[Tt]he\s+)?(?:(?:Company|company|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)['’]s\s+)?"
-               rf"(?P<role>{ROLE_PHRASE}),\s+{_NAME}(?:,|\.(?:\s|$))"),
+               rf"(?P<role>{ROLE_PHRASE}),\s+{_NAME}(?:,|:|\.(?:\s|$)|\s+{_SPEECH}\b)"),
+
     re.compile(rf"\b(?i:according\s+to)\s+{_NAME},\s+(?:the\s+)?(?P<role>[^,.]{{2,80}}?)[,.]"),
 )
+# "NAME, a non-executive director of the Company, has retired", "NAME, Harlow's chairman, thanked": a role phrase in
+# apposition in a clause that goes on with a verb (a contact line's "NAME, CEO, 416-555-0123" does not)
+APPOSITIVE = re.compile(rf"{_NAME},\s+(?:(?:the|an?|its)\s+)?(?:(?:Company|company|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)['’]s\s+)?"
+                        rf"(?P<role>{ROLE_PHRASE})(?:\s+of\s+(?P<org>(?:the\s+)?[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){{0,4}}))?"
+                        rf",\s+(?=[a-z]{{2,}})")
 # An honorific makes a person of a name that speaks without a role ("Mr. NAME reports").
 HONORIFIC_SPEAKER = re.compile(rf"\b(?P<name>(?:Mr|Ms|Mrs|Dr)\.?\s+{PERSON_NAME})\s+{_SPEECH}\b")
 # "By Jane Roe", "By Jane Roe - Senior Writer", "By Jane Roe | 21 October 2025 | 4 minute read"
@@ -240,10 +246,11 @@ def _roles_before(clean: str, fields: list[_Field], i: int) -> list[_Field]:
 
 
 def _organization(doc: ReleaseDoc, named: str | None) -> str | None:
-    """The organisation a role names ("Canaccord analyst"), else the issuer."""
+    """The organisation a role names ("Canaccord analyst"), else (and for "the Company") the issuer."""
     named = (named or "").strip(" ,")
     issuer = doc.info.issuer
-    if not named or (issuer and company_key(named) and company_key(named) in company_key(issuer)):
+    if not named or re.fullmatch(r"(?i)(?:the\s+)?(?:company|corporation|group)", named) \
+            or (issuer and company_key(named) and company_key(named) in company_key(issuer)):
         return issuer
     return named
 
@@ -259,7 +266,7 @@ def _role_and_org(role: str, org: str | None) -> tuple[str, str | None]:
 def _quoted_people(doc: ReleaseDoc) -> list[PersonRecord]:
     out: list[PersonRecord] = []
     for sentence in doc.text.sentences:
-        for pattern in SPEAKER_PATTERNS:
+        for pattern in (*SPEAKER_PATTERNS, APPOSITIVE):
             for m in pattern.finditer(sentence.text):
                 role = _clean_role(m.group("role"))
                 if role is None or not _is_name(m.group("name")):
@@ -271,7 +278,7 @@ def _quoted_people(doc: ReleaseDoc) -> list[PersonRecord]:
                     name=_person_name(m.group("name")),
                     role=role,
                     organization=_organization(doc, org),
-                    quoted=True,
+                    quoted=pattern is not APPOSITIVE,
                 ))
         for m in HONORIFIC_SPEAKER.finditer(sentence.text):
             out.append(PersonRecord(span=doc.text.span(sentence.start + m.start(), sentence.start + m.end()),
