@@ -303,12 +303,13 @@ _KINDS_BY_MONTHS = {3: "quarter", 6: "half", 9: "nine_months", 12: "year"}
 _RANGE_SEP = r"\s*(?:-|\u2010|\u2011|\u2013|\u2014|/|\bto\b|\bthrough\b|\buntil\b)\s*"
 _FY = r"(?P<f>FY|F)\s*'?(?P<fy>(?:19|20)?\d\d)(?!\d)"
 
+_OUTPUT_NOUN = r"(?:sales|output|production|shipments|deliveries)\b"  # the figures a month or year may modify
 _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     # three months ended June 30, 2006 / quarter ended June 30, 2006 / year ended December 31, 2003 / half-year
     # ended 31 December 2018 / six months to 31 December 2018 / 3 months to Mar-21
     (re.compile(
         rf"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)(?:\s+and\s+(?:three|six|nine|twelve|3|6|9|12))?[- ]months?"
-        rf"(?:\s+and\s+(?:the\s+)?(?:{_ORD}\s+)?quarter)?"
+        rf"(?P<andq>\s+and\s+(?:the\s+)?(?:{_ORD}\s+)?quarter)?"
         r"(?:\s+period)?|(?P<hy>half[-\u2010\u2011 ]year(?:\s+period)?|half|interim\s+period)|(?P<q>quarter(?:ly)?)"
         r"|(?P<fy>(?:fiscal\s+|financial\s+)?year)|(?P<per>period))"
         r"(?:\s+(?:(?:activities|production|operations|operating|exploration)\s+)?(?:report|update|results|review))?"
@@ -321,7 +322,7 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
         rf"(?:[0-3]?\d\s+)?(?P<m>{MONTH_NAME})(?:\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d))?(?:\s+(?:quarter|period|half|months?))?"
         rf"(?:,?\s+(?:of\s+)?{_Y}|\s*[-']\s*(?P<yy>\d\d)(?!\d))?(?![\w-])", re.IGNORECASE), "range"),
     # the third quarter of fiscal 2016 / fourth quarter 2003 / second quarter of the 2022 financial year
-    (re.compile(rf"\b{_ORD}\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+the)?(?P<f2>\s+(?:fiscal|financial|FY|F)(?:\s+year)?)?,?\s*'?{_Y}"
+    (re.compile(rf"\b{_ORD}[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+the)?(?P<f2>\s+(?:fiscal|financial|FY|F)(?:\s+year)?)?,?\s*'?{_Y}"
                 r"(?P<f3>\s+(?:fiscal|financial)\s+year)?", re.IGNORECASE), "quarter"),
     (re.compile(rf"\b(?P<f>fiscal|financial|FY|F)\s*'?{_Y}\s+{_ORD}\s+quarter", re.IGNORECASE), "quarter"),
     # Q4 2003 / Q1, 2002 / Q12016 / Q3 FY2016 / Q1'21 / Q1 21 / Q3 FY23 / 3Q06 / 1Q FY21
@@ -353,7 +354,10 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:in|during|since|through|throughout|early|late|mid-?|month\s+of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{MONTH_NAME})"
                 r"(?![a-z])(?!\s*[\d,])", re.IGNORECASE), "month"),
     # December sales / June output (a month named as the figure's modifier; the year from the context)
-    (re.compile(rf"(?<![\w-])(?P<m>{MONTH_NAME})(?=\s+(?:sales|output|production|shipments|deliveries)\b)", re.IGNORECASE), "month"),
+    (re.compile(rf"(?<![\w-])(?P<m>{MONTH_NAME})(?=\s+{_OUTPUT_NOUN})", re.IGNORECASE), "month"),
+    # 2022 silver production / overall 2023 production / 2022 sales (a year as the figure's modifier; not a date's
+    # "December 31, 2022 sales")
+    (re.compile(rf"(?<![\w$.,-])(?<!\d,\s)(?<!\d\s){_Y}(?=\s+(?:[a-z]+[\s-]){{0,2}}{_OUTPUT_NOUN})"), "year"),
     # fiscal 2006 / FY2006 / FY24 / the 2024 financial year / full year 2003 / in 2003 / for 2003
     (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.IGNORECASE), "year"),
     (re.compile(rf"\b{_Y}\s+(?P<f>fiscal|financial)\s+year\b", re.IGNORECASE), "year"),
@@ -520,7 +524,8 @@ def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         if g.get("hy"):
             kind = "half"
         else:
-            kind = "quarter" if g.get("q") else ("year" if g.get("fy") else _SPAN_WORDS[g["n"].lower()])
+            # "the nine months and the third quarter ended": the quarter, the period a release of both reports on
+            kind = "quarter" if g.get("q") or g.get("andq") else ("year" if g.get("fy") else _SPAN_WORDS[g["n"].lower()])
         return Period(kind, year, month)
     if form == "quarter":
         q = ORDINALS[g["ord"].lower()] if g.get("ord") else int(g["qn"])

@@ -189,6 +189,12 @@ NO_CONTEXT = PeriodContext()
         ("Dec-19 Qtr", "Dec-19 Qtr", "2019-Q4"),
         ("Sep 2019 Qtr", "Sep 2019 Qtr", "2019-Q3"),
         ("its June quarterly report", "June quarterly", None),
+        # a year as the modifier of an output; the quarter of a release on both the nine months and the quarter
+        ("- 2022 silver production of 4.2 million ounces", "2022", "2022"),
+        ("Overall 2023 production was 301,900 ounces", "2023", "2023"),
+        ("As at December 31, 2022 sales were", "", None),
+        ("Fourth-quarter 2024 production was", "Fourth-quarter 2024", "2024-Q4"),
+        ("for the nine months and the third quarter ended 30 September 2023", "nine months", "2023-Q3"),
     ],
 )
 def test_absolute_periods(text: str, quote: str, label: str) -> None:
