@@ -324,6 +324,13 @@ CASES = [
         "Hole MC-11-042 intersected 12.5 g/t gold over 6.0 metres.",
         [], id="drill-intercept"),
     pytest.param(
+        "MC0211 52m grading 1.12% Cu, 0.44g/t Au from 120m, incl 9.0m @ 2.30% Cu.",
+        [], id="drill-intercept-by-its-lengths"),
+    pytest.param(
+        "The mill processed 412,000 tonnes grading 2.1 g/t gold.",
+        [("M", "head_grade", "gold", 2.1, "g/t", "2011-Q2", "Moose Creek"), ("M", "ore_processed", None, 412_000, "t", "2011-Q2", "Moose Creek")],
+        id="ore-grading-is-no-intercept"),
+    pytest.param(
         "Copper production was 8% lower than in the prior quarter.",
         [], id="percent-lower"),
     pytest.param(

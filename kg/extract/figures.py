@@ -42,7 +42,10 @@ class Reading:
 
 
 NOT_A_FIGURE = re.compile(
-    r"\b(reserves?|resources?|intercepts?|intersect\w*|drill\w*|holes?|assays?|inferred|indicated|measured and|probable"
+    r"\b(reserves?|resources?|intercepts?|intersect\w*|drill\w*|holes?|assays?"
+    # a drill intercept's grammar: a length down the hole and its grade ("52m grading 1.12% Cu ... from 120m", "12.0m @ 3.4")
+    r"|\d+(?:\.\d+)?\s?(?:m|metres?|meters?|ft|feet)\s*(?:grading|averaging|@\s*(?=\d))|from\s+\d+(?:\.\d+)?\s?m"
+    r"|inferred|indicated|measured and|probable"
     r"|proven|exploration target|hedg\w*|forward sales|sold forward|capacity|nameplate|design(?:ed)?|permitted|inventor(?:y|ies)"
     r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|consensus|analysts?|royalty|streamed"
     r"|since\s+(?:start|inception|commission\w*|the\s+start)|to\s+date|cumulative\w*|life[- ]of[- ]mine"
