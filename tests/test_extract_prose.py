@@ -682,7 +682,9 @@ def test_a_word_of_a_proper_name_is_no_cue() -> None:
     [
         pytest.param("Guidance for 2012 remains 150,000 to 160,000 ounces of gold.",
                      [("G", "production", "gold", (150000, 160000), "oz", "2012", MC)], id="the-year-its-clause-names"),
-        pytest.param("FY12 production guidance is 150,000 to 160,000 ounces of gold.", [], id="a-fiscal-year-whose-end-is-unknown"),
+        # a fiscal year of an issuer whose year end is not stated nor implied is the calendar year (the default)
+        pytest.param("FY12 production guidance is 150,000 to 160,000 ounces of gold.",
+                     [("G", "production", "gold", (150000, 160000), "oz", "2012", MC)], id="a-fiscal-year-of-a-calendar-year-issuer"),
         pytest.param("Its output target for 2011-12 is 150,000 ounces of gold.", [], id="a-split-fiscal-year"),
         pytest.param("Zinc concentrate production for the year is expected to be 48,000 to 52,000 dmt.",
                      [("G", "concentrate_production", "zinc", (48000, 52000), "t", "2011", MC)], id="concentrate-guidance"),
@@ -894,3 +896,4 @@ def test_a_sentence_whose_first_figure_is_a_comparison_keeps_the_paragraphs_peri
     body = ("Gold output was down 3% from the 60,728 ounces produced in the second quarter of 2010. "
             "The company also sold 12,100 ounces of gold in the quarter.")
     assert [(r[1], r[3], r[5]) for r in records(release(body))] == [("production", 60728, "2010-Q2"), ("sales", 12100, "2011-Q2")]
+

@@ -407,3 +407,10 @@ def test_the_issuer_after_a_newswire_tag_keeps_its_first_word() -> None:
             "results.\n\n- Silver production of 2.1 million ounces.\n")
     info = read_release(text).info
     assert (info.issuer, info.tickers) == ("Kestrel Mining Company", ("NYSE:KMC",))
+
+
+def test_a_highlights_bullet_is_no_title() -> None:
+    text = ("Quarterly Activities Report to 31 December 2023\n\nKestrel Gold Operations (Kestrel)\n\n"
+            "  • Gold production of 15,310oz met forecast for the quarter.\n"
+            "  • FY2024 guidance for Kestrel is 60,000oz to 65,000oz production.\n")
+    assert "•" not in (read_release(text).info.title or "")

@@ -467,8 +467,7 @@ def _ahead(doc: ReleaseDoc, period: Period, text: str) -> Period:
 def _guidance_period(doc: ReleaseDoc, figure: _Figure, text: str = "") -> Period | None:
     """The period a guidance figure is for: the one its clause is about ("2016 guidance of ..."), else the period named
     with it, else the year of the release."""
-    if figure.clause_fiscal and figure.clause_year is None and figure.period is not None and figure.period.kind == "year" \
-            and figure.period.end_month != 12:
+    if figure.clause_fiscal and figure.clause_year is None and figure.period is not None and figure.period.kind == "year":
         return figure.period  # "FY22 guidance of 18-19 Mt": the fiscal year, labelled by the calendar year it ends in
     if figure.clause_fiscal and figure.clause_year is None and (
             figure.period is None or figure.period == doc.info.reporting_period or figure.period.kind == "year"):
