@@ -618,3 +618,13 @@ def test_a_share_held_heads_its_rows_and_a_change_column_between_periods_is_no_f
         ("sales", "silver", 2.39e6, "oz", "2010-Q2"), ("sales", "silver", 2.72e6, "oz", "2011-Q1"),
         ("production", "copper", 6420, "t", "2011-Q2"), ("production", "copper", 7150, "t", "2010-Q2"),
         ("production", "copper", 6880, "t", "2011-Q1")], key=repr)
+
+
+def test_a_unit_column_heading_and_a_total_named_after_the_issuer_keep_a_table_of_mines_across() -> None:
+    """"Parameter | Unit | Moose Creek | Caribou | Kestrel Group": the unit column is no mine, the group column is the
+    company's total; the figures are the release's quarter."""
+    text = release("Parameter | Unit | Moose Creek | Caribou | Kestrel Group |\n"
+                   "Gold production | Ounces | 31,200 | 22,400 | 53,600 |\n", intro=TWO_MINES)
+    assert sorted((r[0], r[2], r[4], r[5]) for r in run(text)) == sorted([
+        ("production", 31200, "2011-Q2", "Moose Creek"), ("production", 22400, "2011-Q2", "Caribou"),
+        ("production", 53600, "2011-Q2", None)], key=repr)

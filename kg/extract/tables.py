@@ -217,6 +217,7 @@ def _cell_value(cell: str, default_currency: str | None) -> tuple[float, str] | 
 
 
 _TOTAL = re.compile(r"(?i)^\s*(?:consolidated|total|company|group|corporate|combined|overall)\b")
+_TOTAL_AFTER = re.compile(r"(?i)\b(?:consolidated|total|group|combined)\s*$")
 _BASIS = re.compile(r"(?i)^\s*(?:100\s*%\s*(?:basis)?|gross|managed|total\s+basis)\s*$")
 _ATTRIBUTABLE = re.compile(r"(?i)\battributable\b|\bshare\b|\bequity\b")
 _EQUIVALENT = re.compile(r"(?i)equivalent|\b(?:AgEq|AuEq|GEOs?|CuEq)\b")
@@ -555,10 +556,12 @@ def _header_axis(doc: ReleaseDoc, text: str, ctx) -> _Axis:  # type: ignore[no-u
             else _Axis(skip=True)
     if _SKIP_COLUMN.search(text) or _ATTRIBUTABLE.search(text):
         return _Axis(skip=True)
+    if re.fullmatch(r"(?i)\s*(?:units?|uom)\s*", text):
+        return _Axis(skip=True)  # the heading of a unit column
     period = _cell_period(text, ctx)
     if period is not None:
         return _Axis(period=period)
-    if _TOTAL.match(text):
+    if _TOTAL.match(text) or _TOTAL_AFTER.search(text):  # "Group", "Ridgeback Group", "Operations total"
         return _Axis(is_total=True)
     site = _section_site(doc, text, None) or (_site_like(text) if read_label(text, "", doc.currency) is None else None)
     if site:
