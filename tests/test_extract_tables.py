@@ -275,6 +275,8 @@ def test_is_table_row(line: str, expected: bool) -> None:
     ("Net sales, SEK m", "", ("revenue", None, "SEK", 1e6)),  # net sales in money are revenue
     ("Ore production (tonnes treated)", "", ("ore_processed", None, "t", 1.0)),  # the unit's verb says which ore
     ("Production volume U3O8 (100% basis)", "tU", ("production", "uranium", "t", 1.0)),  # a basis is no unit
+    ("ROM coal produced", "Mt", ("ore_mined", None, "t", 1e6)),  # the metal's name is a word of the cue
+    ("Spodumene concentrate produced", "dmt", ("concentrate_production", "lithium", "t", 1.0)),
 ])
 def test_read_label(label: str, unit_column: str, expected: tuple) -> None:
     found = read_label(label, unit_column)
@@ -410,6 +412,18 @@ def test_the_corner_cell_gives_its_unit_to_rows_that_state_none_and_a_basis_is_n
     got = {(m.metric, m.value, m.unit, m.period.label) for m in extract_table_figures(read_release(plain))}
     assert got == {("production", 5214, "t", "2011-Q2"), ("production", 5077, "t", "2010-Q2"),
                    ("realized_price", 74.18, "USD/lb", "2011-Q2"), ("realized_price", 52.36, "USD/lb", "2010-Q2")}
+
+
+CORNER_SCALE = """| Thousands of tonnes | Q2 2011 | Q1 2011 |
+|---|---|---|
+| Ore milled | 1,215 | 1,048 |
+"""
+
+
+def test_a_corner_of_thousands_of_a_unit_scales_the_rows() -> None:
+    text = kestrel.release(CORNER_SCALE, INTRO, *Q2)
+    got = {(m.metric, m.value, m.unit, m.period.label) for m in extract_table_figures(read_release(text))}
+    assert got == {("ore_processed", 1215000, "t", "2011-Q2"), ("ore_processed", 1048000, "t", "2011-Q1")}
 
 
 CORNER_METRIC = """| Metal production (tonnes) | Q2 2011 | Q1 2011 |

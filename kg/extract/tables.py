@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from kg.dates import MONTH_NAME
 from kg.extract.document import ReleaseDoc
 from kg.extract.figures import NOT_A_FIGURE, Reading
-from kg.extract.lexicon import concept, concepts_named, dimension_of, metric_of_label
+from kg.extract.lexicon import concept, concepts_named, dimension_of, find_cues, metric_of_label
 from kg.extract.mines import mine_key
 from kg.periods import Period, find_periods, year_period
 from kg.quantities import Quantity, find_quantities
@@ -168,9 +168,18 @@ def _label_head(text: str) -> str:
     counted), metals taken out ("Realized gold price" is a realized price)."""
     head = _DENOMINATOR.split(text)[0]
     for start, end, _metal in reversed(find_metals(head)):
-        head = head[:start] + " " + head[end:]
+        without = head[:start] + " " + head[end:]
+        if not _cue_needs_metal(head, without, start, end):
+            head = without
     before_of = re.split(r"(?i)\s+of\s+|\s+-\s+", head)[0]
     return before_of if concepts_named(before_of) else head
+
+
+def _cue_needs_metal(head: str, without: str, start: int, end: int) -> bool:
+    """Whether the metal at ``start:end`` is a word of a cue whose metric the label loses without it ("ROM coal
+    produced" is ore mined, "produced" alone is production; "Spodumene concentrate produced" keeps its metric)."""
+    left = set(concepts_named(without))
+    return any(c.start <= start and end <= c.end and c.concept not in left for c in find_cues(head))
 
 
 def read_label(label: str, unit_column: str = "", currency: str | None = None) -> tuple[Reading, float] | None:
@@ -424,6 +433,7 @@ _UNLESS = re.compile(r"(?i)[,;]?\s*(?:unless|except\s+where|except\s+as)\b.*$")
 def _corner_unit(corner: str) -> str:
     """The unit a table's corner cell gives every row that states none ("(tonnes U, unless noted)"), or ""."""
     text = _UNLESS.sub("", corner.strip().strip("()")).strip(" ,;()")
+    text = re.sub(r"(?i)^(thousand|million)s\s+of\s+", r"\1 ", text)  # "Thousands of tonnes": thousand tonnes
     return text if text and len(text) < 30 and _unit_quantity(text, "") is not None else ""
 
 
