@@ -160,6 +160,7 @@ class PeriodContext:
     release_date: date | None = None
     anchor: Period | None = None  # the period the text is talking about
     fye_month: int = 12
+    reported: Period | None = None  # the period the release reports on ("the Reporting Period"), whatever the anchor
 
     def anchor_year(self) -> int | None:
         if self.anchor:
@@ -409,6 +410,9 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
                 re.IGNORECASE), "the_year"),
     (re.compile(r"\bnext\s+year\b", re.IGNORECASE), "next_year"),
     (re.compile(r"\b(?:the|this)\s+(?:current\s+)?quarter\b", re.IGNORECASE), "this_quarter"),
+    # a release's own defined term for the period it reports on: "(the "Reporting Period")", "the period under review"
+    (re.compile(r"\b(?:the|this)\s+(?:Reporting\s+Period|reporting\s+period|period\s+under\s+review|review\s+period)\b"),
+     "reporting_period"),
 ]
 
 
@@ -676,6 +680,8 @@ def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
         elif relative and _names_a_quarter(m, form) and anchor.anchor is not None and anchor.anchor.kind != "quarter" \
                 and ctx.anchor is not None and ctx.anchor.kind == "quarter":
             period = _relative(m, form, ctx)  # "in 2022 ... the 2021 quarter": the quarter the release is about
+        elif form == "reporting_period":
+            period = ctx.reported or ctx.anchor  # the release's own period, whatever the sentence before talked about
         else:
             period = _relative(m, form, anchor) if relative else _absolute(m, form, anchor)
         if period is None:

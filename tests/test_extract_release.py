@@ -414,3 +414,15 @@ def test_a_highlights_bullet_is_no_title() -> None:
             "  • Gold production of 15,310oz met forecast for the quarter.\n"
             "  • FY2024 guidance for Kestrel is 60,000oz to 65,000oz production.\n")
     assert "•" not in (read_release(text).info.title or "")
+
+
+def test_the_company_a_release_defines_as_the_company_is_its_issuer() -> None:
+    """An exchange's disclaimer names a company first ("... Clearing Limited ... accept no responsibility"); the
+    release's own definition (``NAME* (the "Company", ...)``) names its issuer."""
+    text = ("Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong Kong Limited take no responsibility "
+            "for the contents of this announcement.\n\n          KAIPING RESOURCES GROUP CO., LTD.*\n\n"
+            "          ANNOUNCEMENT OF PRODUCTION VOLUMES FOR THE FIRST HALF OF 2024\n\n"
+            'This announcement is made by Kaiping Resources Group Co., Ltd.* (the "Company", together with its '
+            'subsidiaries, the "Group") on a voluntary basis. The Group produced 12,400 tonnes of copper in the six '
+            'months ended 30 June 2024 (the "Reporting Period").\n')
+    assert read_release(text).info.issuer == "Kaiping Resources Group Co., Ltd."

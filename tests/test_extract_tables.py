@@ -426,6 +426,43 @@ def test_a_corner_of_thousands_of_a_unit_scales_the_rows() -> None:
     assert got == {("ore_processed", 1215000, "t", "2011-Q2"), ("ore_processed", 1048000, "t", "2011-Q1")}
 
 
+NESTED_LABELS = """
+                                                          Unit: tonne
+
+                                      First half     First half    Year-on-year
+ Product              Mine               of 2011        of 2010          change
+ ------------------------------------------------------------------------------
+ Copper (metal)       Moose Creek         18,462         12,315         +49.9%
+                      Lynx                 7,905          6,077         +30.1%
+                      Subtotal            26,367         18,392         +43.4%
+ Cobalt (metal)       Moose Creek          1,288            902         +42.8%
+ ------------------------------------------------------------------------------
+
+KEY OPERATING INDICATORS
+
+                                                     Unit          First half    First half
+                                                                      of 2011       of 2010
+ ------------------------------------------------------------------------------------------
+ Moose Creek     Ore processed                   10,000 tonnes         51.26         43.61
+                 Copper head grade                       %              2.74          2.51
+                 Copper recovery rate                    %             84.37         84.29
+"""
+
+
+def test_an_outer_label_column_heads_its_group_of_rows() -> None:
+    """Two label columns, the outer written once per group (a metal over its mines, a mine over its metrics); a
+    caption "Unit: tonne" gives the unit, a unit column of "10,000 tonnes" scales the cells, a subtotal is the total."""
+    text = kestrel.release(NESTED_LABELS, TWO_MINES, "Kestrel Gold Mines Inc. Reports First Half 2011 Production",
+                           "July 18, 2011")
+    got = {(m.metric, m.metal, m.value, m.site, m.period.label) for m in extract_table_figures(read_release(text))
+           if m.period.label == "2011-H1"}
+    assert got == {("production", "copper", 18462, "Moose Creek", "2011-H1"), ("production", "copper", 7905, "Lynx", "2011-H1"),
+                   ("production", "copper", 26367, None, "2011-H1"), ("production", "cobalt", 1288, "Moose Creek", "2011-H1"),
+                   ("ore_processed", None, 512600, "Moose Creek", "2011-H1"),
+                   ("head_grade", "copper", 2.74, "Moose Creek", "2011-H1"),
+                   ("recovery", "copper", 84.37, "Moose Creek", "2011-H1")}
+
+
 CORNER_METRIC = """| Metal production (tonnes) | Q2 2011 | Q1 2011 |
 |---|---|---|
 | Copper cathode | 3,215 | 3,048 |

@@ -417,6 +417,13 @@ def test_relative_resolves_against_the_last_absolute_mention() -> None:
     assert labels == ["2012-Q3", "2011-Q3"]
 
 
+def test_the_reporting_period_is_the_releases_whatever_the_paragraph_talked_about() -> None:
+    """"In the second quarter ... During the Reporting Period, the Group sold": the defined term is the release's half."""
+    ctx = PeriodContext(release_date=date(2024, 7, 20), anchor=quarter(2024, 2), reported=Period("half", 2024, 6))
+    (m,) = find_periods("During the Reporting Period, the Group sold 14,820 tonnes of copper", ctx)
+    assert m.period.label == "2024-H1"
+
+
 def test_relative_without_anchor_uses_the_quarter_before_the_release() -> None:
     ctx = PeriodContext(release_date=date(2014, 4, 22))  # anchor: 2014-Q1
     (m,) = find_periods("higher than the previous quarter", ctx)

@@ -35,7 +35,7 @@ class ReleaseDoc:
         return date.fromisoformat(self.info.date) if self.info.date else None
 
     def period_context(self) -> PeriodContext:
-        return PeriodContext(self.release_date, self.info.reporting_period, self.fye_month)
+        return PeriodContext(self.release_date, self.info.reporting_period, self.fye_month, self.info.reporting_period)
 
     def site_before(self, position: int, since: int = 0) -> str | None:
         """The mine named last before ``position`` (and at or after ``since``)."""

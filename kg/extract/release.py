@@ -416,6 +416,18 @@ def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
     return name
 
 
+# ``Songyue Mining Group Co., Ltd.* (the "Company", ...)``, ``("Kestrel" or the "Corporation")``: the release's own name
+_DEFINED_AS_ISSUER = re.compile(r"""[*\s]*\((?:[^()\n]{0,40}\b)?(?:the\s+)?["“'‘](?:Company|Corporation|Issuer)["”'’]""")
+
+
+def _defined_issuer(text: str) -> str | None:
+    """The company a release defines as "the Company" in its first lines, the surest name of its issuer."""
+    for _start, end, name in find_companies(text):
+        if _DEFINED_AS_ISSUER.match(text, end):
+            return name
+    return None
+
+
 def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
     """The issuer, by the first of these that names one: the title; the name before a listing; a
     ``Company : Title`` headline; the letterhead; an article's described or datelined subject, or the
@@ -423,6 +435,9 @@ def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
     clean = doc.clean
     head = clean[: body_start + 600]
     publishers = _publishers(clean)
+    defined = _defined_issuer(clean[: body_start + 1500])
+    if defined and company_key(defined) not in publishers:
+        return defined
     if title:
         found = [c for c in find_companies(title) if company_key(c[2]) not in publishers]
         if found:

@@ -79,7 +79,7 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
     return relative[0].period
 
 
-_BASIS_WORDS = re.compile(r"(?i)\b(?:basis|attributable|equity|share|consolidated)\b")
+_BASIS_WORDS = re.compile(r"(?i)\b(?:basis|attributable|equity|share|consolidated|metal|content|contained)\b")
 
 
 def _label_unit(label: str) -> tuple[str, str, float]:
@@ -189,6 +189,9 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     thousands = re.fullmatch(r"\s*'?000'?s?\s*", unit_column)
     if thousands:  # a unit column of "000": thousands of the unit the label implies
         scale, unit_column = scale * 1e3, ""
+    counted = re.fullmatch(r"\s*(10+(?:,000)*|1(?:,000)+)\s+(\S.*)", unit_column)
+    if counted:  # "10,000 tonnes": the cells count ten thousands of tonnes
+        scale, unit_column = scale * float(counted.group(1).replace(",", "")), counted.group(2)
     if unit_column:
         unit_text = unit_column
         qualifier = f"{qualifier} {unit_column}"
@@ -225,7 +228,7 @@ def _cell_value(cell: str, default_currency: str | None) -> tuple[float, str] | 
     return found[0].value, found[0].unit
 
 
-_TOTAL = re.compile(r"(?i)^\s*(?:consolidated|total|company|group|corporate|combined|overall)\b")
+_TOTAL = re.compile(r"(?i)^\s*(?:consolidated|(?:sub-?)?total|company|group|corporate|combined|overall)\b")
 _TOTAL_AFTER = re.compile(r"(?i)\b(?:consolidated|total|group|combined)\s*$")
 _BASIS = re.compile(r"(?i)^\s*(?:100\s*%\s*(?:basis)?|gross|managed|total\s+basis)\s*$")
 _ATTRIBUTABLE = re.compile(r"(?i)\battributable\b|\bshare\b|\bequity\b")
@@ -361,14 +364,42 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
         if not any(c.site for c in across_sites) or len(across_sites) < sum(1 for c in columns[1:] if c.label or c.site):
             return []
         default_period = doc.info.reporting_period  # mines across, no period: the release's own
+    body, columns, width, outer = _nested_labels(body, columns, width)
     return _read_body(doc, body, columns, width, site, default_period,
                       _corner_unit(corner) or header_unit or _caption_unit(doc, table.start),
-                      _corner_metric(doc, table, previous_metric))
+                      _corner_metric(doc, table, previous_metric), outer)
+
+
+def _nested_labels(body: list[tuple[TableRow, list[str]]], columns: list[_Axis], width: int
+                   ) -> tuple[list[tuple[TableRow, list[str]]], list[_Axis], int, set[int]]:
+    """Two columns of labels before the figures, the outer one written only where its group starts ("Copper (metal) |
+    KLM | 118,462" then " | TBM | 37,905"; "KLM | Ore processed | 10,000 tonnes | 512.63"): the outer label is a
+    section row over its group, read as any section row is (a metal, a metric or a site), and the inner label heads
+    the row. Returns the body, the columns and the width without the outer column, and the ids of the section rows
+    made from outer labels (a name there is a site even where the text names it nowhere else)."""
+    data = [t for _r, t in body if len(t) > 2 and any(_is_value(c) for c in t[2:])]
+    if len(data) < 2 or width < 4 or (len(columns) > 1 and (columns[1].period or columns[1].site or columns[1].is_total)):
+        return body, columns, width, set()
+    inner_labels = all(t[1].strip() and not _is_value(t[1]) and _unit_quantity(t[1], "") is None for t in data)
+    outer_written = [bool(t[0].strip()) for t in data]
+    if not inner_labels or not outer_written[0] or all(outer_written) or any(_is_value(t[0]) for t in data):
+        return body, columns, width, set()
+    out: list[tuple[TableRow, list[str]]] = []
+    outer: set[int] = set()
+    for row, texts in body:
+        if len(texts) > 2 and texts[0].strip() and texts[1].strip():
+            section = TableRow((row.cells[0],), row.start, row.end)
+            outer.add(id(section))
+            out.append((section, [texts[0]]))
+        out.append((row, texts[1:] if len(texts) > 2 else texts))
+    return out, [columns[0], *columns[2:]], width - 1, outer
 
 
 def _caption_unit(doc: ReleaseDoc, start: int) -> str:
     """The unit a caption ends with ("Glendon Vale Coal: preliminary production (Mt)"): the rows' that state none."""
-    unit = re.search(r"\(([^()]{1,20})\)\s*$", _caption(doc, start))
+    unit = re.search(r"\(([^()]{1,20})\)\s*$|(?i:\bunits?\s*[:：]\s*)([^()]{1,20})$", _caption(doc, start))
+    if unit and unit.group(2):  # "Unit: tonne" above the table
+        return _corner_unit(unit.group(2))
     return _corner_unit(unit.group(1)) if unit and not re.fullmatch(r"\s*\d+\s*", unit.group(1)) else ""
 
 
@@ -573,6 +604,8 @@ def _header_axis(doc: ReleaseDoc, text: str, ctx) -> _Axis:  # type: ignore[no-u
         return _Axis(period=period)
     if _TOTAL.match(text) or _TOTAL_AFTER.search(text):  # "Group", "Ridgeback Group", "Operations total"
         return _Axis(is_total=True)
+    if _SITE_HEADING.match(text):  # "Mine": the heading of a column of mine names, no mine itself
+        return _Axis(label=text)
     site = _section_site(doc, text, None) or (_site_like(text) if read_label(text, "", doc.currency) is None else None)
     if site:
         return _Axis(site=site)
@@ -597,7 +630,7 @@ def _row_scale(label: str) -> float:
 
 def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns: list[_Axis], width: int,
                table_site: str | None, default_period: Period | None, corner_unit: str = "",
-               corner_metric: str = "") -> list[Measurement | Guidance]:
+               corner_metric: str = "", outer: set[int] | None = None) -> list[Measurement | Guidance]:
     out: list[Measurement | Guidance] = []
     site = table_site
     section = corner_metric  # the metric a section row (or the corner cell) names for the rows under it
@@ -610,8 +643,10 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
         cells = (texts + [""] * (width - len(texts)))[:max(width, len(texts))]
         label = cells[0]
         if label and not any(c for c in cells[1:]):
-            named = _section_site(doc, label, None)
-            metric = bool(read_label(label, "", doc.currency) or _looks_like_metric(label))
+            metric = bool(read_label(label, "", doc.currency) or _looks_like_metric(label)
+                          or corner_unit and read_label(label, corner_unit, doc.currency))  # "Copper (metal)" in tonnes
+            named = _section_site(doc, label, None) or (_site_like(label) if outer and id(row) in outer and not metric
+                                                        else None)
             was_headed, headed = headed, False
             if named and not metric:
                 site, section = named, section if was_headed else ""
@@ -729,7 +764,7 @@ def _has_unit_column(body: list[tuple[TableRow, list[str]]], columns: list[_Axis
 
 def _is_unit_text(cell: str) -> bool:
     """A unit column's cell: a unit (``t``, ``000oz``, ``g/t``), or ``000`` for thousands of the label's unit."""
-    return bool(cell.strip()) and (not _is_value(cell) or bool(re.fullmatch(r"\s*'?000'?s?\s*", cell)))
+    return bool(cell.strip()) and (not _is_value(cell) or bool(re.fullmatch(r"\s*(?:'?000'?s?|(?:10+(?:,000)*|1(?:,000)+)\s+[A-Za-z]+)\s*", cell)))
 
 
 _HEADING_WORDS = re.compile(r"(?i)^(?:units?|uom|measures?|metrics?|items?|description|particulars|physicals|statistics"
