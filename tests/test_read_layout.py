@@ -134,6 +134,30 @@ def test_html_cells_keep_their_columns() -> None:
     assert text.strip("\n").split("\n") == ["\t3 months ended\t\t9 months ended\t", "Gold sold (oz)\t1\t2\t3\t4"]
 
 
+def test_html_cells_under_a_cell_spanning_rows_keep_their_columns() -> None:
+    """Header cells with rowspan leave their columns empty in the rows below them, so "30 Sep 2009" stands
+    under "Quarter ended", not under the unit column."""
+    html = ("<table><tr><th rowspan='2'></th><th rowspan='2'>Unit</th><th colspan='2'>Quarter ended</th>"
+            "<th>Year ended</th></tr><tr><th>30 Sep 2009</th><th>30 Jun 2009</th><th>30 Jun 2009</th></tr>"
+            "<tr><td>Ore milled</td><td>t</td><td>101,230</td><td>94,880</td><td>398,760</td></tr></table>")
+    text, _origin = html_to_text(html)
+    assert text.strip("\n").split("\n") == ["\tUnit\tQuarter ended\t\tYear ended",
+                                             "\t\t30 Sep 2009\t30 Jun 2009\t30 Jun 2009",
+                                             "Ore milled\tt\t101,230\t94,880\t398,760"]
+
+
+def test_a_table_that_lays_out_the_page_is_no_grid() -> None:
+    """A page laid out in a table (a wrapper cell holding headings, paragraphs and a table of figures): its cells
+    are blocks of text, and the table inside is a grid of its own."""
+    html = ("<table id='wrapper'><tr><td><h1>Quarterly Report</h1><p>Kestrel Gold Mines Inc. reports.</p>"
+            "<p>Table 1: production</p><table><tr><td>Ore milled</td><td>101,230</td></tr></table></td>"
+            "<td>Links</td></tr></table>")
+    text, _origin = html_to_text(html)
+    lines = [line for line in text.split("\n") if line]
+    assert lines == ["Quarterly Report", "Kestrel Gold Mines Inc. reports.", "Table 1: production", "Ore milled\t101,230",
+                     "Links"]
+
+
 def test_cell_per_line_with_spanning_headings_and_currency_lines() -> None:
     """An 8-K table flattened one cell per line: two period groups over repeating headings, "$" on its own line."""
     text = "\n".join([

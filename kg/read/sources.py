@@ -139,6 +139,36 @@ _FURNITURE = re.compile(r"(?i)\b(nav|navbar|menu|breadcrumbs?|sidebar|share|soci
                         r"|stock-?quote|share-?price|advert\w*)\b")
 
 
+class _LayoutTables(HTMLParser):
+    """The tables of a page that lay the page out rather than hold figures: a table that holds another table or a
+    heading (``<table id="wrapper">`` around the whole page), found by their offsets in the HTML."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.open: list[int] = []
+        self.layout: set[int] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.layout.update(self.open)
+            line, col = self.getpos()
+            self.open.append(self.line_starts[line - 1] + col)
+        elif tag in {"h1", "h2", "h3", "h4"}:
+            self.layout.update(self.open)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.open:
+            self.open.pop()
+
+
+def _layout_tables(html: str) -> set[int]:
+    finder = _LayoutTables(html)
+    finder.feed(html)
+    finder.close()
+    return finder.layout
+
+
 class _TextParser(HTMLParser):
     """HTML to text, remembering for every character of the text where it stands in the HTML."""
 
@@ -150,9 +180,14 @@ class _TextParser(HTMLParser):
         self.origin: list[int] = []
         self.skip_depth = 0
         self.stack: list[tuple[str, bool]] = []
-        self.cells_in_row = 0
-        self.spanned = 0  # further columns the last cell spans (colspan), written as empty cells
+        self.in_row = False
+        self.col = 0  # the next column of the row a cell may take
+        self.tabs = 0  # the tabs written in the row: the column the text stands in
+        self.spans: dict[int, int] = {}  # a column a cell above spans down into (rowspan): the rows below it still takes
+        self.row_spans: set[int] = set()  # the columns whose rowspan starts in this row
         self.cell_depth = 0  # inside a table cell, block tags separate words, not lines
+        self.layout = _layout_tables(html)
+        self.tables: list[bool] = []  # per open table, whether it lays the page out (its cells are blocks, no grid)
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -181,17 +216,27 @@ class _TextParser(HTMLParser):
         if self.skip_depth:
             return
         at = self._offset()
-        if tag == "tr":
+        if tag == "table":
+            self.spans, self.row_spans = {}, set()
+            self.tables.append(at in self.layout)
+        if tag in {"tr", "td", "th"} and self.tables and self.tables[-1]:
+            self._emit("\n", at)  # a cell of the page's layout: a block of text, not a cell of a grid
+        elif tag == "tr":
             self._end_row(at)
             self._emit("\n", at)
-            self.cells_in_row = self.spanned = self.cell_depth = 0
+            self.in_row, self.cell_depth = True, 0
         elif tag in {"td", "th"}:
-            if self.cells_in_row:
-                for _ in range(1 + self.spanned):
-                    self._emit("\t", at)
-            self.cells_in_row += 1
-            span = dict(attrs).get("colspan") or "1"
-            self.spanned = min(int(span), 50) - 1 if span.strip().isdigit() and int(span) > 0 else 0
+            self.in_row = True
+            while self._spanned_from_above(self.col):
+                self.col += 1  # a cell above spans down into this column: it stays empty here
+            self._tab_to(self.col, at)
+            width = _span(dict(attrs).get("colspan"), 50)
+            height = _span(dict(attrs).get("rowspan"), 500)
+            if height > 1:
+                for c in range(self.col, self.col + width):
+                    self.spans[c] = height - 1
+                    self.row_spans.add(c)
+            self.col += width
             self.cell_depth += 1
         elif self.cell_depth and (tag in _BLOCK):
             self._emit(" ", at)
@@ -201,11 +246,29 @@ class _TextParser(HTMLParser):
         elif tag in _BLOCK:
             self._emit("\n", at)
 
-    def _end_row(self, at: int) -> None:
-        """The columns the row's last cell spans, as empty cells, so every row of a grid has its width."""
-        for _ in range(self.spanned):
+    def _spanned_from_above(self, col: int) -> bool:
+        return self.spans.get(col, 0) > 0 and col not in self.row_spans
+
+    def _tab_to(self, col: int, at: int) -> None:
+        """Tabs up to column ``col``: the columns before it that no cell of this row took stay empty cells."""
+        while self.tabs < col:
             self._emit("\t", at)
-        self.spanned = 0
+            self.tabs += 1
+
+    def _end_row(self, at: int) -> None:
+        """The columns the row's last cell spans, and those spanned from above after it, as empty cells, so every
+        row of a grid has its width; the rows a cell above spans into count down."""
+        if not self.in_row:
+            return
+        while self._spanned_from_above(self.col):
+            self.col += 1
+        self._tab_to(self.col - 1, at)
+        for c in [c for c in self.spans if c not in self.row_spans]:
+            self.spans[c] -= 1
+            if self.spans[c] <= 0:
+                del self.spans[c]
+        self.row_spans = set()
+        self.in_row, self.col, self.tabs = False, 0, 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skip_depth and tag in {"br", "hr"}:
@@ -220,7 +283,11 @@ class _TextParser(HTMLParser):
                 self.skip_depth -= 1
             if open_tag == tag:
                 break
-        if tag in {"td", "th"}:
+        if tag == "table" and self.tables:
+            self.tables.pop()
+        if self.tables and self.tables[-1] and tag in {"td", "th", "tr"}:
+            pass  # the end of a layout cell: its text ends with its last block
+        elif tag in {"td", "th"}:
             self.cell_depth = max(0, self.cell_depth - 1)
         elif tag in {"tr", "table"}:
             if tag == "tr" and not self.skip_depth:
@@ -250,6 +317,11 @@ class _TextParser(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self._reference(f"&#{name};")
+
+
+def _span(value: str | None, most: int) -> int:
+    """A colspan or rowspan attribute as a count of cells (1 when absent or not a positive number)."""
+    return min(int(value), most) if value and value.strip().isdigit() and int(value) > 0 else 1
 
 
 _TAG = re.compile(r"<[^<>]*>")
