@@ -463,6 +463,30 @@ def test_an_outer_label_column_heads_its_group_of_rows() -> None:
                    ("recovery", "copper", 84.37, "Moose Creek", "2011-H1")}
 
 
+SECTIONS_OF_A_CONCENTRATOR = """| | Unit | Q2 2011 |
+|---|---|---|
+| Milling | | |
+| Head grade - nickel | % | 1.62 |
+| Head grade - cobalt | % | 0.071 |
+| Concentrate | | |
+| Concentrate produced | dmt | 11,690 |
+| Nickel in concentrate | t | 1,379 |
+| Sales | | |
+| Nickel concentrate | wmt | 11,960 |
+"""
+
+
+def test_a_section_row_ends_the_metal_of_the_grade_rows_above_and_a_label_that_says_the_section_keeps_its_metric() -> None:
+    """"Concentrate produced" under a new section is not of the cobalt graded above it; "Nickel in concentrate" under
+    "Concentrate" is nickel produced, while "Nickel concentrate" under "Sales" is sold."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek nickel mine")
+    text = kestrel.release(SECTIONS_OF_A_CONCENTRATOR, intro, *Q2)
+    got = {(m.metric, m.metal, m.value) for m in extract_table_figures(read_release(text))}
+    assert got == {("head_grade", "nickel", 1.62), ("head_grade", "cobalt", 0.071),
+                   ("concentrate_production", "nickel", 11690), ("production", "nickel", 1379),
+                   ("sales", "nickel", 11960)}
+
+
 CORNER_METRIC = """| Metal production (tonnes) | Q2 2011 | Q1 2011 |
 |---|---|---|
 | Copper cathode | 3,215 | 3,048 |

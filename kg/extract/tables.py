@@ -654,6 +654,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
                 site, section = None, label if metric else section
             elif metric:
                 section, headed = label, True
+            graded = None  # a new section: a grade row above it no longer names the metal of the rows below
             continue
         headed = False
         if not label or _ATTRIBUTABLE.search(label) and not re.search(r"(?i)^\s*100", label):
@@ -798,13 +799,22 @@ def _read_label_in(doc: ReleaseDoc, label: str, unit_text: str, section: str) ->
     whose metal neither names ("Ounces produced" at a gold mine) is of the release's principal metal."""
     own = read_label(label, unit_text, doc.currency)
     unnamed = own is not None and own[0].metal is None and dimension_of(own[0].metric) == "metal"
-    if section and (own is None or own[0].metal is None and (find_metals(label) or unnamed) or not _looks_like_metric(label)):
+    # "Nickel in concentrate" under "Concentrate": the label already says what the section does, and its own metric
+    names_metric = _looks_like_metric(label) or own is not None and own[0].metal is not None and _words_within(section, label)
+    if section and (own is None or own[0].metal is None and (find_metals(label) or unnamed) or not names_metric):
         composed = read_label(_compose(label, section), unit_text, doc.currency)
         if composed is not None:
             reading, scale = composed
             row_scale = _row_scale(label)  # "Silver (000's)": the row's own scale, unless the section's already holds it
             own = reading, scale * (row_scale if row_scale != 1.0 and scale == _row_scale(section) else 1.0)
     return _of_principal_metal(doc, own)
+
+
+def _words_within(section: str, label: str) -> bool:
+    """Every word of the section's label (its unit aside) is a word of the row's label."""
+    def words(text: str) -> set[str]:
+        return {w.rstrip("s") for w in re.findall(r"[a-z]+", _label_unit(text)[0].lower())}
+    return bool(words(section)) and words(section) <= words(label)
 
 
 def _of_principal_metal(doc: ReleaseDoc, read: tuple[Reading, float] | None) -> tuple[Reading, float] | None:
