@@ -897,3 +897,10 @@ def test_a_sentence_whose_first_figure_is_a_comparison_keeps_the_paragraphs_peri
             "The company also sold 12,100 ounces of gold in the quarter.")
     assert [(r[1], r[3], r[5]) for r in records(release(body))] == [("production", 60728, "2010-Q2"), ("sales", 12100, "2011-Q2")]
 
+
+
+def test_a_comparison_closed_by_a_comma_holds_only_for_the_figure_before_it() -> None:
+    """"46,379 ounces, up 11% on the March quarter, and 8,052 ounces of silver": both are the release's quarter."""
+    body = "Gold production of 46,379 ounces, up 11% on the March quarter, and 8,052 ounces of silver were recorded."
+    assert [(r[1], r[3], r[5]) for r in records(release(body))] == [("production", 46379, "2011-Q2"),
+                                                                   ("production", 8052, "2011-Q2")]

@@ -28,7 +28,8 @@ _RANGE_GAP = re.compile(r"^[-–]?\s*(?:to|-|–|—|and)\s*$")  # "138- to 145-
 _FOLLOWING_GAP = re.compile(r"^[^,;()\d]{0,40}?\b(?:in|for|during|over|through|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _BARE_GAP = re.compile(r"^(?![^,;()\d]*\b(?:compar\w*|versus|vs|against|from|than|up|down)\b)[^,;()\d]{0,40}$", re.IGNORECASE)
 _PREPOSITION_FIRST = re.compile(r"(?i)^(?:in|for|during|over|through)\b")
-_COMPARED_WITH = re.compile(r"(?i)\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|from|over)\s+(?:in\s+|with\s+)?(?:the\s+)?$")
+_COMPARED_WITH = re.compile(r"(?i)\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|from|over)\s+(?:in\s+|with\s+)?(?:the\s+)?$"
+                            r"|\b(?:up|down|higher|lower|increase|decrease|rise|fall|improvement)\b[^,;()]{0,15}\bon\s+(?:the\s+)?$")
 _YEAR_EARLIER = re.compile(r"(?i)^a\s+year\s+(?:earlier|ago|before)\b")
 _OF_WHAT = re.compile(r"(?i)\s*(?:of\s+(?:[a-z]+[- ]){0,2}?(?:ore|coal|concentrate|metal|[a-z]+)\s*)?")  # "6.8 Mt of ore a year earlier"
 _OTHER_COMPANY = re.compile(r"(?i)\b(?:rivals?|competitors?|peers?|peer\s+group)\b")
@@ -58,7 +59,10 @@ def _period_for(q: Quantity, text: str, mentions: list[PeriodMention], fallback:
                 return mention.period
             break
     before = [m for m in mentions if m.end <= q.start and not _closed_aside(text, m.end, q.start)
-              and not _changed_from_period(text, m, q) and not (m.end <= clause_start and _is_comparison(text, m))]
+              and not _changed_from_period(text, m, q)
+              and not ((m.end <= clause_start or "," in text[m.end:q.start]) and _is_comparison(text, m))]
+    # a comparison is the period of its own figure only: not of one in a later clause, nor of one after the comma
+    # that closes it ("1,379 tonnes, up 11% on the June quarter, and 52 tonnes of cobalt")
     compared = _compared_list_period(q, text, mentions, before[-1].end if before else 0)
     if compared is not None:
         return compared
