@@ -487,6 +487,43 @@ def test_a_section_row_ends_the_metal_of_the_grade_rows_above_and_a_label_that_s
                    ("sales", "nickel", 11960)}
 
 
+SPLIT_OVER_TWO_PAGES = """**Table 1: Moose Creek production and sales**
+
+| | Unit | Q2 2011 | Q1 2011 |
+|---|---|---|---|
+| **Mining** | | | |
+| Ore mined | Mt | 4.62 | 4.18 |
+| HM grade | % HM | 3.41 | 3.56 |
+| **Production** | | | |
+| Zircon | t | 9,874 | 9,112 |
+| TREO in monazite | t | 812 | 724 |
+
+---
+
+*Kestrel Gold Mines Inc. - Quarterly Report - June 2011*
+*Page 2 of 9*
+
+---
+
+**Table 1 (continued)**
+
+| **Sales** | | | |
+|---|---|---|---|
+| Zircon | t | 10,420 | 8,650 |
+"""
+
+
+def test_a_table_continued_on_the_next_page_under_a_section_row_reads_under_the_first_parts_header() -> None:
+    """The second part of a table split by a page footer opens with a section row ("| **Sales** | | |"), not a header
+    of its own; a grade under "Mining" is the grade of the ore mined; "TREO in monazite" is rare earths."""
+    text = kestrel.release(SPLIT_OVER_TWO_PAGES, INTRO, *Q2)
+    got = {(m.metric, m.metal, m.value, m.period.label) for m in extract_table_figures(read_release(text))
+           if m.period.label == "2011-Q2"}
+    assert got == {("ore_mined", None, 4620000, "2011-Q2"), ("mined_grade", "heavy_minerals", 3.41, "2011-Q2"),
+                   ("production", "zircon", 9874, "2011-Q2"), ("production", "rare_earths", 812, "2011-Q2"),
+                   ("sales", "zircon", 10420, "2011-Q2")}
+
+
 CORNER_METRIC = """| Metal production (tonnes) | Q2 2011 | Q1 2011 |
 |---|---|---|
 | Copper cathode | 3,215 | 3,048 |

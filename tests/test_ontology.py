@@ -70,6 +70,8 @@ METALS = {
     "zircon": None,
     "rutile": None,
     "ilmenite": None,
+    "monazite": None,
+    "heavy_minerals": "HM",
     "graphite": None,
     "ndpr": "NdPr",
     "rare_earths": "REO",

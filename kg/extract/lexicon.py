@@ -33,6 +33,7 @@ class MetricConcept:
     daily_rate_of: str | None = None  # a rate's quantity metric ("throughput" -> "ore_processed")
     is_default: bool = False  # the metric of a label that names a metal and a unit but no metric
     of_graded_metal: bool = False  # in a table row naming no metal, of the metal the grade row above names
+    section_cues: tuple[str, ...] = ()  # a section row's words under which a figure of this dimension is of this metric
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def metric_concepts() -> tuple[MetricConcept, ...]:
     scheme = URIRef("https://w3id.org/mining-kg/vocab/metrics")
     notation, in_scheme = URIRef(_SKOS + "notation"), URIRef(_SKOS + "inScheme")
     labels = [URIRef(_SKOS + p) for p in ("prefLabel", "altLabel", "hiddenLabel")]
-    dimension, rate_of, default, graded = (URIRef(_MKG + p) for p in ("cueDimension", "dailyRateOf", "cueDefault", "cueOfGradedMetal"))
+    dimension, rate_of, default, graded, under = (URIRef(_MKG + p) for p in ("cueDimension", "dailyRateOf", "cueDefault",
+                                                                            "cueOfGradedMetal", "cueUnderSection"))
     names = {s: str(graph.value(s, notation)) for s in graph.subjects(in_scheme, scheme)}
     out = []
     for subject, name in sorted(names.items(), key=lambda item: item[1]):
@@ -59,8 +61,20 @@ def metric_concepts() -> tuple[MetricConcept, ...]:
         rate = graph.value(subject, rate_of)
         out.append(MetricConcept(name, tuple(sorted(cues, key=len, reverse=True)),
                                  str(graph.value(subject, dimension) or ""), names.get(rate) if rate else None,
-                                 bool(graph.value(subject, default)), bool(graph.value(subject, graded))))
+                                 bool(graph.value(subject, default)), bool(graph.value(subject, graded)),
+                                 tuple(sorted(str(o).lower() for o in graph.objects(subject, under)))))
     return tuple(out)
+
+
+def metric_under_section(metric: str, section: str) -> str | None:
+    """The metric a figure read as ``metric`` is of under a section row whose first words are a section cue of a
+    concept of the same dimension ("HM grade" under "Mining": the mined grade), or None."""
+    head = " ".join(re.findall(r"[a-z]+", section.lower()))
+    for c in metric_concepts():
+        if c.notation != metric and c.dimension == dimension_of(metric) and any(
+                head == cue or head.startswith(cue + " ") for cue in c.section_cues):
+            return c.notation
+    return None
 
 
 def metric_names() -> tuple[str, ...]:

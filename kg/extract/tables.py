@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from kg.dates import MONTH_NAME
 from kg.extract.document import ReleaseDoc
 from kg.extract.figures import NOT_A_FIGURE, Reading
-from kg.extract.lexicon import concept, concepts_named, dimension_of, find_cues, metric_of_label
+from kg.extract.lexicon import concept, concepts_named, dimension_of, find_cues, metric_of_label, metric_under_section
 from kg.extract.mines import mine_key
 from kg.periods import Period, find_periods, year_period
 from kg.quantities import Quantity, find_quantities
@@ -92,6 +92,8 @@ def _label_unit(label: str) -> tuple[str, str, float]:
               or not re.fullmatch(r"[A-Z][A-Za-z&.\- ]*", g.group(1).strip())
               or any(q.unit for q in find_quantities("1 " + g.group(1).strip()))]
     m = re.search(r",\s*([^,()]+)$|(?<=\s)(?:in\s+)(?!(?:concentrates?|dor[ée]|solution|cathodes?)\b)([\w$/ ']+)$", label)
+    if m and m.group(2) and find_metals(m.group(2)):
+        m = None  # "TREO in monazite": what the metal is contained in, not a unit
     unit_text = ""
     if groups:  # "Silver Production, (000's) (oz)": every parenthesis says part of the unit
         unit_text = " ".join(g.group(1).strip() for g in groups)
@@ -258,7 +260,7 @@ def extract_table_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
     previous: Table | None = None
     previous_metric = ""  # the metric the table before named in its corner: one split from it ("Mine | FY 2022") reads under it
     for table in (part for whole in doc.tables for part in _split_at_headers(doc, whole)):
-        header = _header_rows(table)
+        header = tuple(r for r in _header_rows(table) if any(c.strip() for c in _row_texts(r)[1:]))  # "| **Sales** | | |": a section
         if previous is not None and not header and _continues(doc, previous, table):
             header = _header_rows(previous)
             table = Table(header + table.rows, table.layout)
@@ -298,7 +300,9 @@ def _continues(doc: ReleaseDoc, previous: Table, table: Table) -> bool:
     widths = {len(r.cells) for r in table.rows if len(r.cells) > 1}
     prev_widths = {len(r.cells) for r in previous.rows if len(r.cells) > 1}
     gap = doc.text.clean[previous.end:table.start]
-    return bool(widths & prev_widths) and gap.count("\n") <= 8 and len(gap) < 400
+    lines = [line for line in gap.splitlines() if line.strip(" \t-*_|")]
+    # a page's footer, rule and "Table 1 (continued)" between the parts of a table split over two pages
+    return bool(widths & prev_widths) and len(gap) < 400 and (gap.count("\n") <= 8 or len(lines) <= 4)
 
 
 def _row_texts(row: TableRow) -> list[str]:
@@ -332,7 +336,9 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
         rows = [(r, t) for r, t in rows if _header_unit([t]) != header_unit or _is_data(t)]
         first = next(i for i, (_r, t) in enumerate(rows) if _is_data(t))
     head_width = max((len(t) for _r, t in rows[:first + 1]), default=0)
-    last_header = max((i for i, (_r, t) in enumerate(rows[:first]) if len(_split_heading(t, head_width)) >= 2), default=-1)
+    last_header = max((i for i, (_r, t) in enumerate(rows[:first])
+                       if len(_split_heading(t, head_width)) >= 2 and any(c.strip() for c in _split_heading(t, head_width)[1:])),
+                      default=-1)  # "| **Sales** | | |" names no column: a section row over the rows below
     if last_header >= 0:  # section labels between the header and the first row of figures head that row
         first = last_header + 1
     body = rows[first:]
@@ -694,8 +700,9 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             scale = _tabular_scale(doc)  # "(tabular amounts in millions)": money cells of no scale of their own
         if _EQUIVALENT.search(text + " " + section) or (reading.metal or "").endswith("equivalent"):
             continue  # metal-equivalent ounces are a conversion, not an output
-        if dimension_of(reading.metric) == "grade" and reading.metal and not concept(reading.metric).of_graded_metal:
-            graded = reading.metal
+        if dimension_of(reading.metric) == "grade" and reading.metal and not concept(reading.metric).of_graded_metal \
+                and not concept(reading.metric).section_cues:
+            graded = reading.metal  # the mill's feed grade (not the mined grade) names the metal of the rows below
         elif reading.metal is None and graded and concept(reading.metric).of_graded_metal:
             reading = replace(reading, metal=graded, basis=None)  # "Head grade (% Cu)" then "Recovery (%)"
         reading = reading.with_principal_metal(doc.principal_metal)
@@ -807,7 +814,14 @@ def _read_label_in(doc: ReleaseDoc, label: str, unit_text: str, section: str) ->
             reading, scale = composed
             row_scale = _row_scale(label)  # "Silver (000's)": the row's own scale, unless the section's already holds it
             own = reading, scale * (row_scale if row_scale != 1.0 and scale == _row_scale(section) else 1.0)
+    under = metric_under_section(own[0].metric, section) if own is not None and section and not _MILL_WORDS.search(label) \
+        else None
+    if own is not None and under and not concept(own[0].metric).section_cues:
+        own = replace(own[0], metric=under), own[1]  # "HM grade" under "Mining": the grade of the ore mined
     return _of_principal_metal(doc, own)
+
+
+_MILL_WORDS = re.compile(r"(?i)\b(?:head|milled|mill|processed|feed|treated|stacked|placed|leached)\b")
 
 
 def _words_within(section: str, label: str) -> bool:

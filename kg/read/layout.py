@@ -131,7 +131,9 @@ def is_table_row(line: str) -> bool:
     if RULE_ROW.match(line):
         return True
     if "\t" in line or line.count("|") >= 2:
-        return len([c for c in split_cells(line) if c]) >= 2
+        cells = split_cells(line)
+        # "| **Sales** | | | |": a Markdown row with only its label filled is a section row of the grid
+        return len([c for c in cells if c]) >= 2 or line.lstrip().startswith("|") and len(cells) >= 3 and bool(cells[0])
     cells = [c for c in split_cells(line) if c]
     return len(cells) >= 3 and sum(bool(re.search(r"\d", c)) for c in cells) >= 2 or (
         len(cells) == 2 and is_value_cell(cells[1]) and len(line) - len(line.lstrip()) < 40 and bool(re.search(r"\S\s{3,}\S", line)))
