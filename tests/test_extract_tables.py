@@ -524,6 +524,29 @@ def test_a_table_continued_on_the_next_page_under_a_section_row_reads_under_the_
                    ("sales", "zircon", 10420, "2011-Q2")}
 
 
+THOUSANDS_IN_THE_CAPTION = """Production summary                          (in '000 tonnes, unless mentioned)
+
+ Particulars                       Q2 2011     Q2 2010
+ ------------------------------------------------------
+ Mined metal content                   254         243
+   - Zinc                              206         199
+   - Lead                               48          44
+ Zinc cost of production without royalty
+   (US$/tonne)(2)                    1,208       1,105
+ ------------------------------------------------------
+"""
+
+
+def test_a_caption_in_thousands_a_total_of_several_metals_and_a_label_whose_last_line_is_its_unit() -> None:
+    """"(in '000 tonnes, unless mentioned)" scales the rows; "Mined metal content" of a zinc-lead miner is the metals
+    together (no one metal); a label wrapped onto a line of its unit is one label; a cost "without royalty" is a cost."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek zinc-lead mine")
+    text = kestrel.release(THOUSANDS_IN_THE_CAPTION, intro, *Q2)
+    got = {(m.metric, m.metal, m.value, m.unit) for m in extract_table_figures(read_release(text)) if m.period.label == "2011-Q2"}
+    assert got == {("production", None, 254000, "t"), ("production", "zinc", 206000, "t"), ("production", "lead", 48000, "t"),
+                   ("unit_cost", "zinc", 1208, "USD/t")}
+
+
 CORNER_METRIC = """| Metal production (tonnes) | Q2 2011 | Q1 2011 |
 |---|---|---|
 | Copper cathode | 3,215 | 3,048 |

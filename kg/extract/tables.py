@@ -403,7 +403,7 @@ def _nested_labels(body: list[tuple[TableRow, list[str]]], columns: list[_Axis],
 
 def _caption_unit(doc: ReleaseDoc, start: int) -> str:
     """The unit a caption ends with ("Glendon Vale Coal: preliminary production (Mt)"): the rows' that state none."""
-    unit = re.search(r"\(([^()]{1,20})\)\s*$|(?i:\bunits?\s*[:：]\s*)([^()]{1,20})$", _caption(doc, start))
+    unit = re.search(r"\(([^()]{1,40})\)\s*$|(?i:\bunits?\s*[:：]\s*)([^()]{1,20})$", _caption(doc, start))
     if unit and unit.group(2):  # "Unit: tonne" above the table
         return _corner_unit(unit.group(2))
     return _corner_unit(unit.group(1)) if unit and not re.fullmatch(r"\s*\d+\s*", unit.group(1)) else ""
@@ -464,13 +464,15 @@ def _corner_metric(doc: ReleaseDoc, table: Table, inherited: str = "") -> str:
     return next((c for c in [_caption(doc, table.start), *totals, inherited] if c and read_label(c, "", doc.currency)), "")
 
 
-_UNLESS = re.compile(r"(?i)[,;]?\s*(?:unless|except\s+where|except\s+as)\b.*$")
+_UNLESS = re.compile(r"(?i)[,;]?\s*(?:unless|except\s+where|except\s+as|except\s+otherwise)\b.*$")
 
 
 def _corner_unit(corner: str) -> str:
     """The unit a table's corner cell gives every row that states none ("(tonnes U, unless noted)"), or ""."""
     text = _UNLESS.sub("", corner.strip().strip("()")).strip(" ,;()")
     text = re.sub(r"(?i)^(thousand|million)s\s+of\s+", r"\1 ", text)  # "Thousands of tonnes": thousand tonnes
+    text = re.sub(r"(?i)^in\s+(?:'?000'?s?|thousands?(?:\s+of)?)\s+", "thousand ", text)  # "(in '000 tonnes, unless mentioned)"
+    text = re.sub(r"(?i)^in\s+", "", text)
     return text if text and len(text) < 30 and _unit_quantity(text, "") is not None else ""
 
 
@@ -835,6 +837,8 @@ def _of_principal_metal(doc: ReleaseDoc, read: tuple[Reading, float] | None) -> 
     if read is None or read[0].metal is not None or dimension_of(read[0].metric) != "metal":
         return read
     metal = doc.principal_metal(read[0].unit)
+    if metal is None and read[0].unit == "t" and len({m for m in doc.metals_named if m not in PRECIOUS}) >= 2:
+        return read  # "Mined metal content (kt)" of a zinc-lead miner: the metals together, no one metal
     return (replace(read[0], metal=metal), read[1]) if metal else None
 
 

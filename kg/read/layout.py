@@ -346,7 +346,15 @@ def _wrapped_labels_joined(text: str, rows: list[TableRow]) -> list[TableRow]:
     pounds)" then its figures on the next line): one row, its label the lines above."""
     out: list[TableRow] = []
     for row in rows:
-        unlabelled = len(row.cells) >= 2 and not row.cells[0].text.strip() and any(is_value_cell(c.text) for c in row.cells[1:])
+        figures = len(row.cells) >= 2 and any(is_value_cell(c.text) for c in row.cells[1:])
+        unlabelled = figures and not row.cells[0].text.strip()
+        # "Zinc cost without royalty" over "(US$/tonne)  1,208  1,105": a label's last line that is only its unit
+        unit_line = figures and row.cells[0].text.strip().startswith("(") and bool(out) and out[-1].is_section
+        if unit_line:
+            first = out.pop().cells[0]
+            label = Cell(text[first.start:row.cells[0].end], first.start, row.cells[0].end)
+            out.append(TableRow((label, *row.cells[1:]), first.start, row.end))
+            continue
         above = []
         while unlabelled and out and out[-1].is_section and len(above) < 2 and _is_label_cell(out[-1].cells[0].text):
             above.insert(0, out.pop())
