@@ -158,6 +158,38 @@ def test_a_table_that_lays_out_the_page_is_no_grid() -> None:
                      "Links"]
 
 
+def test_text_a_page_lays_out_as_written_keeps_its_lines() -> None:
+    """A forum post whose style sheet keeps white space (``.post-body{white-space:pre-wrap}``), and a ``<pre>``: their
+    line breaks and runs of spaces stay, so a pasted table keeps one cell per line and aligned columns stay aligned."""
+    html = ("<html><head><style>.post-body{white-space:pre-wrap}</style></head><body>"
+            "<div class='post-body'>Highlights\nQ4 2011\nQ4 2010\nOre milled (t)\n412,300\n398,200</div>"
+            "<pre>Gold (oz)     41,200     39,800\n</pre></body></html>")
+    text, origin = html_to_text(html)
+    assert "Highlights\nQ4 2011\nQ4 2010\nOre milled (t)\n412,300\n398,200" in text
+    assert "Gold (oz)     41,200     39,800" in text
+    at = text.index("412,300")
+    assert html[origin[at]:origin[at] + 7] == "412,300"
+
+
+def test_a_label_run_into_its_first_figure_is_two_cells() -> None:
+    """"Total copper (t)24,410" in a table flattened one cell per line: the label, then the figure."""
+    text = "\n".join(["Operating highlights", "Q4 2011", "Q4 2010", "Ore milled (t)", "412,300", "398,200",
+                     "Total copper (t)24,410", "20,980", "Copper sold (t)", "23,870", "21,440", ""])
+    [table] = cell_per_line_tables(text)
+    assert ["Total copper (t)", "24,410", "20,980"] in [row.texts for row in table.rows]
+
+
+def test_a_heading_line_with_an_abbreviated_month_heads_its_columns() -> None:
+    """"Sept. 30" under "Three months ended": the abbreviation's dot ends no sentence."""
+    text = ("                     Three months ended      Nine months ended\n"
+            "                          Sept. 30                Sept. 30\n"
+            "                      2011         2010        2011         2010\n\n"
+            "Pounds captured     214,300      162,850     601,940      418,270\n"
+            "Pounds sold         200,000      125,000     550,000      350,000\n")
+    [table] = find_tables(text)
+    assert any("Sept. 30" in " ".join(row.texts) for row in table.rows)
+
+
 def test_cell_per_line_with_spanning_headings_and_currency_lines() -> None:
     """An 8-K table flattened one cell per line: two period groups over repeating headings, "$" on its own line."""
     text = "\n".join([

@@ -246,11 +246,14 @@ def _header_lines(text: str, lines: list[tuple[int, int]], first: int) -> list[T
             section.insert(0, TableRow((Cell(line.strip(), s, s + len(line.strip())),), start, end))
             continue  # section labels right above the first row ("Nickel (kt)" over "Mount Tarn"): they head the rows
         heading_alone = len(cells) == 1 and _is_heading_alone(line)
-        if not heading_alone and (len(cells) < 2 or re.search(r"[.;]\s|[.;]$", line)
+        if not heading_alone and (len(cells) < 2 or re.search(r"[.;]\s|[.;]$", _ABBREVIATED_MONTH.sub("", line))
                                   or len(line) - len(line.lstrip()) < 4 and len(cells) < 3):
             break
         rows.insert(0, TableRow(_line_cells(text, start, end), start, end))
     return _joined_headings(text, rows) + section if rows else []
+
+
+_ABBREVIATED_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.")  # "Sept. 30": no sentence's end
 
 
 def _is_heading_alone(line: str) -> bool:
@@ -400,7 +403,8 @@ def cell_per_line_tables(text: str) -> list[Table]:
     label followed by another label is a section row; blank lines between
     cells are ignored.
     """
-    cells = _currency_joined(text, _pipe_cells(text, [span for s, e in _lines(text) if (span := _pipe_stripped(text, s, e))]))
+    spans = [span for s, e in _lines(text) if (span := _pipe_stripped(text, s, e))]
+    cells = _currency_joined(text, _glued_figures_split(text, _pipe_cells(text, spans)))
     tables: list[Table] = []
     i = 0
     while i < len(cells):
@@ -414,6 +418,18 @@ def cell_per_line_tables(text: str) -> list[Table]:
             tables.append(table)
         i = max(j, i + 1)
     return tables
+
+
+_GLUED_FIGURE = re.compile(r"[A-Za-z][^\n]*\)(?=\d[\d,]*(?:\.\d+)?$)")
+
+
+def _glued_figures_split(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"Total copper (t)24,410": a label run into its first figure, as a copied web table leaves it, is two cells."""
+    out: list[tuple[int, int]] = []
+    for s, e in cells:
+        m = _GLUED_FIGURE.match(text, s, e)
+        out += [(s, m.end()), (m.end(), e)] if m and m.end() < e else [(s, e)]
+    return out
 
 
 def _pipe_stripped(text: str, s: int, e: int) -> tuple[int, int] | None:

@@ -162,6 +162,24 @@ class _LayoutTables(HTMLParser):
             self.open.pop()
 
 
+_PRE_RULE = re.compile(r"(?is)([^{}]+)\{[^{}]*white-space\s*:\s*pre(?:-wrap|-line)?\b[^{}]*\}")
+_PRE_STYLE = re.compile(r"(?i)white-space\s*:\s*pre(?:-wrap|-line)?\b")
+
+
+def _preformatted_classes(html: str) -> set[str]:
+    """The classes a page's style sheets lay out as written (``.post-body{white-space:pre-wrap}``)."""
+    out: set[str] = set()
+    for style in re.findall(r"(?is)<style[^>]*>(.*?)</style>", html):
+        for selectors in _PRE_RULE.findall(style):
+            out |= set(re.findall(r"\.([\w-]+)", selectors))
+    return out
+
+
+def _keeps_white_space(attrs: list[tuple[str, str | None]], classes: set[str]) -> bool:
+    values = dict(attrs)
+    return bool(_PRE_STYLE.search(values.get("style") or "")) or bool(classes & set((values.get("class") or "").split()))
+
+
 def _layout_tables(html: str) -> set[int]:
     finder = _LayoutTables(html)
     finder.feed(html)
@@ -179,7 +197,9 @@ class _TextParser(HTMLParser):
         self.chars: list[str] = []
         self.origin: list[int] = []
         self.skip_depth = 0
-        self.stack: list[tuple[str, bool]] = []
+        self.stack: list[tuple[str, bool, bool]] = []  # open tags: name, skipped, preformatted
+        self.pre_depth = 0  # inside text laid out as written (<pre>, white-space: pre): its line breaks and spaces stay
+        self.pre_classes = _preformatted_classes(html)
         self.in_row = False
         self.col = 0  # the next column of the row a cell may take
         self.tabs = 0  # the tabs written in the row: the column the text stands in
@@ -210,7 +230,9 @@ class _TextParser(HTMLParser):
         attr_text = " ".join(v or "" for k, v in attrs if k in {"class", "id", "role"})
         skip = tag in _SKIP or bool(_FURNITURE.search(attr_text)) or tag == "header" and "site" in attr_text
         if tag not in _VOID:
-            self.stack.append((tag, skip))
+            pre = tag == "pre" or _keeps_white_space(attrs, self.pre_classes)
+            self.stack.append((tag, skip, pre))
+            self.pre_depth += pre
             if skip:
                 self.skip_depth += 1
         if self.skip_depth:
@@ -275,10 +297,11 @@ class _TextParser(HTMLParser):
             self._emit(" " if self.cell_depth else "\n", self._offset())
 
     def handle_endtag(self, tag: str) -> None:
-        if not any(open_tag == tag for open_tag, _ in self.stack):
+        if not any(open_tag == tag for open_tag, _skip, _pre in self.stack):
             return
         while self.stack:
-            open_tag, skip = self.stack.pop()
+            open_tag, skip, pre = self.stack.pop()
+            self.pre_depth -= pre
             if skip:
                 self.skip_depth -= 1
             if open_tag == tag:
@@ -302,8 +325,23 @@ class _TextParser(HTMLParser):
         if self.skip_depth:
             return
         at = self._offset()
+        if self.pre_depth and not self.cell_depth:
+            for i, ch in enumerate(data):
+                if ch == "\r":
+                    continue
+                self._emit_kept(ch if ch in " \n" else " " if ch in "\t\f" else ch, at + i)
+            return
         for i, ch in enumerate(data):
             self._emit(" " if ch in " \t\r\n\f" else ch, at + i)
+
+    def _emit_kept(self, ch: str, at: int) -> None:
+        """A character of preformatted text: spaces and line breaks as written."""
+        if ch == "\n":
+            while self.chars and self.chars[-1] == " ":
+                self.chars.pop()
+                self.origin.pop()
+        self.chars.append(ch)
+        self.origin.append(at)
 
     def _reference(self, text: str) -> None:
         if self.skip_depth:
