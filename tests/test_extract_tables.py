@@ -313,10 +313,13 @@ R/oz\t8,615\t9,165
 
 
 def test_section_row_names_the_metric_and_rows_the_metal_or_unit() -> None:
-    """A metric named once over a row per metal (with its own scale), or over a row per currency unit."""
+    """A metric named once over a row per metal (with its own scale), or over a row per currency unit; silver
+    equivalent ounces are an output of their own (the metal "silver_equivalent")."""
     got = {(m, metal, v, u, p) for m, metal, v, u, p, _s, _q in run(release(NESTED_SECTIONS))}
     assert got == {("production", "silver", 1421000, "oz", "2011-Q2"), ("production", "silver", 1853000, "oz", "2011-Q1"),
                    ("production", "gold", 23016, "oz", "2011-Q2"), ("production", "gold", 29874, "oz", "2011-Q1"),
+                   ("production", "silver_equivalent", 2802000, "oz", "2011-Q2"),
+                   ("production", "silver_equivalent", 3645000, "oz", "2011-Q1"),
                    ("cash_cost", "pgm", 8615, "ZAR/oz", "2011-Q2"), ("cash_cost", "pgm", 9165, "ZAR/oz", "2011-Q1")}
 
 

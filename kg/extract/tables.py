@@ -700,8 +700,8 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             last_metric, last_unit = label, own_unit
         if scale == 1.0 and "/" not in reading.unit and reading.unit[:1].isupper() or reading.unit == "$" and scale == 1.0:
             scale = _tabular_scale(doc)  # "(tabular amounts in millions)": money cells of no scale of their own
-        if _EQUIVALENT.search(text + " " + section) or (reading.metal or "").endswith("equivalent"):
-            continue  # metal-equivalent ounces are a conversion, not an output
+        if _EQUIVALENT.search(text + " " + section) and not (reading.metal or "").endswith("equivalent"):
+            continue  # an equivalent of no metal the vocabulary names ("CuEq"): a conversion, not an output
         if dimension_of(reading.metric) == "grade" and reading.metal and not concept(reading.metric).of_graded_metal \
                 and not concept(reading.metric).section_cues:
             graded = reading.metal  # the mill's feed grade (not the mined grade) names the metal of the rows below
