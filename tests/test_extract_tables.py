@@ -550,6 +550,39 @@ def test_a_caption_in_thousands_a_total_of_several_metals_and_a_label_whose_last
                    ("unit_cost", "zinc", 1208, "USD/t")}
 
 
+PIPED_CELL_PER_LINE = """Production statistics
+Three months ended 30 Jun 2011 |
+Three months ended 31 Mar 2011 |
+% change |
+Year to date 2011 |
+||
+Processing |
+|||||
+Ore processed |
+Tonnes |
+412,300 |
+398,200 |
+4 |
+810,500 |
+
+Operating performance | |||
+---|---|---|---|
+Q2 2011 | Q1 2011 | Q4 2010 | |
+Contained nickel (t) | 8,805 | 8,635 | 7,663 |
+"""
+
+
+def test_a_piped_table_one_cell_per_line_with_a_change_column_and_a_header_with_no_corner_cell() -> None:
+    """Empty-cell lines ("||") are nothing; a section label under headings that hold a change column is a section;
+    a Markdown header of periods with a trailing empty cell and no corner cell stands over the values."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek nickel mine")
+    text = kestrel.release(PIPED_CELL_PER_LINE, intro, *Q2)
+    got = {(m.metric, m.value, m.period.label) for m in extract_table_figures(read_release(text))}
+    assert got == {("ore_processed", 412300, "2011-Q2"), ("ore_processed", 398200, "2011-Q1"),
+                   ("ore_processed", 810500, "2011-H1"), ("production", 8805, "2011-Q2"),
+                   ("production", 8635, "2011-Q1"), ("production", 7663, "2010-Q4")}
+
+
 CORNER_METRIC = """| Metal production (tonnes) | Q2 2011 | Q1 2011 |
 |---|---|---|
 | Copper cathode | 3,215 | 3,048 |

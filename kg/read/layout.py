@@ -192,6 +192,8 @@ def line_grid_tables(text: str) -> list[Table]:
             if not any("\t" in text[r.start:r.end] or "|" in text[r.start:r.end] for r in rows):
                 rows = _wrapped_labels_joined(text, _aligned(text, _joined_headings(
                     text, _header_lines(text, lines, first_line[0]) + rows)))
+            elif not any("\t" in text[r.start:r.end] for r in rows):
+                rows = _headings_over_values(rows)
             tables.append(Table(tuple(rows), "line-grid"))
         current.clear()
 
@@ -211,6 +213,24 @@ def line_grid_tables(text: str) -> list[Table]:
             close()
     close()
     return tables
+
+
+def _headings_over_values(rows: list[TableRow]) -> list[TableRow]:
+    """A header row of periods with no corner cell, its last cell left empty instead ("Q1 2022 | Q1 2021 | |" over
+    "Ore (t) | 8,805 | 8,635 |"): its headings moved one column right, over the values."""
+    first = next((i for i, r in enumerate(rows) if any(is_value_cell(c.text) for c in r.cells[1:])), None)
+    if not first:
+        return rows
+    values = sum(is_value_cell(c.text) for c in rows[first].cells[1:])
+    out = list(rows)
+    for i in range(first):
+        cells = rows[i].cells
+        named = [c for c in cells if c.text]
+        if len(cells) >= 3 and cells[-1].text == "" and cells[0].text and len(named) == values \
+                and all(_PERIOD_HEADING.search(c.text) for c in named):
+            corner = Cell("", cells[0].start, cells[0].start)
+            out[i] = TableRow((corner, *cells[:-1]), rows[i].start, rows[i].end)
+    return out
 
 
 def _row_follows(text: str, lines: list[tuple[int, int]], is_row: list[bool], i: int) -> bool:
@@ -437,7 +457,7 @@ def _pipe_stripped(text: str, s: int, e: int) -> tuple[int, int] | None:
     None for a line with nothing else."""
     line = text[s:e]
     core = re.sub(r"^\s*\|?\s*|\s*\|?\s*$", "", line) if line.count("|") <= 1 else line.strip()
-    if not core:
+    if not core.strip("| \t"):  # "||", "|||||": the empty cells of a row, nothing to read
         return None
     at = s + line.index(core)
     return at, at + len(core)
@@ -592,9 +612,17 @@ def _sections_before(text: str, before: list[tuple[int, int]], width: int) -> in
     def periodish(span: tuple[int, int]) -> bool:
         return bool(_PERIOD_HEADING.search(text[span[0]:span[1]]))
 
+    def changeish(span: tuple[int, int]) -> bool:  # "Change", "% chg", "Variance"
+        return bool(re.match(r"(?i)\W*(?:%\s*)?(?:changes?|chg|var\.?|variances?|diff\w*)\b", text[span[0]:span[1]]))
+
     for n in (1, 2):
         labels, headings = before[len(before) - n:], before[len(before) - n - width:len(before) - n]
-        if len(headings) == width and not any(map(periodish, labels)) and all(map(periodish, headings)):
+        # the headings: periods, perhaps with a change column between them ("% change"), whose figures are a column;
+        # where they are, a change heading after them is theirs too, no section label
+        with_change = any(map(changeish, headings))
+        if len(headings) == width and not any(map(periodish, labels)) and periodish(headings[0]) \
+                and periodish(headings[-1]) and all(periodish(h) or changeish(h) for h in headings) \
+                and not (with_change and any(map(changeish, labels))):
             return n
     return 0
 
