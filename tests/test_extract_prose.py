@@ -904,3 +904,26 @@ def test_a_comparison_closed_by_a_comma_holds_only_for_the_figure_before_it() ->
     body = "Gold production of 46,379 ounces, up 11% on the March quarter, and 8,052 ounces of silver were recorded."
     assert [(r[1], r[3], r[5]) for r in records(release(body))] == [("production", 46379, "2011-Q2"),
                                                                    ("production", 8052, "2011-Q2")]
+
+
+def test_middle_dot_bullets_are_sentences_and_year_to_date_is_a_period_not_a_cumulative() -> None:
+    """"·" bullets, one a line: a period in one ("vs. Q2 2010") never leaks into the next; "Year to date ... of 27.5
+    moz" is the half to date, not a since-inception total."""
+    body = ("· Quarterly silver production of 9.10 moz, in line with Q2 2010 (9.20 moz)\n"
+            "· Year to date silver production of 17.5 moz increased 4.0% on the same period of 2010\n"
+            "· Quarterly gold production of 150 koz, up 5.0% vs. Q2 2010\n")
+    got = {(r[1], r[2], r[3], r[5]) for r in records(release(body))}
+    assert got == {("production", "silver", 9100000, "2011-Q2"), ("production", "silver", 9200000, "2010-Q2"),
+                   ("production", "silver", 17500000, "2011-H1"), ("production", "gold", 150000, "2011-Q2")}
+
+
+def test_metal_contained_in_concentrate_and_the_grade_of_a_concentrate_named_before_its_tonnes() -> None:
+    """"4,577 tonnes contained in concentrate" is copper, "and zinc production of 1,204 tonnes" is zinc; "concentrate
+    production of 21,140 dmt at a grade of 21.6% Cu" is the concentrate's grade."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek copper-zinc mine")
+    body = ("Copper production of 4,577 tonnes contained in concentrate (Q1 2011: 4,675 tonnes) and zinc production of "
+            "1,204 tonnes. Copper concentrate production of 21,140 dmt at a grade of 21.6% Cu.")
+    got = {(r[1], r[2], r[3], r[5]) for r in records(release(body, intro=intro))}
+    assert {("production", "copper", 4577, "2011-Q2"), ("production", "zinc", 1204, "2011-Q2"),
+            ("concentrate_production", "copper", 21140, "2011-Q2"), ("concentrate_grade", "copper", 21.6, "2011-Q2")} <= got
+    assert not any(metric == "concentrate_production" and value in {4577, 1204} for metric, _m, value, _p in got)

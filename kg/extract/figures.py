@@ -48,7 +48,7 @@ NOT_A_FIGURE = re.compile(
     r"|inferred|indicated|measured and|probable"
     r"|proven|exploration target|hedg\w*|forward sales|sold forward|capacity|nameplate|design(?:ed)?|permitted|inventor(?:y|ies)"
     r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|benchmark|published|consensus|analysts?|(?<!without\s)(?<!excluding\s)(?<!before\s)(?<!ex-)royalty|streamed"
-    r"|since\s+(?:start|inception|commission\w*|the\s+start)|to\s+date|cumulative\w*|life[- ]of[- ]mine"
+    r"|since\s+(?:start|inception|commission\w*|the\s+start)|(?<!year\s)(?<!year-)to\s+date|cumulative\w*|life[- ]of[- ]mine"
     r"|budget(?:ed)?\s+(?:of|was|is|figure|level)|(?:than|versus|vs\.?|against)\s+(?:the\s+)?(?:budget|plan|guidance|forecast)"
     r"|dividends?|payout|(?:national|nationwide|countrywide|country-wide|industry-wide|global|world)\s+(?:\w+\s+)?(?:output|production|exports|imports|demand|supply)|(?:country|nation)['’]s|(?-i:[A-Z][a-z]+)['’]s\s+(?:total|national|overall))\b",
     re.IGNORECASE,
@@ -257,7 +257,8 @@ _FACILITY_AFTER = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,3}(?i:mill|plant|conc
                              r"|circuit|crusher|flotation|heap[- ]leach)\b")
 _OUTPUT_WORDS = r"produc\w*|output|sold|sales|sell\w*|ship\w*|poured"
 _OUTPUT_CUE = re.compile(rf"(?i)\b(?:{_OUTPUT_WORDS}|deliver\w*|refin\w*)\b")
-_CONCENTRATE_AFTER = re.compile(r"(?i)^\s*(?:of\s+)?(?:(?P<metal>[a-z][\w-]*(?:\s+[a-z]+)?)\s+)?concentrates?\b")
+# "61,402 t of zinc concentrate", not "4,577 tonnes contained in concentrate" (metal in it)
+_CONCENTRATE_AFTER = re.compile(r"(?i)^\s*(?:of\s+)?(?:(?P<metal>(?!contained\b|in\b)[a-z][\w-]*(?:\s+(?!in\b)[a-z]+)?)\s+)?concentrates?\b")
 _CONCENTRATE_BEFORE = re.compile(r"(?i)\b(?:(?P<metal>[a-z][\w-]*)\s+)?concentrates?\b(?:\s+(?:production|output|produced|sales|sold|shipped"
                                  r"|shipments))?[^.;]{0,60}$")
 
@@ -273,6 +274,9 @@ def _concentrate(near_before: str, after: str, sentence_before: str) -> Reading 
         return Reading("sales" if sold else "concentrate_production", None, "t", "concentrate")
     if m is None or re.search(r"(?i)\bin\s+(?:\w+\s+)?concentrates?\b", near_before[-40:]):
         return None  # "7,909 tonnes of copper contained in concentrate": metal, not concentrate
+    if m.re is not _CONCENTRATE_AFTER and re.search(r"(?i)(?:\band\b|[,;])[^.;]*\b(?:production|produced|output)\b",
+                                                     re.split(r"(?i)\bconcentrates?\b", near_before)[-1]):
+        return None  # "... in concentrate (Q4: 4,675 t) and zinc production of 1,204 t": the nearer cue names it
     named = find_metals(m.group("metal") or "")
     metal = named[0][2] if named else None
     if metal is None:
@@ -287,7 +291,10 @@ def _grade_metric(near_before: str, sentence_before: str) -> str:
     """A grade read with what it qualifies: a concentrate's grade, the mill's head grade, or the grade of ore mined when the sentence's ore
     figure was mined ("delivered 288,000 t of ore, grading 4.2% copper") and no word says head or mill feed."""
     window = near_before[-80:]
-    if _last(r"\bconcentrates?\b", window) > _last(r"\bore\b|\bhead\b|\bfeed\b|\bmined\b|\bmilled\b", window):
+    ore_words = r"\bore\b|\bhead\b|\bfeed\b|\bmined\b|\bmilled\b"
+    if _last(r"\bconcentrates?\b", window) < 0 and _last(ore_words, window) < 0:
+        window = sentence_before[-120:]  # "concentrate production of 21,140 dmt at a grade of 21.6%": the figure's subject
+    if _last(r"\bconcentrates?\b", window) > _last(ore_words, window):
         return "concentrate_grade"  # "42,310 dmt of spodumene concentrate at a grade of 6.0% Li2O"
     if re.search(r"(?i)\bhead\b|\bfeed\b|\bmill\w*|process\w*|treat\w*", near_before):
         return "head_grade"

@@ -18,7 +18,7 @@ from kg.extract.figures import CHANGE_BEFORE, FORWARD, NOT_A_FIGURE, Reading, cl
 from kg.extract.tables import is_table_row
 from kg.periods import Period, PeriodMention, find_periods, year_period
 from kg.quantities import Quantity, find_quantities, parse_number, unit_definitions
-from kg.read.text import Sentence
+from kg.read.text import BULLET, Sentence
 from kg.records import Guidance, Measurement
 from kg.vocabulary import find_metals
 
@@ -438,7 +438,7 @@ def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, fi
     """The period the next sentence of the paragraph is about: that of this one's first figure, else the first it names."""
     if _COMPARISON_START.match(sentence.text):
         return anchor
-    if re.match(r"\s*[•*\-–]\s", sentence.text):
+    if re.match(rf"\s*{BULLET}\s", sentence.text):
         return doc.info.reporting_period  # list items stand alone
     if figures and figures[0].period is not None and not figures[0].forward:
         if _SET_AGAINST_BEFORE.search(sentence.text[max(0, figures[0].quantity.start - 40):figures[0].quantity.start]):
@@ -487,7 +487,7 @@ def _guidance_period(doc: ReleaseDoc, figure: _Figure, text: str = "") -> Period
 
 # "Quondong expects:", "<p>DVR reiterates its full year 2024 production guidance:</p>": a sentence that opens a list
 _OPENS_LIST = re.compile(r":\s*(?:</\w+>\s*)*$")
-_LIST_ITEM = re.compile(r"\s*(?:[*•·▪\-–]\s|<li\b|\d+[.)]\s)")
+_LIST_ITEM = re.compile(rf"\s*(?:{BULLET}\s|<li\b|\d+[.)]\s)")
 
 
 def _outlook_period(doc: ReleaseDoc, text: str, anchor: Period | None) -> tuple[Period | None, int | None]:

@@ -12,7 +12,7 @@ from kg.extract.names import company_key, find_companies
 from kg.extract.figures import FORWARD
 from kg.periods import (Period, PeriodContext, PeriodMention, default_fiscal_year_end, find_periods, has_fiscal_labels,
                         stated_fiscal_year_end, year_period)
-from kg.read.text import SourceText
+from kg.read.text import BULLET, SourceText
 from kg.records import CompanyMention, ReleaseInfo
 from kg.vocabulary import find_metals
 
@@ -269,7 +269,7 @@ def _release_date(doc: SourceText, body_start: int, period: Period | None) -> da
 def _title(doc: SourceText, body_start: int) -> tuple[int, int] | None:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.clean[:body_start])]
     candidates = [(s, e) for s, e in lines if not _NOT_TITLE.match(doc.clean[s:e]) and len(doc.clean[s:e].split()) >= 4
-                  and not re.match(r"\s*[•·▪*\-–]\s", doc.clean[s:e])  # a bullet of highlights is no headline
+                  and not re.match(rf"\s*{BULLET}\s", doc.clean[s:e])  # a bullet of highlights is no headline
                   and not (any(find_dates(doc.clean[s:e])) and len(doc.clean[s:e].split()) <= 7)]
     with_verb = [(s, e) for s, e in candidates if TITLE_VERB.search(doc.clean[s:e]) and "\t" not in doc.clean[s:e]]
     for s, e in with_verb:

@@ -120,9 +120,11 @@ _ABBREVIATIONS = {
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "avg", "est",
     "ave", "p.eng", "p.geo", "ph.d", "jr", "sr", "ft", "fig", "ref", "s.a", "n.v", "u.k",
 }
+# the marks a bulleted line starts with ("•", "·", "▪", "»", "-", "*", ...)
+BULLET = r"[•·▪‣◦»■●◆►▸\-–*]"
 # a stop before a capital, a blank line, a bulleted line, or the end of a block of markup left in a text (a page's
 # source saved as text: "...7.6m tonnes.</p> <p>Production ...")
-_BOUNDARY = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[•\-–*]\s)"
+_BOUNDARY = re.compile(rf"[.!?][\"”’)]*(?=\s+[\"“(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*{BULLET}\s)"
                        r"|</(?:p|li|h[1-6]|div|blockquote|tr)\s*>|<br\s*/?>")
 
 
