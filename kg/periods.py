@@ -353,7 +353,7 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.IGNORECASE), "month"),
     # in August (the year from the context)
     (re.compile(rf"\b(?:in|during|since|through|throughout|early|late|mid-?|month\s+of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{MONTH_NAME})"
-                r"(?![a-z])(?!\s*[\d,])", re.IGNORECASE), "month"),
+                r"(?![a-z])(?!\s*\d)(?!,\s*(?:19|20)\d\d)", re.IGNORECASE), "month"),
     # December sales / June output (a month named as the figure's modifier; the year from the context)
     (re.compile(rf"(?<![\w-])(?P<m>{MONTH_NAME})(?=\s+{_OUTPUT_NOUN})", re.IGNORECASE), "month"),
     # 2022 silver production / overall 2023 production / 2022 sales (a year as the figure's modifier; not a date's

@@ -49,11 +49,13 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"(?i:mlbs?|million\s+pounds|mmlbs)|M\s?lbs?", "lb", 1e6),
     (r"(?i:klbs?|thousand\s+pounds)", "lb", 1e3),
     (r"(?i:pounds|lbs?\.?)", "lb", 1),
-    (r"Mt|M[wd]mt|M\s(?i:tonnes|tons)|(?i:million\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|Mtonnes)", "t", 1e6),
+    (r"Mt|M[wd]mt|M\s(?i:tonnes|tons)|(?i:million\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons|tones)|Mtonnes)", "t", 1e6),
+    # "41.2 MT" in Indian and Chinese releases is million tonnes; "1,725 MT", a whole number, metric tonnes (see below)
+    (r"MT(?![/\w])", "t", 1e6),
     (r"kt|(?i:ktonnes|(?:thousand|kilo)\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|kilotonnes|kwmt|kdmt)", "t", 1e3),
     # "mt" in lower case is a metric tonne (wire style: "1,725 mt"; "7.01 million mt"), "Mt" a million tonnes; "tU" a
     # tonne of uranium
-    (r"(?i:(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons|tonne|ton)|dmt|wmt|t)(?![/\w])|mt(?![/\w])|tU(?![/\w])", "t", 1),
+    (r"(?i:(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons|tonne|ton|tones)|dmt|wmt|t)(?![/\w])|mt(?![/\w])|tU(?![/\w])", "t", 1),
     (r"(?i:kg|kilograms?)", "kg", 1),
     (r"(?i:carats?\s+per\s+hundred\s+(?:tonnes|tons)|cpht)", "cpht", 1),
     (r"(?i:million\s+carats|Mct)", "ct", 1e6),
@@ -174,6 +176,8 @@ def _find_quantities(text: str, default_currency: str | None = None) -> list[Qua
         if m.group("unit"):
             index = next(int(k[1:]) for k, v in m.groupdict().items() if v and re.fullmatch(r"u\d+", k))
             _, unit, unit_factor = _UNITS[index]
+            if m.group("unit") == "MT" and not re.search(r"\.\d", number):
+                unit_factor = 1.0  # "1,725 MT": metric tonnes; "41.2 MT": million tonnes
             factor *= unit_factor
         elif m.group("curword"):
             word = m.group("curword").lower()

@@ -424,6 +424,13 @@ def test_the_reporting_period_is_the_releases_whatever_the_paragraph_talked_abou
     assert m.period.label == "2024-H1"
 
 
+def test_a_month_named_without_a_year_before_a_comma_is_the_releases_latest() -> None:
+    """"produced 8.12 million t in April, 2.1% less" in a release of 20 May 2014: April 2014; "April, 2013" keeps its year."""
+    ctx = PeriodContext(release_date=date(2014, 5, 20))
+    assert [m.period.label for m in find_periods("coal in April, 2.1% less than in March", ctx)] == ["2014-04", "2014-03"]
+    assert [m.period.label for m in find_periods("in April, 2013 the mine", ctx)] == ["2013-04"]
+
+
 def test_relative_without_anchor_uses_the_quarter_before_the_release() -> None:
     ctx = PeriodContext(release_date=date(2014, 4, 22))  # anchor: 2014-Q1
     (m,) = find_periods("higher than the previous quarter", ctx)

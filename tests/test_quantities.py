@@ -108,6 +108,10 @@ def _only(text: str, default_currency: str | None = None):
         # two words before the denominator, and a footnote mark between the amount and "per"
         ("cash costs of US$5.10 per payable silver ounce", 5.1, "USD/oz"),
         ("an AISC of US$1,812(1) per payable ounce", 1_812, "USD/oz"),
+        # "MT" in Indian and Chinese releases: million tonnes after a decimal, metric tonnes after a whole number
+        ("coal output was 41.2 MT in September", 41_200_000, "t"),
+        ("shipped 1,725 MT of cathode", 1_725, "t"),
+        ("sales of 4.08 million tones", 4_080_000, "t"),  # the common misspelling
     ],
 )
 def test_find_quantities_units(text: str, value: float, unit: str) -> None:
@@ -241,7 +245,8 @@ def test_unit_abbreviations_a_release_defines() -> None:
     assert defined == {"MT": ("t", 1e6), "wmt": ("t", 1.0)}
     later = find_quantities("December output was 2.75 MT and sales 310 wmt.", None, defined)
     assert [(q.value, q.unit, q.text) for q in later] == [(2_750_000, "t", "2.75 MT"), (310, "t", "310 wmt")]
-    assert [q.unit for q in find_quantities("December output was 2.75 MT.")] == [""]  # undefined: a bare number
+    # undefined, "MT" after a decimal still reads as million tonnes (the Indian and Chinese releases' usage)
+    assert [(q.value, q.unit) for q in find_quantities("December output was 2.75 MT.")] == [(2_750_000, "t")]
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
