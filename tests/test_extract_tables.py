@@ -277,12 +277,23 @@ def test_is_table_row(line: str, expected: bool) -> None:
     ("Production volume U3O8 (100% basis)", "tU", ("production", "uranium", "t", 1.0)),  # a basis is no unit
     ("ROM coal produced", "Mt", ("ore_mined", None, "t", 1e6)),  # the metal's name is a word of the cue
     ("Spodumene concentrate produced", "dmt", ("concentrate_production", "lithium", "t", 1.0)),
+    ("Pricing of Captive Coal ($/Ton)", "", ("realized_price", "coal", "$/t", 1.0)),  # "Ton" in capitals is a ton
+    ("Cash Cost of Sales - Captive Coal ($/Ton)", "", ("cash_cost", "coal", "$/t", 1.0)),
 ])
 def test_read_label(label: str, unit_column: str, expected: tuple) -> None:
     found = read_label(label, unit_column)
     assert found is not None
     reading, scale = found
     assert (reading.metric, reading.metal, reading.unit, scale) == expected
+
+
+def test_a_cost_of_sales_in_millions_is_no_revenue_and_no_price() -> None:
+    """"Cost of Sales ($mm)": sales is not the label's head, and an amount in millions is no price per unit."""
+    assert read_label("Cost of Sales ($mm)", "") is None
+    text = kestrel.release("Key metrics\tQ2 2011\tQ1 2011\nRevenue ($mm)\t$ 88.1\t$ 79.4\nCost of Sales ($mm)\t$ 61.0\t$ 57.2\n",
+                           INTRO, *Q2)
+    got = {(m.metric, m.value) for m in extract_table_figures(read_release(text))}
+    assert got == {("revenue", 88100000), ("revenue", 79400000)}
 
 
 MINES_DOWN_METRICS_ACROSS = """| Mine | Ore milled (t) | Head grade (g/t Au) | Gold produced (oz) |

@@ -757,8 +757,8 @@ def _priced_label(doc: ReleaseDoc, label: str, currency: str) -> tuple[Reading, 
     """A price or cost row whose cells carry the currency: per ounce of a precious metal, per pound of a base one."""
     if re.search(r"(?i)\brevenues?\b", label):
         return read_label(f"{_label_unit(label)[0]} ({currency})", "", doc.currency)
-    if not re.search(r"(?i)\b(?:price|costs?|AISC|AIC)\b", label):
-        return None
+    if not re.search(r"(?i)\b(?:price|costs?|AISC|AIC)\b", label) or _label_unit(label)[2] != 1.0:
+        return None  # "Cost of Sales ($mm)": an amount in millions, no price per unit
     named_per = re.search(r"(?i)\bper\s+(?:[a-z0-9]+\s+)?(ounce|oz|pound|lb|tonne|ton|t|kg)\b", label)
     metals = find_metals(label) or find_metals(" ".join(doc.metals_named[:1]))
     per = named_per.group(1) if named_per else "oz" if not metals or metals[0][2] in PRECIOUS else "lb"
