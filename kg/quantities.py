@@ -193,7 +193,31 @@ def _find_quantities(text: str, default_currency: str | None = None) -> list[Qua
             qualifier = m.group("unit")  # gold- or silver-equivalent ounces
         out.append(Quantity(m.start(), m.start() + len(whole), value * factor, unit, whole, number,
                             scaled=factor != 1.0, qualifier=qualifier))
-    return [_signed(text, q) for q in out]
+    return _ranges_sharing_their_ends([_signed(text, q) for q in out], text)
+
+
+_RANGE_DASH = re.compile(r"\s*(?:-|–|—|to)\s*")
+_PER_AFTER = re.compile(r"\s*(?:per|/)\s*(?P<per>ounce|oz|pound|lb|tonne|ton|t)s?(?![a-z])", re.IGNORECASE)
+
+
+def _ranges_sharing_their_ends(out: list[Quantity], text: str) -> list[Quantity]:
+    """A range that writes its currency on the low end and its per-unit (or its thousands) on the high end only:
+    "US$1,300 -1,400 per ounce" is US$1,300 to US$1,400 per ounce, "72 – 80,000 ounces" 72,000 to 80,000 ounces."""
+    for i in range(len(out) - 1):
+        low, high = out[i], out[i + 1]
+        if not _RANGE_DASH.fullmatch(text[low.end:high.start]):
+            continue
+        per = _PER_AFTER.match(text, high.end)
+        if low.unit and "/" not in low.unit and low.unit[:1] in "$" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" and not high.unit and per:
+            unit = f"{low.unit}/{PER_UNIT.get(per.group('per').lower(), per.group('per').lower())}"
+            out[i] = replace(low, unit=unit)
+            out[i + 1] = replace(high, unit=unit, end=per.end(), text=text[high.start:per.end()])
+        elif not low.unit and high.unit and re.fullmatch(r"\d{1,3}", low.number_text) \
+                and re.search(r"[, ]000$", high.number_text) \
+                and parse_number(high.number_text) / 3 <= low.value * 1000 <= parse_number(high.number_text):
+            scale = high.value / parse_number(high.number_text)
+            out[i] = replace(low, value=low.value * 1000 * scale, unit=high.unit, scaled=True)
+    return out
 
 
 _NEGATIVE_BEFORE = re.compile(r"(?i)\b(?:negative|minus)\s+$")

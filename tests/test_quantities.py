@@ -285,3 +285,17 @@ def test_a_scale_letter_spaced_from_tons() -> None:
 
 def test_us_dollars_written_with_a_space_before_the_sign() -> None:
     assert [(q.value, q.unit) for q in find_quantities("a cash cost of U.S. $1.02 per pound", "CAD")] == [(1.02, "USD/lb")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the currency on the low end, the per-unit on the high end only
+    ("an AISC of US$1,300 -1,400 per ounce", [(1_300, "USD/oz"), (1_400, "USD/oz")]),
+    ("costs of A$4.60 to 5.10/lb", [(4.6, "AUD/lb"), (5.1, "AUD/lb")]),
+    # the thousands written once, on the high end
+    ("guided at 72 – 80,000 ounces", [(72_000, "oz"), (80_000, "oz")]),
+    # not a range sharing its thousands: a year, or a low end far below the high one
+    ("Q3 2022 - 80,000 ounces", [(2_022, ""), (80_000, "oz")]),
+    ("from 2 to 80,000 ounces", [(2, ""), (80_000, "oz")]),
+])
+def test_a_range_writes_its_shared_currency_or_thousands_once(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
