@@ -426,3 +426,12 @@ def test_the_company_a_release_defines_as_the_company_is_its_issuer() -> None:
             'subsidiaries, the "Group") on a voluntary basis. The Group produced 12,400 tonnes of copper in the six '
             'months ended 30 June 2024 (the "Reporting Period").\n')
     assert read_release(text).info.issuer == "Kaiping Resources Group Co., Ltd."
+
+
+def test_a_date_only_the_body_gives_does_not_place_the_period_its_title_names() -> None:
+    """No dateline, and "recommenced operations on 1 June 2011" in the body: the title's "June 2011" quarter is the
+    period, not the June quarter before that body date, and that event's date is no release date."""
+    text = ("Kestrel Coal Ltd (ASX: KCL) Quarterly Report June 2011\n\nROM production for the June quarter was 4.0 Mt, "
+            "down 5% on the March quarter. The Kanga mine recommenced operations on 1 June 2011.\n")
+    info = read_release(text).info
+    assert (info.reporting_period.label, info.date) == ("2011-Q2", None)

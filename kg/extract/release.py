@@ -247,8 +247,8 @@ def _yearless_datelines(text: str, body_start: int, period: Period | None) -> li
     return out
 
 
-def _release_date(doc: SourceText, body_start: int, period: Period | None) -> date | None:
-    """The best-placed date of the release's header and first paragraph (see :func:`date_rank`).
+def _release_date(doc: SourceText, body_start: int, period: Period | None) -> tuple[int, date] | None:
+    """The best-placed date of the release's header and first paragraph (see :func:`date_rank`), with its rank.
 
     A date that is the reporting period's end, or falls before it, is never the release's own date unless it
     stands in a dateline or a labelled date line. No date gives None: an article may carry none.
@@ -263,7 +263,7 @@ def _release_date(doc: SourceText, body_start: int, period: Period | None) -> da
         candidates.append((rank, start, value))
     candidates += _yearless_datelines(window, body_start, period)
     best = min(candidates, default=None)
-    return best[2] if best and best[0] < 6 else None
+    return (best[0], best[2]) if best and best[0] < 6 else None
 
 
 def _title(doc: SourceText, body_start: int) -> tuple[int, int] | None:
@@ -665,13 +665,18 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
     title_at = _title(doc, body_start)
     title = " ".join(doc.clean[title_at[0]:title_at[1]].split()) if title_at else None
     head_end = max(body_start, letterhead_end(doc))
-    dated = _release_date(doc, head_end, None)  # the dateline before the period is known, to place the period
+    ranked = _release_date(doc, head_end, None)  # the dateline before the period is known, to place the period
+    dated = ranked[1] if ranked else None
     zones = ([title] if title else []) + [doc.clean[:body_start], doc.clean[body_start:body_start + 1500]]
     fye = _fiscal_year_end(doc.clean, dated)
-    # a date read before its period may be misread ("04/08/16" month first): then the period is read without it
-    period = _reported_period(doc, zones, dated, fye, body_start) or (_reported_period(doc, zones, None, fye, body_start)
-                                                                       if dated is not None else None)
-    release_date = _release_date(doc, head_end, period)
+    # a date read before its period may be misread ("04/08/16" month first): then the period is read without it; a
+    # date only the body gives ("recommenced operations on 1 June 2022") places the period only where nothing else does
+    placing = dated if ranked and ranked[0] <= 3 else None
+    period = (_reported_period(doc, zones, placing, fye, body_start) if placing is not None else None) \
+        or _reported_period(doc, zones, None, fye, body_start) \
+        or (_reported_period(doc, zones, dated, fye, body_start) if dated is not None and placing is None else None)
+    final = _release_date(doc, head_end, period)
+    release_date = final[1] if final else None
     issuer = _issuer(doc, title, head_end)
     span = doc.span(*title_at) if title_at else doc.span(0, min(len(doc.clean), body_start))
     website = WEBSITE.search(doc.clean)
