@@ -133,6 +133,10 @@ _NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\
 # Words that make the date after them a period end or a past event, not the day of the release.
 _NOT_RELEASE_DAY = re.compile(r"(?i)\b(?:ended|ending|end(?:ed)? of|as at|as of|at|to|until|through|since|from|between|dated"
                               r"|on or before|before|after|by)\s*$")
+# "the mine recommenced operations on 1 June 2022", "signed an agreement on 14 September": the day of an event
+_EVENT_BEFORE = re.compile(r"(?i)\b(?:re)?(?:commenced|started|began|resumed|restarted|suspended|halted|stopped|occurred|happened"
+                           r"|completed|commissioned|ceased|closed|died|injured|signed|entered|appointed|joined|retired"
+                           r"|resigned|poured|shipped|flooded|collapsed|failed)\b[^.\n]{0,40}\bon\s+(?:\w+day,?\s+)?(?:the\s+)?$")
 _RELEASE_LABEL = re.compile(r"(?i)\b(?:released?|release date|issued|published|for release|news release|press release"
                             r"|announcement|date\s*:|updated)\b")
 _LABEL_BEFORE = re.compile(r"(?i)\b(?:date|release date|released|issued|published|updated|for release)\s*:?\s*$")
@@ -200,7 +204,7 @@ def date_rank(text: str, start: int, end: int, body_start: int) -> int:
     5 a clock stamp with seconds (a page printed: its date only where no other stands), 6 a date the words before
     make a period end."""
     before, after = _line_at(text, start, end)
-    if _NOT_RELEASE_DAY.search(text[max(0, start - 25):start]):
+    if _NOT_RELEASE_DAY.search(text[max(0, start - 25):start]) or _EVENT_BEFORE.search(text[max(0, start - 70):start]):
         return 6
     opens_body = bool(before.strip()) or start <= body_start + 300  # a bare date opening a later line is a list item
     if opens_body and _DATELINE_HEAD.fullmatch(before) and _DATELINE_TAIL.match(after) and len(after) > 30:
