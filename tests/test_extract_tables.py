@@ -594,6 +594,27 @@ def test_a_piped_table_one_cell_per_line_with_a_change_column_and_a_header_with_
                    ("production", 8635, "2011-Q1"), ("production", 7663, "2010-Q4")}
 
 
+GROUPED_BY_METAL = """Gold production (oz) | Silver production (oz) | |||||
+Mines | Q2 2011 | H1 2011 | 2011 Guidance | Q2 2011 | H1 2011 | 2011 Guidance |
+Moose Creek | 12,400 | 23,900 | 45,000 - 50,000 | 610,000 | 1,180,000 | 2,300,000 - 2,600,000 |
+Lynx | 3,050 | 5,800 | 11,000 - 13,000 | - | - | - |
+"""
+
+
+def test_a_heading_row_of_metals_over_a_repeated_group_of_period_columns() -> None:
+    """"Gold production (oz) | Silver production (oz)" written left over two groups of the same period columns: each
+    group is of its metal, and its "2011 Guidance" column is guidance for 2011."""
+    text = kestrel.release(GROUPED_BY_METAL, TWO_MINES, *Q2)
+    got = {(type(m).__name__[0], m.metal, m.site, m.period.label, getattr(m, "value", None) or (m.low, m.high))
+           for m in extract_table_figures(read_release(text))}
+    assert got == {("M", "gold", "Moose Creek", "2011-Q2", 12400), ("M", "gold", "Moose Creek", "2011-H1", 23900),
+                   ("G", "gold", "Moose Creek", "2011", (45000, 50000)),
+                   ("M", "silver", "Moose Creek", "2011-Q2", 610000), ("M", "silver", "Moose Creek", "2011-H1", 1180000),
+                   ("G", "silver", "Moose Creek", "2011", (2300000, 2600000)),
+                   ("M", "gold", "Lynx", "2011-Q2", 3050), ("M", "gold", "Lynx", "2011-H1", 5800),
+                   ("G", "gold", "Lynx", "2011", (11000, 13000))}
+
+
 CORNER_METRIC = """| Metal production (tonnes) | Q2 2011 | Q1 2011 |
 |---|---|---|
 | Copper cathode | 3,215 | 3,048 |

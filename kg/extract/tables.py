@@ -247,6 +247,7 @@ class _Axis:
     label: str = ""  # a metric label to read (with the section's)
     skip: bool = False  # a change, variance, budget or attributable line
     guidance: bool = False  # a guidance or outlook column: its cells are forward-looking figures (ranges) for its period
+    measure: str = ""  # a period column's own metric, from a group heading over it ("Silver production (oz)")
 
 
 def extract_table_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
@@ -539,7 +540,7 @@ def _fill_spans(cells: list[str]) -> list[str]:
 
 def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: set[int] | None = None) -> list[_Axis]:
     ctx = replace(doc.period_context(), anchor=doc.info.reporting_period)
-    header = [_split_heading(texts, width) for texts in header]
+    header = _groups_over_repeats([_split_heading(texts, width) for texts in header], width)
     grid = [_over_values(_spread(texts, width), valued) for texts in header if len(texts) >= 2]
     single = [texts[0] for texts in header if len(texts) == 1]
     if not grid and single:  # a header flattened into one cell: its period mentions, one per column
@@ -561,6 +562,24 @@ def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: s
         text = " ".join(cells[j] for cells in filled if cells[j]).strip()
         axes.append(_header_axis(doc, text, ctx))
     return axes
+
+
+def _groups_over_repeats(header: list[list[str]], width: int) -> list[list[str]]:
+    """A heading row whose cells stand left, one per group ("Gold production (oz) | Silver production (oz) | | |"), over a
+    row that repeats its headings once per group ("Mines | Q4 2022 | FY 2022 | Q4 2022 | FY 2022"): each over its own."""
+    out = [list(texts) for texts in header]
+    while width > 2 and all(len(t) < width or not t[width - 1].strip() for t in out):
+        width -= 1  # an empty last column (a Markdown row's closing pipe)
+    for i in range(len(out) - 1):
+        named = [c for c in out[i] if c.strip()]
+        k, below = len(named), out[i + 1][1:width]
+        if k < 2 or any(c.strip() for c in out[i][k:]) or len(below) != width - 1 or (width - 1) % k:
+            continue
+        size = (width - 1) // k
+        groups = [below[g * size:(g + 1) * size] for g in range(k)]
+        if size >= 2 and all(group == groups[0] for group in groups) and any(c.strip() for c in groups[0]):
+            out[i] = [""] + [label for label in named for _ in range(size)] + out[i][width:]
+    return out
 
 
 def _split_heading(texts: list[str], width: int) -> list[str]:
@@ -599,17 +618,18 @@ def _grouped_spans(text: str, lower: list[str]) -> list[str] | None:
 def _header_axis(doc: ReleaseDoc, text: str, ctx) -> _Axis:  # type: ignore[no-untyped-def]
     if not text:
         return _Axis()
+    measure, text = _measure_beside(doc, text)
     if _GUIDANCE_COLUMN.search(text) and not _CHANGE_COLUMN.search(text):  # "2023 Outlook", "FY 2021 Guidance"
         period = _cell_period(text, ctx)
-        return _Axis(period=period, guidance=True) if period is not None and period.kind == "year" or period is None \
-            else _Axis(skip=True)
+        return _Axis(period=period, guidance=True, measure=measure) \
+            if period is not None and period.kind == "year" or period is None else _Axis(skip=True)
     if _SKIP_COLUMN.search(text) or _ATTRIBUTABLE.search(text):
         return _Axis(skip=True)
     if re.fullmatch(r"(?i)\s*(?:units?|uom)\s*", text):
         return _Axis(skip=True)  # the heading of a unit column
     period = _cell_period(text, ctx)
     if period is not None:
-        return _Axis(period=period)
+        return _Axis(period=period, measure=measure)
     if _TOTAL.match(text) or _TOTAL_AFTER.search(text):  # "Group", "Ridgeback Group", "Operations total"
         return _Axis(is_total=True)
     if _SITE_HEADING.match(text):  # "Mine": the heading of a column of mine names, no mine itself
@@ -618,6 +638,19 @@ def _header_axis(doc: ReleaseDoc, text: str, ctx) -> _Axis:  # type: ignore[no-u
     if site:
         return _Axis(site=site)
     return _Axis(label=text)
+
+
+_PERIOD_START = re.compile(r"\s(?=(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY|YTD|(?:19|20)\d\d|\d{1,2}M|three|six|nine|twelve)\b)", re.IGNORECASE)
+
+
+def _measure_beside(doc: ReleaseDoc, text: str) -> tuple[str, str]:
+    """The metal output a period heading names before its period, from a group heading over it ("Silver production
+    (oz) Q4 2022"), and the rest of the heading; ("", text) when it names none."""
+    parts = _PERIOD_START.split(text, maxsplit=1)
+    if len(parts) < 2 or not find_metals(parts[0]):
+        return "", text
+    read = read_label(parts[0], "", doc.currency)
+    return (parts[0], parts[1]) if read is not None and read[0].metal else ("", text)
 
 
 def _compose(label: str, section: str) -> str:
@@ -709,6 +742,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             reading = replace(reading, metal=graded, basis=None)  # "Head grade (% Cu)" then "Recovery (%)"
         reading = reading.with_principal_metal(doc.principal_metal)
         span = doc.text.span(row.start, row.end)
+        row_reading, row_scale = reading, scale
         for j in range(1, width):
             column = columns[j] if j < len(columns) else _Axis()
             if column.skip or (has_unit_column and j == 1):
@@ -716,6 +750,11 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             period = column.period or default_period
             if period is None:
                 continue
+            reading, scale = row_reading, row_scale
+            if column.measure and text is not label:  # a row per mine under columns grouped by metal
+                own = read_label(column.measure, "", doc.currency)
+                if own is not None:
+                    reading, scale = own
             if column.guidance:
                 guided = _cell_range(cells[j], doc.currency)
                 if guided is not None:
