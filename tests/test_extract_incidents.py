@@ -197,3 +197,13 @@ def test_incident_mechanisms(body: str, expected: list[tuple]) -> None:
 )
 def test_event_words_in_another_sense(body: str) -> None:
     assert incidents(body) == []
+
+
+def test_a_fire_in_a_maintenance_shop_happened_and_a_possessive_place_is_the_mine() -> None:
+    """"a fire in the underground maintenance shop" is an event (a maintenance shop is a place, not planned
+    maintenance); "at Lynx's No. 3 Shaft" is at Lynx, so the highlight and the body's account are one incident."""
+    body = ("Highlights: a fatal accident at Lynx in May.\n\nOn 16 May 2011 a team leader was fatally injured in a fall "
+            "of ground at Lynx's No. 3 Shaft. On June 2, 2011, a fire in the underground maintenance shop at Moose Creek "
+            "caused the evacuation of the mine.")
+    got = incidents(body, TWO_MINES)
+    assert [(site, date) for _kind, site, date, _p in got] == [("Lynx", "2011-05-16"), ("Moose Creek", "2011-06-02")]

@@ -92,7 +92,7 @@ _ANAPHOR = re.compile(r"(?i)\b(?:the|this|that)\s+(?:[\w-]+\s+)?$")
 _HYPOTHETICAL = re.compile(r"(?i)\b(forward[- ]looking|risks?|could|(?-i:may)|might|would|potential|if\b)")
 _HAPPENED = re.compile(r"(?i)\b(?:occurred|ha(?:s|ve|d)\s+(?:been|\w+ed)|was|were|announced)\b")
 # A clause about a plan, a statistic or the absence of an event names none.
-_NOT_EVENT = re.compile(r"(?i)\b(?:no (?:lost[- ]time )?(?:injur|incident)|lost[- ]time|injury[- ]free|safety record|without|planned|scheduled|maintenance"
+_NOT_EVENT = re.compile(r"(?i)\b(?:no (?:lost[- ]time )?(?:injur|incident)|lost[- ]time|injury[- ]free|safety record|without|planned|scheduled|maintenance(?!\s+(?:shop|workshop|bay|building|facility|area))"
                         r"|reline|frequency|rate\b|LTIFR|TRIFR|reduced from|prepar\w+ to|comparative|prior[- ]year|previous year)")
 # Event words in another sense: an assay method, a vein's extent, a contract, a market.
 HOMONYMS = re.compile(
@@ -302,7 +302,7 @@ def _site_of(doc: ReleaseDoc, mention: _Mention) -> str | None:
 
 def _place(doc: ReleaseDoc, pattern: re.Pattern[str], text: str, left: int, right: int) -> str | None:
     for m in pattern.finditer(text, left, right):
-        place = _SITE_WORDS.sub("", m.group("place")).strip()
+        place = re.split(r"['’]s\b", _SITE_WORDS.sub("", m.group("place")))[0].strip()  # "Bokamoso's No. 3 Shaft"
         if place and _is_site(doc, place):
             return doc.mine_names.get(re.sub(r"\s+", " ", place.lower()), place)
     return None
