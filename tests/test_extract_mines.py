@@ -131,3 +131,14 @@ def test_extract_mines_matches_the_mentions() -> None:
 ])
 def test_an_operation_its_metals_describe_is_named(text: str, names: list[str]) -> None:
     assert [r.name for _s, r in find_mine_mentions(SourceText(text), "Acme Corp")] == names
+
+
+def test_an_operation_named_by_a_heading_line_of_its_own() -> None:
+    """"Santa Brígida, Durango" and "Orvalle (60% owned)" alone on their lines, named again in the text: operations,
+    with the place the heading gives; a heading of a section ("Highlights, Q2") or one named nowhere else is none."""
+    text = ("Kestrel Silver Corp. reports second quarter 2011 production.\n\nHighlights, Q2\n\nSanta Brígida, Durango\n\n"
+            "Santa Brígida milled 212,400 tonnes.\n\nOrvalle (60% owned)\n\nOrvalle produced 1.2 million ounces.\n\n"
+            "Cerro Azul, Sonora\n\nNo production.\n")
+    found = [(r.name, r.location) for _s, r in find_mine_mentions(SourceText(text), "Kestrel Silver Corp.") if r.kinds]
+    assert ("Santa Brígida", "Durango") in found and ("Orvalle", None) in found
+    assert not any(name in {"Highlights", "Cerro Azul"} for name, _where in found)

@@ -143,7 +143,39 @@ def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple
             location=location.group(1).strip() if location else None,
             kinds=tuple(sorted(kinds)),
         )))
+    out += _heading_mentions(doc, issuer, out)
     return sorted(out + _bare_mentions(doc, out), key=lambda f: f[0])
+
+
+# "Santa Brígida, Durango" or "Orvalle (60% owned)" alone on its line, over the paragraphs or table about it
+_HEADING_SITE = re.compile(
+    r"(?m)^[ \t#*]*(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]*|de|del|la|el|do|da|dos|das|des|du)){0,3})"
+    r"(?:,[ \t]*(?P<where>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})|[ \t]*\((?P<share>\d{1,3}(?:\.\d+)?[ \t]*%[^)\n]{0,40})\))"
+    r"[ \t*]*$")
+_HEADING_WORDS = re.compile(r"(?i)^(?:highlights?|operations?|production|outlook|guidance|overview|summary|corporate|exploration"
+                            r"|development|financial|finance|safety|sustainability|notes?|table|figure|appendix|contacts?|about"
+                            r"|quarter|results|mining|processing|sales|costs?|total|group|consolidated)\b")
+
+
+def _heading_mentions(doc: SourceText, issuer: str | None, found: list[tuple[int, MineRecord]]) -> list[tuple[int, MineRecord]]:
+    """An operation named by a heading line of its own ("Santa Brígida, Durango", "Orvalle (60% owned)") that the
+    text names again: the mine its paragraphs and tables are about, though no site word follows it."""
+    clean = doc.clean
+    taken = {start for start, _r in found}
+    out = []
+    for m in _HEADING_SITE.finditer(clean):
+        name = m.group("name")
+        line_start = clean.rfind("\n", 0, m.start("name")) + 1
+        above = clean[max(0, line_start - 2):line_start]
+        if m.start("name") in taken or _HEADING_WORDS.match(name) or re.search(rf"\b{CORPORATE_SUFFIX}\b", m.group()):
+            continue
+        if (issuer and company_key(name) == company_key(issuer)) or not (line_start == 0 or above == "\n\n"):
+            continue
+        if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", clean)) < 2:
+            continue  # a heading named nowhere else is no operation the release reports on
+        out.append((m.start("name"), MineRecord(span=doc.span(m.start("name"), m.end("name")), name=name,
+                                                location=m.group("where"), kinds=("mine",))))
+    return out
 
 
 def _bare_mentions(doc: SourceText, found: list[tuple[int, MineRecord]]) -> list[tuple[int, MineRecord]]:
