@@ -123,3 +123,13 @@ def release_currency(text: str) -> str | None:
         name = m.group(1).lower().replace("u.s.", "us").replace("u.s", "us").replace("funds", "dollars").rstrip("s") + "s"
         return CURRENCY_NAMES.get(name) or CURRENCY_NAMES.get(name.rstrip("s")) or ("USD" if name.startswith("u") else None)
     return CURRENCY_PREFIXES.get(m.group(2))
+
+
+_RAND_AMOUNT = re.compile(r"(?<![\w$])R\s?\d|\bR/(?:oz|t|kg)\b|\bR\s?(?:m|bn|million|billion)\b|\bZAR\b")
+
+
+def implied_currency(text: str) -> str | None:
+    """The dollar of a bare "$" that a release names by contrast: a release that reports in rand ("R/oz", "R2.1
+    billion", "R/$") has no dollar of its own, so its "$" is the US dollar. A listing says nothing of its dollar: a
+    "$" of a company listed in New York stays "$" (the evaluation's rule too)."""
+    return "USD" if _RAND_AMOUNT.search(text) else None

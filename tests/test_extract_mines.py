@@ -138,7 +138,7 @@ def test_an_operation_named_by_a_heading_line_of_its_own() -> None:
     with the place the heading gives; a heading of a section ("Highlights, Q2") or one named nowhere else is none."""
     text = ("Kestrel Silver Corp. reports second quarter 2011 production.\n\nHighlights, Q2\n\nSanta Brígida, Durango\n\n"
             "Santa Brígida milled 212,400 tonnes.\n\nOrvalle (60% owned)\n\nOrvalle produced 1.2 million ounces.\n\n"
-            "Cerro Azul, Sonora\n\nNo production.\n")
+            "Cerro Azul, Sonora\n\nNo production.\n\nJane Birch, Chief Executive Officer\n\nJane Birch said: \"A good quarter.\"\n")
     found = [(r.name, r.location) for _s, r in find_mine_mentions(SourceText(text), "Kestrel Silver Corp.") if r.kinds]
     assert ("Santa Brígida", "Durango") in found and ("Orvalle", None) in found
-    assert not any(name in {"Highlights", "Cerro Azul"} for name, _where in found)
+    assert not any(name in {"Highlights", "Cerro Azul", "Jane Birch"} for name, _where in found)  # a person and her post

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.quantities import find_quantities, garbled_numbers, parse_number, unit_definitions
-from kg.vocabulary import release_currency
+from kg.vocabulary import implied_currency, release_currency
 
 
 @pytest.mark.parametrize(
@@ -299,3 +299,13 @@ def test_us_dollars_written_with_a_space_before_the_sign() -> None:
 ])
 def test_a_range_writes_its_shared_currency_or_thousands_once(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    ("Cash cost R14,882/oz; basket price $1,642/oz; rand/dollar R/$ 8.96", "USD"),  # a rand reporter's dollar
+    ("Revenue was R2.1 billion and the platinum price averaged $1,547", "USD"),
+    ("Realized price $48.12 per ton (NYSE: KCL)", None),  # a listing says nothing of which dollar
+    ("Cash costs of $910 per ounce at Moose Creek", None),
+])
+def test_a_bare_dollar_named_by_contrast_with_the_rand(text: str, currency: str | None) -> None:
+    assert implied_currency(text) == currency

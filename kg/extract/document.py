@@ -14,7 +14,7 @@ from kg.periods import PeriodContext
 from kg.read.layout import Table, find_tables
 from kg.read.text import SourceText
 from kg.records import CompanyMention, MineRecord, ReleaseInfo
-from kg.vocabulary import COUNTED_ONLY_IN, PRECIOUS, find_metals, release_currency
+from kg.vocabulary import COUNTED_ONLY_IN, PRECIOUS, find_metals, implied_currency, release_currency
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def read_release(original: str | SourceText) -> ReleaseDoc:
         mine_mentions=mentions,
         mine_names=mine_names,
         own_mines=tuple(own),
-        currency=release_currency(text.clean),
+        currency=release_currency(text.clean) or implied_currency(text.clean),
         fye_month=info.fiscal_year_end_month,
     )
 

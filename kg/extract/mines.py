@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.names import CORPORATE_SUFFIX, company_key, fold
 from kg.read.text import SourceText
+from kg.roles import role_kinds
 from kg.records import MineRecord
 
 if TYPE_CHECKING:
@@ -173,6 +174,8 @@ def _heading_mentions(doc: SourceText, issuer: str | None, found: list[tuple[int
             continue
         if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", clean)) < 2:
             continue  # a heading named nowhere else is no operation the release reports on
+        if m.group("where") and role_kinds(m.group("where")):
+            continue  # "Niamh Costigan, Chief Executive Officer": a person and her post
         out.append((m.start("name"), MineRecord(span=doc.span(m.start("name"), m.end("name")), name=name,
                                                 location=m.group("where"), kinds=("mine",))))
     return out
