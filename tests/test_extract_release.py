@@ -435,3 +435,16 @@ def test_a_date_only_the_body_gives_does_not_place_the_period_its_title_names() 
             "down 5% on the March quarter. The Kanga mine recommenced operations on 1 June 2011.\n")
     info = read_release(text).info
     assert (info.reporting_period.label, info.date) == ("2011-Q2", None)
+
+
+@pytest.mark.parametrize(("text", "tickers"), [
+    ("Hong Kong Exchanges and Clearing Limited take no responsibility for this announcement.\n\nKAIPING MINING CO., LTD.*\n"
+     "(Stock Code: 03865)\n\nThe A shares of the Company are listed on the Shanghai Stock Exchange (stock code: 603981).\n",
+     ["HKEX:03865", "SSE:603981"]),
+    ("BSE Limited                 National Stock Exchange of India Limited\nScrip Code: 543127          Symbol: KZSL\n\n"
+     "Sub: Production release\n", ["BSE:543127", "NSE:KZSL"]),
+    ("SINGAPORE, 24 January 2011 - Kestrel Coal Limited (SGX: 5TS) reports.", ["SGX:5TS"]),
+    ("Compañía Minera Kestrel S.A. (Santiago Stock Exchange: KESTR; TSX: KMK) reports.", ["SSE:KESTR", "TSX:KMK"]),
+])
+def test_listings_of_asian_and_latin_american_exchanges(text: str, tickers: list[str]) -> None:
+    assert [t for _s, _e, t in find_tickers(text)] == tickers

@@ -43,6 +43,12 @@ EXCHANGES: dict[str, tuple[str, ...]] = {
     "GSE": ("GSE",),
     "BVL": ("BVL",),
     "NZX": ("NZX",),
+    "HKEX": ("Stock Exchange of Hong Kong", "Hong Kong Stock Exchange", "HKEX", "SEHK", "HKSE"),
+    "SSE": ("Shanghai Stock Exchange", "Santiago Stock Exchange"),
+    "SZSE": ("Shenzhen Stock Exchange", "SZSE"),
+    "NSE": ("National Stock Exchange of India", "NSE"),
+    "BSE": ("BSE Limited", "Bombay Stock Exchange", "Botswana Stock Exchange", "BSE"),
+    "SGX": ("Singapore Exchange", "SGX"),
 }
 # A symbol written with its exchange as a suffix: Reuters codes ("CRN.AX"), press codes ("CGK-V").
 EXCHANGE_SUFFIXES: dict[str, str] = {
@@ -63,7 +69,14 @@ _ALIASES = sorted(((a, ex) for ex, aliases in EXCHANGES.items() for a in aliases
 EXCHANGE_NAME = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<x{i}>{_alias_pattern(a)})" for i, (a, _ex) in
                                                    enumerate(_ALIASES)) + r")(?![\w])")
 SYMBOL = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
-_AFTER_EXCHANGE = re.compile(rf"(?:\s+(?i:share\s+)?(?i:code|symbol|ticker)s?)?\s*(?:[:\-–—]|(?<=[a-z])\s)\s*(?P<sym>{SYMBOL})\b(?![a-z])")
+# a symbol after its exchange, which may open with a digit ("SGX: 5TS", "stock code: 603981", "FSE: 7KL")
+_AFTER_EXCHANGE = re.compile(rf"(?:\s+\(?\s*(?i:share\s+)?(?i:stock\s+)?(?i:code|symbol|ticker)s?)?\s*(?:[:\-–—]|(?<=[a-z])\s)\s*"
+                             rf"(?P<sym>{SYMBOL}|\d[A-Z0-9]{{1,5}})\b(?![a-z])")
+# "(Stock Code: 03865)" under the Hong Kong exchange's disclaimer; "Scrip Code: 543127" and "Symbol: KZSL" in a letter to
+# BSE Limited and the National Stock Exchange of India: a code whose exchange the page names elsewhere
+_CODE_OF = (("HKEX", re.compile(r"(?i)\(\s*stock\s+code\s*:\s*(?P<sym>\d{3,6})\s*\)"), re.compile(r"(?i)hong\s+kong")),
+            ("BSE", re.compile(r"(?i)\bscrip\s+code\s*:\s*(?P<sym>\d{5,6})\b"), re.compile(r"\bBSE\b")),
+            ("NSE", re.compile(r"(?i)\bsymbol\s*:\s*(?P<sym>[A-Z][A-Z0-9&-]{1,11})\b"), re.compile(r"(?i)national\s+stock\s+exchange\s+of\s+india")))
 _EXCHANGE_LIST_GAP = re.compile(r"\s*(?:[,/&]|and)\s*")
 _SYMBOL_BEFORE = re.compile(rf"(?<![\w.])(?P<sym>{SYMBOL})(?:\s*:\s*|-)$")  # "ASM: TSX-V", "[NVG-TSX; NVGCF-OTCQX]"
 _SUFFIXED = re.compile(r"(?P<sym>[A-Z][A-Z0-9]{0,5})(?P<suf>[.-][A-Z]{1,2})")
@@ -513,6 +526,10 @@ def find_tickers(text: str) -> list[tuple[int, int, str]]:
         if before and not EXCHANGE_NAME.fullmatch(before.group("sym")) and not _AFTER_EXCHANGE.match(text, m.end()):
             found.append((before.start(), m.end(), f"{run[-1][1]}:{before.group('sym')}"))
             run = []
+    for exchange, code, named in _CODE_OF:
+        if named.search(text):
+            found.extend((m.start(), m.end(), f"{exchange}:{m.group('sym')}") for m in code.finditer(text)
+                         if not any(s <= m.start() < e for s, e, _t in found))
     for group in re.finditer(r"\(([^()]{3,60})\)", text):
         parts = [p.strip() for p in re.split(r"[,;]", group.group(1))]
         codes = [_SUFFIXED.fullmatch(p) for p in parts]
@@ -523,13 +540,13 @@ def find_tickers(text: str) -> list[tuple[int, int, str]]:
 
 
 def _tickers(doc: SourceText, body_start: int, issuer: str | None) -> tuple[str, ...]:
-    zone = doc.clean[: body_start + 400]
+    zone = doc.clean[: body_start + 1500]  # a dateline's listing may follow a form's fields or a block of highlights
     out: list[str] = []
     first_word = (company_key(issuer or "").split() or [""])[0]
     for start, _end, ticker in find_tickers(zone):
-        if start >= body_start:
-            before = doc.clean[max(0, start - 120):start]
-            if first_word and first_word not in before.lower():
+        if start >= body_start:  # a listing in the body is the issuer's when the words before name it or "the Company"
+            before = company_key(doc.clean[max(0, start - 120):start]) + " " + doc.clean[max(0, start - 120):start].lower()
+            if first_word and first_word not in before and "the company" not in before:
                 continue
         if ticker not in out:
             out.append(ticker)
