@@ -927,3 +927,13 @@ def test_metal_contained_in_concentrate_and_the_grade_of_a_concentrate_named_bef
     assert {("production", "copper", 4577, "2011-Q2"), ("production", "zinc", 1204, "2011-Q2"),
             ("concentrate_production", "copper", 21140, "2011-Q2"), ("concentrate_grade", "copper", 21.6, "2011-Q2")} <= got
     assert not any(metric == "concentrate_production" and value in {4577, 1204} for metric, _m, value, _p in got)
+
+
+def test_a_heading_that_names_a_period_holds_for_the_short_items_under_it() -> None:
+    """"First-Half 2011 Highlights:" over its bullets: their period is the half, not the release's quarter; the
+    paragraph of prose after them is the quarter again."""
+    body = ("First-Half 2011 Highlights:\n\n·\n\nGold production of 48,200 ounces\n\n·\n\nGold sales of 47,900 ounces\n\n"
+            "Kestrel Gold Mines Inc. today reported its results for the second quarter, in which it produced 24,100 ounces "
+            "of gold at its Moose Creek mine, close to the top of its expectations for the period.")
+    got = [(r[1], r[3], r[5]) for r in records(release(body))]
+    assert got == [("production", 48200, "2011-H1"), ("sales", 47900, "2011-H1"), ("production", 24100, "2011-Q2")]

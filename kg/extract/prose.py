@@ -507,6 +507,22 @@ def _under_outlook(figure: _Figure, outlook: tuple[int, Period | None, int | Non
     return replace(figure, forward=True, period=period, clause_year=None)
 
 
+def _heading_period(doc: ReleaseDoc, paragraph, current: Period | None) -> Period | None:  # type: ignore[no-untyped-def]
+    """The period a heading names for the short paragraphs under it ("Full-Year 2022 Highlights:" over its bullets),
+    kept over short items that name no period of their own and ended by a long paragraph or a heading of another."""
+    text = doc.text.clean[paragraph.start:paragraph.end].strip()
+    words = len(text.split())
+    named = [m for m in find_periods(text, doc.period_context()) if not m.relative]
+    if text.endswith(":") and words <= 8 and len(named) == 1 and not find_quantities(_YEARS.sub(" ", text)):
+        return named[0].period
+    if current is not None and words <= 20 and not named:
+        return current
+    return None
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b|\bQ[1-4]\b|\b[1-4]Q\d\d\b")
+
+
 def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
     """Measurements and guidance from every sentence outside tables."""
     out: list[Measurement | Guidance] = []
@@ -514,9 +530,12 @@ def extract_prose_figures(doc: ReleaseDoc) -> list[Measurement | Guidance]:
     paragraph = -1
     units = unit_definitions(doc.text.clean)  # "26.41 million tonnes (MT)": the release's own abbreviations
     outlook: tuple[int, Period | None, int | None] | None = None  # the list a forward sentence opens ("... expects:")
+    heading: Period | None = None  # the period a heading names for the short items under it ("Full-Year 2022 Highlights:")
     for sentence in doc.text.sentences:
         if sentence.paragraph != paragraph:
             paragraph, anchor = sentence.paragraph, doc.info.reporting_period
+            heading = _heading_period(doc, doc.text.paragraphs[paragraph], heading)
+            anchor = heading or anchor
         if is_table_row(sentence.text) or doc.in_table(sentence.start, sentence.end):
             continue
         span = doc.text.span(sentence.start, sentence.end)
