@@ -512,7 +512,7 @@ def _heading_period(doc: ReleaseDoc, paragraph, current: Period | None) -> Perio
     kept over short items that name no period of their own and ended by a long paragraph or a heading of another."""
     text = doc.text.clean[paragraph.start:paragraph.end].strip()
     words = len(text.split())
-    named = [m for m in find_periods(text, doc.period_context()) if not m.relative]
+    named = [m for m in find_periods(text, doc.period_context()) if not m.relative or re.search(r"\b(?:19|20)\d\d\b", text)]
     if text.endswith(":") and words <= 8 and len(named) == 1 and not find_quantities(_YEARS.sub(" ", text)):
         return named[0].period
     if current is not None and words <= 20 and not named:
