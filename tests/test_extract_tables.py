@@ -278,6 +278,7 @@ def test_is_table_row(line: str, expected: bool) -> None:
     ("ROM coal produced", "Mt", ("ore_mined", None, "t", 1e6)),  # the metal's name is a word of the cue
     ("Spodumene concentrate produced", "dmt", ("concentrate_production", "lithium", "t", 1.0)),
     ("Pricing of Captive Coal ($/Ton)", "", ("realized_price", "coal", "$/t", 1.0)),  # "Ton" in capitals is a ton
+    ("All-In Site Cost (AISC) US$/ounce", "", ("aisc", None, "USD/oz", 1.0)),  # a PDF row's unit after its label
     ("Cash Cost of Sales - Captive Coal ($/Ton)", "", ("cash_cost", "coal", "$/t", 1.0)),
 ])
 def test_read_label(label: str, unit_column: str, expected: tuple) -> None:

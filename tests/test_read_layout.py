@@ -309,3 +309,15 @@ def test_a_unit_and_decimals_run_into_a_label_split_where_every_figure_has_as_ma
                           ["Ridge coal sold", "Mt", "1.62", "1.39", "3.01", "2.26"],
                           ["Ridge concentrate and pellets sold", "Mt", "2.71", "2.41", "5.12", "3.98"],
                           ["Ridge gold produced", "oz", "24,610", "23,690", "48,300", "44,950"]]
+
+
+def test_a_heading_of_periods_stacked_over_short_lines_above_rows_a_single_space_apart() -> None:
+    """A PDF's text: the header's cells wrapped one fragment a line ("INDICATOR UNIT SEPTEMBER" / "2011 QUARTER" / ...),
+    then rows a single space apart, a footnote's digit run into a figure ("1,7301" is 1,730)."""
+    text = ("PERFORMANCE INDICATOR UNIT MARCH\n2011 QUARTER\nJUNE\n2011 QUARTER\nHALF\n2011 YEAR1\n"
+            "Gold recovered Ounces 41,210 44,870 86,080\nAverage sales price US$/ounce 1,7301 1,765 1,748\n")
+    [table] = find_tables(text)
+    rows = [row.texts for row in table.rows]
+    assert [" ".join(c.split()) for c in rows[0][1:4]] == ["MARCH 2011 QUARTER", "JUNE 2011 QUARTER", "HALF 2011 YEAR1"]
+    assert rows[1:] == [["Gold recovered Ounces", "41,210", "44,870", "86,080"],
+                        ["Average sales price US$/ounce", "1,730", "1,765", "1,748"]]

@@ -82,6 +82,9 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
 _BASIS_WORDS = re.compile(r"(?i)\b(?:basis|attributable|equity|share|consolidated|metal|content|contained)\b")
 
 
+_TRAILING_UNIT = re.compile(r"\s((?:US\$|A\$|C\$|R|\$|USD|AUD|CAD|ZAR)\s?/\s?[a-z]+|g/t|%)$")
+
+
 def _label_unit(label: str) -> tuple[str, str, float]:
     """(label without its unit, unit text, scale) from ``Palladium Production (ozs)``, ``Revenue ($000s)``."""
     label = re.sub(r"(?<=[a-z)])\d{1,2}\b|\(\d\)|\*+$|(?<=\))x+$", "", label).strip()
@@ -103,6 +106,8 @@ def _label_unit(label: str) -> tuple[str, str, float]:
     elif m:
         unit_text = (m.group(1) or m.group(2) or "").strip()
         label = (label[: m.start()] + " " + label[m.end():]).strip()
+    elif trailing := _TRAILING_UNIT.search(label):  # "All-In Site Cost (AISC) US$/ounce": a PDF row's label and unit
+        unit_text, label = trailing.group(1), label[:trailing.start()].strip()
     scale = 1.0
     if re.search(r"'?000'?s?\b|thousands", unit_text, re.IGNORECASE):
         scale = 1e3

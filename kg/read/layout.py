@@ -773,7 +773,7 @@ def _section_row(text: str, s: int, e: int) -> TableRow:
 # ---------------------------------------------------------------- cells a single space apart
 
 # a figure as a cell: "1,200,000", "(13)", "-9%", "$612", "16.7"; a dash or n/a for none
-_SPACED_VALUE = (r"(?:(?:[-–(]\s?)?(?:US\$|A\$|C\$|\$|R)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\)?"
+_SPACED_VALUE = (r"(?:(?:[-–(]\s?)?(?:US\$|A\$|C\$|\$|R)?\d{1,3}(?:,\d{3})+(?:\.\d+|[1-9](?![\d,.]))?%?\)?"
                  r"|(?:[-–(]\s?)?(?:US\$|A\$|C\$|\$|R)?\d+(?:\.\d+)?%?\)?|n/a|-)")
 _SPACED_ROW = re.compile(rf"^(?P<label>[^\S\n]*\S.*?[A-Za-z%)\]])(?P<values>(?:[^\S\n]+{_SPACED_VALUE}){{1,12}})[^\S\n]*$")
 _SPACED_CELL = re.compile(_SPACED_VALUE)
@@ -816,11 +816,13 @@ def _spaced_row(text: str, s: int, e: int) -> TableRow | None:
     spans = _glued_cells(m.group("values")) if glued else [(c.start(), c.end()) for c in _SPACED_CELL.finditer(m.group("values"))]
     if not spans:
         return None
+    spans = [(a, b - 1) if _FOOTNOTED.fullmatch(m.group("values")[a:b]) else (a, b) for a, b in spans]  # "1,7301"
     cells += [Cell(m.group("values")[a:b], offset + a, offset + b) for a, b in spans]
     numeric = [c for c in cells[1:] if re.search(r"\d", c.text)]
     return TableRow(tuple(cells), s, e) if len(numeric) >= 1 and len(cells) >= 3 or len(numeric) >= 2 else None
 
 
+_FOOTNOTED = re.compile(r"\d{1,3}(?:,\d{3})*,\d{3}[1-9]")  # a footnote's digit run into a figure: "1,7301" is 1,730 (1)
 YEAR_RUN_IN = r"(?<=(?:19|20)\d\d)(?=[A-Za-z])"  # "SEPTEMBER 2021QUARTER", "2021Q2": where a space belongs
 _YEAR_JOINED = re.compile(rf"{YEAR_RUN_IN}|(?<=[a-z])(?=[QH][1-4]\s?(?:19|20)\d\d)")  # and "UnitQ2 2010"
 
@@ -838,6 +840,11 @@ def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
 
     mentions = [replace(m, start=original(m.start), end=original(m.end))
                 for m in find_periods(spaced, PeriodContext()) if not m.relative]
+    for k, m in enumerate(mentions):  # "CALENDAR 2022 YEAR1": the heading's last word and its footnote are the heading's
+        tail = re.match(r"\s*(?i:year|quarter|qtr)\d?(?![\w])", line[m.end:])
+        ends_in_noun = re.search(r"(?i)(?:year|quarter|qtr|half)\W*$", line[m.start:m.end])
+        if tail and not ends_in_noun and (k + 1 == len(mentions) or m.end + tail.end() <= mentions[k + 1].start):
+            mentions[k] = replace(m, end=m.end + tail.end())
     if len(mentions) < 2 or re.search(r"\d{1,3},\d{3}", line):
         return None
     corner = line[:mentions[0].start]
@@ -863,6 +870,21 @@ def _spaced_body_row(text: str, s: int, e: int) -> TableRow | None:
     return row
 
 
+def _stacked_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[TableRow | None, int]:
+    """A heading of periods stacked over several short lines above the first row ("INDICATOR UNIT SEPTEMBER" /
+    "2022 QUARTER" / "DECEMBER" / "2022 QUARTER"), as a PDF's text leaves a header whose cells wrap: one heading, and
+    the line its first row stands on."""
+    for j in range(i + 2, min(i + 9, len(lines))):
+        s, e = lines[j - 1]
+        if not text[s:e].strip() or len(text[s:e]) > 60 or re.search(r"\d{1,3},\d{3}", text[s:e]) \
+                or _spaced_header(text, s, e) is not None:
+            return None, i + 1  # a line that heads the columns by itself: the heading is that line, not a stack
+        row = _spaced_row(text, *lines[j])
+        if row is not None and not row.is_section:
+            return _spaced_header(text, lines[i][0], lines[j - 1][1]), j
+    return None, i + 1
+
+
 def spaced_tables(text: str) -> list[Table]:
     """Tables whose cells stand a single space apart: two or more rows of a label and figures, under a heading line
     of periods; a short label line between them (no figures) is a section row."""
@@ -872,11 +894,13 @@ def spaced_tables(text: str) -> list[Table]:
     while i < len(lines):
         below = _spaced_body_row(text, *lines[i + 1]) if i + 1 < len(lines) else None
         header = _spaced_header(text, *lines[i]) if below is not None else None  # periods are read only over a row
+        j = i + 1
+        if header is None:
+            header, j = _stacked_header(text, lines, i)
         if header is None:
             i += 1
             continue
         rows: list[TableRow] = [header]
-        j = i + 1
         while j < len(lines) and (row := _spaced_body_row(text, *lines[j])) is not None:
             rows.append(row)
             j += 1
