@@ -321,3 +321,15 @@ def test_a_heading_of_periods_stacked_over_short_lines_above_rows_a_single_space
     assert [" ".join(c.split()) for c in rows[0][1:4]] == ["MARCH 2011 QUARTER", "JUNE 2011 QUARTER", "HALF 2011 YEAR1"]
     assert rows[1:] == [["Gold recovered Ounces", "41,210", "44,870", "86,080"],
                         ["Average sales price US$/ounce", "1,730", "1,765", "1,748"]]
+
+
+def test_cells_glued_together_under_a_stacked_heading_with_its_unit_column_run_into_the_corner() -> None:
+    """A web page's text with the cell boundaries lost: "Gold recoveredOunces44,87039,450" under "PERFORMANCE
+    INDICATORUNITDECEMBER 2010" / "QUARTER" / "MARCH 2011" / "QUARTER"."""
+    text = ("PERFORMANCE INDICATORUNITDECEMBER 2010\nQUARTER\nMARCH 2011\nQUARTER\nGold recoveredOunces44,87039,450 \n"
+            "All-In Site Cost (AISC)US$/ounce1,0651,240 \nGold salesOunces45,10038,900 \n")
+    [table] = find_tables(text)
+    rows = [row.texts for row in table.rows]
+    assert rows[0][:2] == ["PERFORMANCE INDICATOR", "UNIT"]
+    assert rows[1:] == [["Gold recovered", "Ounces", "44,870", "39,450"], ["All-In Site Cost (AISC)", "US$/ounce", "1,065", "1,240"],
+                        ["Gold sales", "Ounces", "45,100", "38,900"]]

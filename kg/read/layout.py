@@ -782,7 +782,8 @@ _SPACED_CELL = re.compile(_SPACED_VALUE)
 # a label run into figures run into each other ("Silver production (koz)3,0863,2053,632"), as a web page's table
 # cells lose their separators when copied: each figure's thousands groups say where it ends
 # (a unit may be run into the label too: "Coal soldMt1.621.393.012.26", figures of as many decimals each)
-_GLUED_ROW = re.compile(r"^(?P<label>[^\S\n]*\S.*?[A-Za-z)\]])(?P<unit>(?<=[a-z])(?:Moz|koz|oz|Mt|kt|Mlb|lb|g/t|%))?"
+_GLUED_ROW = re.compile(r"^(?P<label>[^\S\n]*\S.*?[A-Za-z)\]])(?P<unit>(?<=[a-z)])(?:Moz|koz|oz|Mt|kt|Mlb|lb|g/t|%|Ounces|Tonnes|Tons"
+                        r"|Pounds|(?:US|A|C)?\$/[a-z]+))?"
                         r"(?P<values>\d{1,3}(?:,\d{3})+(?:\d{1,3}(?:,\d{3})+)+(?:\d+(?:\.\d+)?%?)?"
                         r"|(?:\d+\.\d+){2,})[^\S\n]*$")
 _GLUED_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?$")
@@ -824,7 +825,10 @@ def _spaced_row(text: str, s: int, e: int) -> TableRow | None:
 
 _FOOTNOTED = re.compile(r"\d{1,3}(?:,\d{3})*,\d{3}[1-9]")  # a footnote's digit run into a figure: "1,7301" is 1,730 (1)
 YEAR_RUN_IN = r"(?<=(?:19|20)\d\d)(?=[A-Za-z])"  # "SEPTEMBER 2021QUARTER", "2021Q2": where a space belongs
-_YEAR_JOINED = re.compile(rf"{YEAR_RUN_IN}|(?<=[a-z])(?=[QH][1-4]\s?(?:19|20)\d\d)")  # and "UnitQ2 2010"
+# and "UnitQ2 2010", "INDICATORUNITDECEMBER 2022" (a month in capitals run into the heading before it)
+_YEAR_JOINED = re.compile(rf"{YEAR_RUN_IN}|(?<=[a-z])(?=[QH][1-4]\s?(?:19|20)\d\d)"
+                          r"|(?<=[A-Z])(?=(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+                          r"\s+(?:19|20)\d\d)")
 
 
 def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
@@ -870,6 +874,21 @@ def _spaced_body_row(text: str, s: int, e: int) -> TableRow | None:
     return row
 
 
+def _unit_heading_split(text: str, header: TableRow, body: list[TableRow]) -> TableRow:
+    """A corner that ends with the unit column's heading ("PERFORMANCE INDICATORUNIT") over rows that have a unit cell
+    of their own: the corner, then a "UNIT" cell over the units."""
+    corner = header.cells[0]
+    raw = text[corner.start:corner.end]
+    unit = re.search(r"(?i)units?(?=\s*$)", raw)
+    widths = [len(r.cells) for r in body if not r.is_section]
+    if unit is None or not raw[:unit.start()].strip() or not widths \
+            or max(set(widths), key=widths.count) != len(header.cells) + 1:
+        return header
+    at, end = corner.start + unit.start(), corner.start + unit.end()
+    cells = (Cell(raw[:unit.start()].strip(), corner.start, at), Cell(text[at:end], at, end))
+    return TableRow(cells + header.cells[1:], header.start, header.end)
+
+
 def _stacked_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[TableRow | None, int]:
     """A heading of periods stacked over several short lines above the first row ("INDICATOR UNIT SEPTEMBER" /
     "2022 QUARTER" / "DECEMBER" / "2022 QUARTER"), as a PDF's text leaves a header whose cells wrap: one heading, and
@@ -906,6 +925,7 @@ def spaced_tables(text: str) -> list[Table]:
             j += 1
         while rows and rows[-1].is_section:
             rows.pop()
+        rows[0] = _unit_heading_split(text, rows[0], rows[1:])
         if sum(1 for r in rows[1:] if not r.is_section) >= 2:
             tables.append(Table(tuple(rows), "spaced"))
         i = max(j, i + 1)
