@@ -616,6 +616,23 @@ def test_a_heading_row_of_metals_over_a_repeated_group_of_period_columns() -> No
                    ("G", "gold", "Lynx", "2011", (11000, 13000))}
 
 
+TWO_LEVEL_RULED = ("------------------------------------------------------------------ Highlights ($ millions) Three months "
+                   "ended Six months ended June 30 June 30 ------------------------------------------------ 2011 2010 change "
+                   "2011 2010 change ------------------------------------------------------------------ Revenue 210 250 (16)% "
+                   "470 520 (10)% ------------------------------------------------------------------ Gold produced (ounces) "
+                   "31,100 29,000 7% 60,000 55,000 9% ------------------------------------------------------------------")
+
+
+def test_a_table_flattened_onto_one_line_with_spans_and_days_over_a_segment_of_years() -> None:
+    """"Three months ended  Six months ended  June 30  June 30" over "2011 2010 change 2011 2010 change", the rows
+    between dashed rules; "($ millions)" in the heading scales the revenue row."""
+    text = kestrel.release(TWO_LEVEL_RULED, INTRO, *Q2)
+    got = {(m.metric, m.value, m.period.label) for m in extract_table_figures(read_release(text))}
+    assert got == {("revenue", 210e6, "2011-Q2"), ("revenue", 250e6, "2010-Q2"), ("revenue", 470e6, "2011-H1"),
+                   ("revenue", 520e6, "2010-H1"), ("production", 31100, "2011-Q2"), ("production", 29000, "2010-Q2"),
+                   ("production", 60000, "2011-H1"), ("production", 55000, "2010-H1")}
+
+
 CORNER_METRIC = """| Metal production (tonnes) | Q2 2011 | Q1 2011 |
 |---|---|---|
 | Copper cathode | 3,215 | 3,048 |

@@ -378,8 +378,20 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
         default_period = doc.info.reporting_period  # mines across, no period: the release's own
     body, columns, width, outer = _nested_labels(body, columns, width)
     return _read_body(doc, body, columns, width, site, default_period,
-                      _corner_unit(corner) or header_unit or _caption_unit(doc, table.start),
+                      _corner_unit(corner) or header_unit or _caption_unit(doc, table.start) or _heading_unit(header_texts),
                       _corner_metric(doc, table, previous_metric), outer)
+
+
+def _heading_unit(header: list[list[str]]) -> str:
+    """A unit a heading line kept whole gives in parentheses ("Highlights ($ millions) Three months ended ..."): the
+    unit of the rows that state none."""
+    for texts in header:
+        if len(texts) == 1:
+            for group in re.findall(r"\(([^()]{1,30})\)", texts[0]):
+                unit = _corner_unit(group)
+                if unit:
+                    return unit
+    return ""
 
 
 def _nested_labels(body: list[tuple[TableRow, list[str]]], columns: list[_Axis], width: int
@@ -606,9 +618,13 @@ def _grouped_spans(text: str, lower: list[str]) -> list[str] | None:
     """A heading flattened into one cell that names several spans ("Quarter Ended Year-to-date") laid over the row of
     column headings below it: a new group starts where that row repeats its first heading ("Dec-18 Sep-18 Dec-17 |
     Dec-18 Dec-17"). None when the spans and the groups do not pair up."""
-    spans = [m.group() for m in _SPAN_LABEL.finditer(text)]
+    found = list(_SPAN_LABEL.finditer(text))
+    spans = [m.group() for m in found]
     if len(spans) < 2 or len(lower) < 3 or not lower[1]:
         return None
+    ends = re.findall(rf"(?i)\b{MONTH_NAME}\.?\s+\d{{1,2}}\b", text[found[-1].end():])
+    if len(ends) == len(spans):  # "Three months ended  Six months ended  June 30  June 30": each span's day
+        spans = [f"{span} {end}" for span, end in zip(spans, ends)]
     starts = [j for j in range(1, len(lower)) if lower[j] == lower[1]]
     if len(starts) != len(spans):
         return None

@@ -707,10 +707,24 @@ def ruled_line_tables(text: str) -> list[Table]:
         widths = [len(runs[0][1]) for runs, _ in parsed if len(runs) == 1]
         width = max(set(widths), key=widths.count) if widths else 0
         for (s, e), (runs, trailing) in zip(segments[1:], parsed):
-            rows.extend(_segment_rows(text, s, e, runs, trailing, width))
+            headings = _heading_segment(text, s, e)
+            rows.extend([headings] if headings is not None else _segment_rows(text, s, e, runs, trailing, width))
         if sum(len(r.cells) >= 3 for r in rows) >= 2:
             tables.append(Table(tuple(rows), "ruled-line"))
     return tables
+
+
+_HEADING_TOKEN = re.compile(r"(?i)(?:19|20)\d\d|Q[1-4]|[1-4]Q|H[12]|FY\d{2,4}|YTD|change|chg|var\.?|variance|%|\$|\(\$\)")
+
+
+def _heading_segment(text: str, s: int, e: int) -> TableRow | None:
+    """A segment of column headings alone ("2022 2021 change 2022 2021 change"): one cell a heading, under a corner."""
+    tokens = list(re.finditer(r"\S+", text[s:e]))
+    if len(tokens) < 2 or not all(_HEADING_TOKEN.fullmatch(t.group()) for t in tokens) \
+            or sum(bool(re.fullmatch(r"(?:19|20)\d\d", t.group())) for t in tokens) < 2:
+        return None
+    cells = [Cell("", s, s)] + [Cell(t.group(), s + t.start(), s + t.end()) for t in tokens]
+    return TableRow(tuple(cells), s + tokens[0].start(), s + tokens[-1].end())
 
 
 def _stripped(text: str, s: int, e: int) -> tuple[int, int]:
