@@ -937,3 +937,12 @@ def test_a_heading_that_names_a_period_holds_for_the_short_items_under_it() -> N
             "of gold at its Moose Creek mine, close to the top of its expectations for the period.")
     got = [(r[1], r[3], r[5]) for r in records(release(body))]
     assert got == [("production", 48200, "2011-H1"), ("sales", 47900, "2011-H1"), ("production", 24100, "2011-Q2")]
+
+
+def test_a_comparison_in_parentheses_measures_what_the_figure_before_it_does() -> None:
+    """"Sales of 3,900 tonnes of nickel in concentrate (up 12% from Q1 2011: 3,480 tonnes)": the aside is sales too,
+    for the quarter it names, though "in concentrate" stands nearer it."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek nickel mine")
+    body = "- Sales for the quarter of 3,900 tonnes of nickel in concentrate (up 12% from Q1 2011: 3,480 tonnes)"
+    got = {(r[1], r[2], r[3], r[5]) for r in records(release(body, intro=intro))}
+    assert got == {("sales", "nickel", 3900, "2011-Q2"), ("sales", "nickel", 3480, "2011-Q1")}

@@ -371,7 +371,8 @@ def _attributable_aside(text: str, q: Quantity) -> bool:
 
 
 _METAL_METRICS = {"production", "refined_production", "sales", "concentrate_production", "concentrate_grade"}
-_ASIDE_OPEN = re.compile(r"\(\s*(?:[^()\d]{0,40}:\s*)?$")  # "(" or "(Q2 2010: " right before a figure
+# "(", "(Q2 2010: " or "(up 12% from Q1 2022: " right before a figure: the figure it follows, for another period
+_ASIDE_OPEN = re.compile(r"\(\s*(?:[^()\d]{0,40}:\s*|[^()]{0,50}\b(?:Q[1-4]|[1-4]Q|H[12]|FY|quarter|half|year|(?:19|20)\d\d)\W{0,3}:\s*)?$")
 
 
 _COMPARED_TAIL = re.compile(r"(?i)\b(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?P<tail>[^\d;]*)$")
