@@ -154,3 +154,16 @@ def test_agreement_span_covers_the_continuing_paragraph() -> None:
     a = the_agreement(OPTION)
     assert a.span.quote.startswith("On March 14, 2011, Kestrel entered into an option agreement")
     assert a.span.quote.endswith("totalling C$250,000 over four years.")
+
+
+def test_parties_named_without_a_legal_suffix_and_an_agreement_named_with_its_counterparty() -> None:
+    """"Harland Mining and junior Tessary Resources have entered into ... joint venture agreements", "Crestmoor Gold
+    (CVE:CMG) ... to option ... to Dunmore Minerals (CVE:DNM)", and "by way of an option agreement with Rookery Gold
+    Ltd" with no verb that enters into it: each is an agreement with its parties."""
+    text = ("Kestrel Gold Mines Inc.\n\nNEWS RELEASE\n\nJuly 18, 2011\n\nKestrel Gold Mines Inc. (TSX: KGM) is growing its "
+            "Moose Creek land position by way of an option agreement with Rookery Gold Ltd covering up to a 100% interest "
+            "in the adjoining Sable Creek Project.\n\nIn other news, Harland Mining and junior Tessary Resources have "
+            "entered into three joint venture agreements over ground in the Gascoyne.\n")
+    got = {tuple(sorted(a.parties)) for a in extract_agreements(read_release(text))}
+    assert ("Kestrel Gold Mines Inc.", "Rookery Gold Ltd") in got
+    assert any({"Harland Mining", "Tessary Resources"} <= set(parties) for parties in got)

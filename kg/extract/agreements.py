@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from kg.extract.document import ReleaseDoc
 from kg.extract.names import company_key, find_companies
+from kg.extract.release import name_before_listing, find_tickers
 from kg.periods import find_periods
 from kg.quantities import find_quantities
 from kg.records import Agreement, Money
@@ -25,6 +26,13 @@ TRIGGER = re.compile(
     r"|memorandum\s+of\s+understanding|arrangement|earn[- ]in|farm[- ]in|stream(?:ing)?|offtake|acquisition|purchase|sale)\b",
     re.IGNORECASE,
 )
+# "by way of an option agreement with Rookery Gold Ltd", "a binding earn-in agreement with ...": an agreement named
+# with its counterparty, whatever the verb
+NAMED_WITH = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|joint\s+venture)\s+with\s+(?:[a-z]+\s+)?[A-Z]")
+_PROPER = r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}"
+# "Producer Harland Mining and junior Tessary Resources have entered into ...": two parties as the sentence's subject
+_SUBJECT_PAIR = re.compile(rf"(?P<a>{_PROPER})\s+and\s+(?:(?:fellow[- ]\w+|junior|producer|explorer|partner|[a-z]+-listed)\s+)?"
+                           rf"(?P<b>{_PROPER})\s+(?:have|had|will)\s+(?:entered|signed|agreed|executed|formed)")
 CONTINUES = re.compile(r"^\W*(?:under\s+the\s+terms|pursuant\s+to|the\s+(?:agreement|option|transaction)|terms\s+of)", re.IGNORECASE)
 _KIND = re.compile(
     r"\b(?:an?\s+|the\s+)?(?P<kind>(?:(?!an?\b|the\b|into\b|with\b)[\w-]+\s+){0,4}?)(?P<noun>agreement|letter\s+of\s+intent"
@@ -95,7 +103,7 @@ def _scopes(doc: ReleaseDoc) -> list[tuple[int, int, int]]:
     paragraphs = doc.text.paragraphs
     scopes = []
     for i, sentence in enumerate(sentences):
-        if not TRIGGER.search(sentence.text):
+        if not (TRIGGER.search(sentence.text) or NAMED_WITH.search(sentence.text)):
             continue
         para = paragraphs[sentence.paragraph]
         end = para.end
@@ -149,9 +157,16 @@ def _agreement_mentions(doc: ReleaseDoc) -> list[Agreement]:
         for _s, _e, name in find_companies(trigger) + find_companies(scope):
             if all(company_key(name) != company_key(p) for p in parties):
                 parties.append(name)
-        with_party = re.search(r"\bwith\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})", trigger)
-        if with_party and all(company_key(with_party.group("name")) not in company_key(p) for p in parties):
-            parties.append(with_party.group("name"))
+        named = [m.group("name") for m in re.finditer(r"\bwith\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})", trigger)][:1]
+        pair = _SUBJECT_PAIR.search(trigger)
+        named += [pair.group("a"), pair.group("b")] if pair else []
+        named += [n for n in (name_before_listing(trigger, t_start) for t_start, _e, _t in find_tickers(trigger)) if n]
+        for name in named:  # parties named without a legal suffix: "with NAME", a subject pair, a name before its ticker
+            name = re.sub(r"^(?:Producer|Explorer|Junior|Miner|Developer)\s+", "", name)
+            if re.fullmatch(r"[A-Z0-9.]{1,6}", name):
+                continue  # "TSX.V: PWX, OTCPINK: PWXEF": a symbol before the next listing, no party
+            if all(company_key(name) not in company_key(p) and company_key(p) not in company_key(name) for p in parties):
+                parties.append(name)
         interest = re.search(r"\b(?:earn|acquire|obtain|vest|hold|own)\w*\s+(?:an?\s+|the\s+)?(?:initial\s+|additional\s+)?"
                              r"(?:undivided\s+)?(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s?cent)", scope, re.IGNORECASE)
         operator = re.search(r"(?P<who>[A-Z][\w ]{2,60}?|the Company)\s+will\s+(?:be|act\s+as|remain)\s+(?:the\s+)?operator", scope)

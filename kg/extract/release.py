@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # Stock exchanges: the name a ticker is written under, then the other ways releases spell it.
 EXCHANGES: dict[str, tuple[str, ...]] = {
-    "TSXV": ("TSX Venture Exchange", "TSX Venture", "TSX-V", "TSXV"),
+    "TSXV": ("TSX Venture Exchange", "TSX Venture", "TSX-V", "TSXV", "TSX.V", "CVE"),
     "TSX": ("Toronto Stock Exchange", "TSX", "TSE"),
     "NYSE MKT": ("NYSE MKT", "NYSEMKT"),
     "NYSE American": ("NYSE American",),
@@ -347,7 +347,7 @@ def _publishers(text: str) -> set[str]:
     return inside - outside
 
 
-def _name_before_listing(text: str, start: int) -> str | None:
+def name_before_listing(text: str, start: int) -> str | None:
     """The name written just before a listing: ``Coeur Mining, Inc. (the "Company") (NYSE: CDE)``."""
     before = text[text.rfind("\n", 0, start) + 1:start].rstrip(" \t(")
     while True:
@@ -386,7 +386,7 @@ def _named_before(text: str, start: int, body_start: int) -> bool:
     Resources Limited (ASX: WGX)``): a listing read that late is another company's."""
     if start < body_start:
         return False
-    listed = company_key(_name_before_listing(text, start) or "")
+    listed = company_key(name_before_listing(text, start) or "")
     return any(company_key(c) != listed for s, _e, c in find_companies(text[:start]) if s >= body_start)
 
 
@@ -459,7 +459,7 @@ def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
         found = [c for c in find_companies(title) if company_key(c[2]) not in publishers]
         if found:
             return _untagged(found[0][2])
-    names: list[str | None] = [_name_before_listing(head, start) for start, _e, _t in find_tickers(head)
+    names: list[str | None] = [name_before_listing(head, start) for start, _e, _t in find_tickers(head)
                                if not _named_before(head, start, body_start)]
     names += _headline_names(clean, body_start)
     names += [c[2] for c in _header_companies(doc, body_start)]
