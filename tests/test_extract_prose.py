@@ -946,3 +946,9 @@ def test_a_comparison_in_parentheses_measures_what_the_figure_before_it_does() -
     body = "- Sales for the quarter of 3,900 tonnes of nickel in concentrate (up 12% from Q1 2011: 3,480 tonnes)"
     got = {(r[1], r[2], r[3], r[5]) for r in records(release(body, intro=intro))}
     assert got == {("sales", "nickel", 3900, "2011-Q2"), ("sales", "nickel", 3480, "2011-Q1")}
+
+
+def test_a_cost_per_ounce_named_in_the_cue_gives_the_dollars_their_unit() -> None:
+    """"Cash costs per ounce of gold sold in 2012 are expected to range between $1,050 to $1,120": dollars per ounce."""
+    got = records(release("Cash costs per ounce of gold sold in 2012 are expected to range between $1,050 to $1,120."))
+    assert [(r[0], r[1], r[3], r[4], r[5]) for r in got] == [("G", "cash_cost", (1050, 1120), "USD/oz", "2012")]

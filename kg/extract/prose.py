@@ -290,6 +290,9 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         prev_end = out[-1].quantity.end if out else 0
         clause_start, clause_end = next((s, e) for s, e in clauses if s <= q.start < e)
         before = text[max(prev_end, clause_start):range_start if low is not None else q.start]  # a range's cue precedes its low end
+        per = _PER_IN_CUE.search(before[-90:]) if "/" not in q.unit and (q.unit.isupper() or q.unit == "$") else None
+        if per:  # "Cash costs per ounce of gold sold ... between $1,050 to $1,120": the cue says what each dollar is per
+            q = replace(q, unit=f"{q.unit}/{_PER_UNIT_WORD[per.group(1).lower().rstrip('s')]}")
         after = text[q.end:nxt.start if nxt else len(text)]
         item = listed.get(q.start)
         if item is not None:
@@ -332,6 +335,8 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
     return _parallel_to_the_first(text, out)
 
 
+_PER_IN_CUE = re.compile(r"(?i)\b(?:costs?|AISC|AIC|prices?|revenue)\s+per\s+(?:[a-z]+\s+)?(ounces?|oz|pounds?|lb|tonnes?|tons?)\b")
+_PER_UNIT_WORD = {"ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
 _CHANGE_RESTATED = re.compile(r"\s*(?:\(\s*|,?\s*or\s+(?:about\s+|approximately\s+|some\s+)?)")
 
 
