@@ -633,6 +633,23 @@ def test_a_table_flattened_onto_one_line_with_spans_and_days_over_a_segment_of_y
                    ("production", 60000, "2011-H1"), ("production", 55000, "2010-H1")}
 
 
+PRICES_UNDER_A_CAPTION = """Average realised prices
+
+                                              Q2 2011     Q1 2011
+Iron ore (US$/dmt, FOB)5                        108.2       114.9
+Copper (US$/lb)6                                 3.86        4.07
+"""
+
+
+def test_a_caption_that_names_one_metric_heads_rows_that_name_only_their_metal_and_unit() -> None:
+    """"Average realised prices" over "Iron ore (US$/dmt, FOB)" and "Copper (US$/lb)": realised prices of each."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek iron ore and copper mine")
+    text = kestrel.release(PRICES_UNDER_A_CAPTION, intro, *Q2)
+    got = {(m.metric, m.metal, m.value, m.unit, m.period.label) for m in extract_table_figures(read_release(text))}
+    assert got == {("realized_price", "iron", 108.2, "USD/t", "2011-Q2"), ("realized_price", "iron", 114.9, "USD/t", "2011-Q1"),
+                   ("realized_price", "copper", 3.86, "USD/lb", "2011-Q2"), ("realized_price", "copper", 4.07, "USD/lb", "2011-Q1")}
+
+
 CORNER_METRIC = """| Metal production (tonnes) | Q2 2011 | Q1 2011 |
 |---|---|---|
 | Copper cathode | 3,215 | 3,048 |

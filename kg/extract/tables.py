@@ -476,6 +476,10 @@ def _corner_metric(doc: ReleaseDoc, table: Table, inherited: str = "") -> str:
     corner = next((t[0] for t in rows if len(t) >= 2 and t[0] and not _is_data(t)), "")
     if read_label(corner, "", doc.currency) is not None:
         return corner
+    caption = _caption(doc, table.start)
+    if not corner.strip() and caption and len(caption.split()) <= 6 and len(concepts_named(caption)) == 1 \
+            and not re.search(r"(?i)\band\b|&", caption) and not _NOT_FIGURES_CAPTION.search(caption):
+        return caption  # "Average realised prices" over "Iron ore (US$/dmt, FOB) | 108.2": the caption names the metric
     if not _SITE_HEADING.match(corner):
         return ""
     totals = [_TOTAL.sub("", t[0]).strip() for t in rows if t and _TOTAL.match(t[0])]
