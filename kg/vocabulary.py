@@ -29,7 +29,7 @@ METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "molybdenum": (("molybdenum", "moly"), ("Mo",)),
     "cobalt": (("cobalt",), ("Co",)),
     "uranium": (("uranium", "U3O8", "U₃O₈", "yellowcake"), ("U3O8", "tU")),
-    "iron": (("iron[- ]ore", "iron"), ("Fe",)),
+    "iron": (("iron[- ]ore", "iron", "pellets?", "pellet feed"), ("Fe",)),  # iron ore's products: pellets, pellet feed
     "vanadium": (("vanadium", "V2O5", "V₂O₅"), ("V2O5",)),
     "lithium": (("lithium", "spodumene", "Li2O", "Li₂O"), ("Li2O",)),
     "chromium": (("chromium", "chrome", "chromite", "Cr2O3", "Cr₂O₃"), ("Cr2O3",)),
@@ -79,7 +79,7 @@ def _metals_in(text: str) -> tuple[tuple[int, int, str], ...]:
         if metal == "lead" and re.match(r"(?i)lead(?:s|ing)?\s+(?:to|by|the|us|in\s+the)\b", text[m.start():m.start() + 16]) and not (
                 re.search(r"(?i)(?:\bof|\band|,|&|\b(?:pounds|tonnes|tons|lb|lbs|t|oz))\s*$", text[max(0, m.start() - 10):m.start()])):
             continue  # "led to", "leading the": the verb, not the metal ("pounds of lead in the quarter" is the metal)
-        if metal == "iron" and not re.match(r"(?i)iron[\s-]+ore|Fe\b", m.group()):
+        if metal == "iron" and not re.match(r"(?i)iron[\s-]+ore|Fe\b|pellet", m.group()):
             continue
         out.append((m.start(), m.end(), metal))
     return tuple(out)

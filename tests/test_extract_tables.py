@@ -866,3 +866,15 @@ def test_a_unit_column_heading_and_a_total_named_after_the_issuer_keep_a_table_o
     assert sorted((r[0], r[2], r[4], r[5]) for r in run(text)) == sorted([
         ("production", 31200, "2011-Q2", "Moose Creek"), ("production", 22400, "2011-Q2", "Caribou"),
         ("production", 53600, "2011-Q2", None)], key=repr)
+
+
+def test_a_royalty_companys_royalty_income_is_revenue_and_pellets_are_iron_ore() -> None:
+    """"Royalty income (£m)" over a row per property is revenue (only royalties paid are no figure); "pellets sold"
+    is iron ore sold."""
+    got = set()
+    for table in ("Royalty income (£m) Q2 2011 Q1 2011\nMoose Creek 4.2 3.6\nLynx 0.7 0.5\n",
+                  "Operator volumes Q2 2011 Q1 2011\nLynx pellets sold Mt 2.71 2.41\nMoose Creek coal sold Mt 1.62 1.39\n"):
+        got |= {(m.metric, m.metal, m.value, m.period.label) for m in extract_table_figures(read_release(kestrel.release(
+            table, TWO_MINES, *Q2)))}
+    assert {("revenue", None, 4200000, "2011-Q2"), ("revenue", None, 500000, "2011-Q1"),
+            ("sales", "iron", 2710000, "2011-Q2")} <= got

@@ -47,7 +47,7 @@ NOT_A_FIGURE = re.compile(
     r"|\d+(?:\.\d+)?\s?(?:m|metres?|meters?|ft|feet)\s*(?:grading|averaging|@\s*(?=\d))|from\s+\d+(?:\.\d+)?\s?m"
     r"|inferred|indicated|measured and|probable"
     r"|proven|exploration target|hedg\w*|forward sales|sold forward|capacity|nameplate|design(?:ed)?|permitted|inventor(?:y|ies)"
-    r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|benchmark|published|consensus|analysts?|(?<!without\s)(?<!excluding\s)(?<!before\s)(?<!ex-)royalty|streamed"
+    r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|benchmark|published|consensus|analysts?|(?<!without\s)(?<!excluding\s)(?<!before\s)(?<!ex-)royalty(?!\s+(?:income|revenues?))|streamed"
     r"|since\s+(?:start|inception|commission\w*|the\s+start)|(?<!year\s)(?<!year-)to\s+date|cumulative\w*|life[- ]of[- ]mine"
     r"|budget(?:ed)?\s+(?:of|was|is|figure|level)|(?:than|versus|vs\.?|against)\s+(?:the\s+)?(?:budget|plan|guidance|forecast)"
     r"|dividends?|payout|(?:national|nationwide|countrywide|country-wide|industry-wide|global|world)\s+(?:\w+\s+)?(?:output|production|exports|imports|demand|supply)|(?:country|nation)['’]s|(?-i:[A-Z][a-z]+)['’]s\s+(?:total|national|overall))\b",

@@ -82,7 +82,7 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
 _BASIS_WORDS = re.compile(r"(?i)\b(?:basis|attributable|equity|share|consolidated|metal|content|contained)\b")
 
 
-_TRAILING_UNIT = re.compile(r"\s((?:US\$|A\$|C\$|R|\$|USD|AUD|CAD|ZAR)\s?/\s?[a-z]+|g/t|%)$")
+_TRAILING_UNIT = re.compile(r"\s((?:US\$|A\$|C\$|R|\$|USD|AUD|CAD|ZAR)\s?/\s?[a-z]+|g/t|%|Mt|kt|Moz|koz|oz|Mlb|lb)$")
 
 
 def _label_unit(label: str) -> tuple[str, str, float]:
