@@ -348,7 +348,7 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     # 12M23 / 12M 2023: the year
     (re.compile(r"\b12M\s*'?(?P<y2>(?:19|20)?\d\d)\b", re.IGNORECASE), "year"),
     # twelve months 2024 / 12 mths 2024 (a column over its year): the calendar year
-    (re.compile(rf"\b(?:twelve|12)[\s-]*(?:months|mths)(?:\s+of)?,?\s*(?P<y2>(?:19|20)\d\d)\b", re.IGNORECASE), "year"),
+    (re.compile(r"\b(?:twelve|12)[\s-]*(?:months|mths)(?:\s+of)?,?\s*(?P<y2>(?:19|20)\d\d)\b", re.IGNORECASE), "year"),
     # the month of June 2006 / June 2006
     (re.compile(rf"(?<!\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.IGNORECASE), "month"),
     # in August (the year from the context)

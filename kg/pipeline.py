@@ -29,8 +29,8 @@ from kg.records import Agreement, Incident, Measurement, MineRecord, PersonRecor
 from kg.shards import SHARD_SIZE, check_visible, keep_graphs, shard_folder, write_shard
 from kg.store import Store, StoredRelease, ntriples
 from kg.terms import Minter
-from kg.vocabulary import find_metals
 from kg.validation import Finding, ValidationReport, validate_across, validate_release
+from kg.vocabulary import find_metals
 
 MINING_WORDS = re.compile(
     r"(?i)\b(mines?|mining|miners?|mill(?:ed|ing)?|ore|ounces|tonnes|tons|mt|carats?|concentrate|drill\w*|exploration|smelter"

@@ -17,8 +17,8 @@ from kestrel import ONE_MINE as INTRO
 from kg.extract import read_release
 from kg.extract.tables import extract_table_figures, is_table_row, read_label
 from kg.quantities import parse_number
-from kg.records import Guidance, Measurement
 from kg.read.sources import html_to_text
+from kg.records import Guidance, Measurement
 
 FISCAL = (
     "Kestrel Gold Mines Inc. (TSX: KGM) reports on its Moose Creek mine. The Company's fiscal year ends March 31, "

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from kg.extract.document import ReleaseDoc
 from kg.extract.names import company_key, find_companies
-from kg.extract.release import name_before_listing, find_tickers
+from kg.extract.release import find_tickers, name_before_listing
 from kg.periods import find_periods
 from kg.quantities import find_quantities
 from kg.records import Agreement, Money

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from kg.extract.names import CORPORATE_SUFFIX, company_key, fold
 from kg.read.text import SourceText
-from kg.roles import role_kinds
 from kg.records import MineRecord
+from kg.roles import role_kinds
 
 if TYPE_CHECKING:
     from kg.extract.document import ReleaseDoc

@@ -8,10 +8,18 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kg.dates import DAY_MONTH, MONTH_NAME, find_dates, month_number
-from kg.extract.names import company_key, find_companies
 from kg.extract.figures import FORWARD
-from kg.periods import (Period, PeriodContext, PeriodMention, default_fiscal_year_end, find_periods, has_fiscal_labels,
-                        stated_fiscal_year_end, year_period)
+from kg.extract.names import company_key, find_companies
+from kg.periods import (
+    Period,
+    PeriodContext,
+    PeriodMention,
+    default_fiscal_year_end,
+    find_periods,
+    has_fiscal_labels,
+    stated_fiscal_year_end,
+    year_period,
+)
 from kg.read.text import BULLET, SourceText
 from kg.records import CompanyMention, ReleaseInfo
 from kg.vocabulary import find_metals
@@ -434,7 +442,8 @@ def _clean_issuer(name: str, text: str, publishers: set[str]) -> str | None:
 
 
 # ``Songyue Mining Group Co., Ltd.* (the "Company", ...)``, ``("Kestrel" or the "Corporation")``: the release's own name
-_DEFINED_AS_ISSUER = re.compile(r"""[*\s]*\((?:[^()\n]{0,40}\b)?(?:the\s+)?["“'‘](?:Company|Corporation|Issuer)["”'’]""")
+_DEFINED_AS_ISSUER = re.compile(r"""[*\s]*(?:\([^()\n]{2,50}\)\s*)?\((?:[^()\n]{0,40}?\s)?(?:the\s+)?["“'‘](?:the\s+)?"""
+                                r"""(?:Company|Corporation|Issuer)["”'’]""")  # also "(ASX: QDL) ("Quenda" or "the Company")"
 
 
 def _defined_issuer(text: str) -> str | None:
@@ -484,7 +493,7 @@ def _issuer(doc: SourceText, title: str | None, body_start: int) -> str | None:
 
 
 # "Allkem told the ASX", "Lynas said", "South32's output": a name that speaks or owns in an article
-_SPEAKER = re.compile(rf"(?<![\w.])(?P<name>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){{0,3}})(?:['’]s\b|[ \t]+(?:said|says|told"
+_SPEAKER = re.compile(r"(?<![\w.])(?P<name>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,3})(?:['’]s\b|[ \t]+(?:said|says|told"
                       r"|reported|reports|announced|posted|produced|expects|forecast|cut|raised|lifted|recorded)\b)")
 
 

@@ -21,12 +21,27 @@ from dataclasses import dataclass, replace
 from kg.dates import MONTH_NAME
 from kg.extract.document import ReleaseDoc
 from kg.extract.figures import NOT_A_FIGURE, Reading
-from kg.extract.lexicon import concept, concepts_named, dimension_of, find_cues, metric_of_label, metric_under_section
+from kg.extract.lexicon import (
+    concept,
+    concepts_named,
+    dimension_of,
+    find_cues,
+    metric_of_label,
+    metric_under_section,
+)
 from kg.extract.mines import mine_key
 from kg.periods import Period, find_periods, year_period
 from kg.quantities import Quantity, find_quantities
-from kg.read.layout import CURRENCY_CELL, EMPTY_CELL, YEAR_RUN_IN, Table, TableRow, is_table_row, is_value_cell
-from kg.records import Guidance, Measurement
+from kg.read.layout import (
+    CURRENCY_CELL,
+    EMPTY_CELL,
+    YEAR_RUN_IN,
+    Table,
+    TableRow,
+    is_table_row,
+    is_value_cell,
+)
+from kg.records import Guidance, Measurement, Span
 from kg.vocabulary import CURRENCY_PREFIXES, PRECIOUS, find_metals
 
 _EMPTY = EMPTY_CELL
@@ -797,9 +812,19 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
                     cell_unit in _CURRENCY_CODES and reading.unit[:1].isupper() or cell_unit == "$"):
                 continue
             cell_site = column.site or (None if column.is_total else row_site)
-            out.append(Measurement(span, reading.metric, number * scale, reading.unit, period, reading.metal,
-                                   cell_site, reading.basis))
+            out.append(Measurement(_cell_span(doc, row, texts, j) or span, reading.metric, number * scale, reading.unit,
+                                   period, reading.metal, cell_site, reading.basis))
     return out
+
+
+def _cell_span(doc: ReleaseDoc, row: TableRow, texts: list[str], j: int) -> Span | None:
+    """The span of a figure run together with its neighbours ("Carnarvon Downs4.23.67.84.1"): the figure's own
+    characters, since the row's cannot be read back to it; None for a row whose cells stand apart."""
+    if len(row.cells) != len(texts) or j >= len(row.cells) or j == 0:
+        return None
+    cell = row.cells[j]
+    glued = row.cells[j - 1].end == cell.start or j + 1 < len(row.cells) and row.cells[j + 1].start == cell.end
+    return doc.text.span(cell.start, cell.end) if glued and cell.end > cell.start else None
 
 
 _TABULAR_SCALE = re.compile(r"(?i)\btabular\s+(?:dollar\s+)?amounts\s+(?:are\s+)?(?:expressed\s+|stated\s+|shown\s+)?in\s+"
