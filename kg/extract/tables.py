@@ -373,7 +373,7 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
     if row_periods >= max(2, len([1 for _r, t in body if len(t) > 1]) // 2):
         corner = " ".join(t[0] for t in header_texts if len(t) >= 2 and t[0])
         names = [corner] + [c.label or "" for c in columns[1:]] if header_texts else rows[0][1]
-        return _transposed(doc, (rows[first - 1] if first else rows[0])[0], names, body)
+        return list(_transposed(doc, (rows[first - 1] if first else rows[0])[0], names, body))
     site = doc.site_before(table.start, max(0, table.start - 400)) or doc.default_site()
     for _r, texts in rows[:first]:  # a caption or section label above the header: the table's site
         if len(texts) == 1 or not any(texts[1:]):
@@ -384,7 +384,7 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
     columns = _guidance_under_corner(doc, corner, columns)
     metric_columns = [read_label(c.label, "", doc.currency) if c.label else None for c in columns]
     if not any(c.period for c in columns) and sum(r is not None for r in metric_columns) >= 2:
-        return _metric_columns(doc, body, metric_columns, site)
+        return list(_metric_columns(doc, body, metric_columns, site))
     across_sites = [c for c in columns[1:] if c.site or c.is_total]
     default_period = None
     if not any(c.period for c in columns):

@@ -378,7 +378,7 @@ def _wrapped_labels_joined(text: str, rows: list[TableRow]) -> list[TableRow]:
             label = Cell(text[first.start:row.cells[0].end], first.start, row.cells[0].end)
             out.append(TableRow((label, *row.cells[1:]), first.start, row.end))
             continue
-        above = []
+        above: list[TableRow] = []
         while unlabelled and out and out[-1].is_section and len(above) < 2 and _is_label_cell(out[-1].cells[0].text):
             above.insert(0, out.pop())
         if not above:
