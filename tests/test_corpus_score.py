@@ -16,7 +16,10 @@
   training material since (0.797 at the end of stop 19, 0.903 at the end of stop 20);
 - ``blind-5``: tests/fixtures/blind4 (b66-b85), the fifth blind batch (four writers), committed at 59dae02 before
   the extractor ran on it and scored once at 58d1cd8 (facts F1 0.592, see tests/fixtures/blind4/README.md),
-  training material since (0.689 at the end of stop 20); the next round writes a sixth.
+  training material since (0.689 at the end of stop 20, 0.852 at the end of stop 22);
+- ``blind-6``: tests/fixtures/blind5 (b86-b105), the sixth blind batch (five writers), committed at 9407a67 before
+  the extractor ran on it and scored once at e270bbc (facts F1 0.794, see tests/fixtures/blind5/README.md),
+  training material from now on; the next round writes a seventh.
 
 The floors are the scores measured when the sets last changed, rounded down: a change that loses ground
 fails here. The second set is the harder one, and the closer predictor of real releases.
@@ -37,19 +40,22 @@ BLIND = ROOT / "tests" / "fixtures" / "blind"
 BLIND_2 = ROOT / "tests" / "fixtures" / "blind2"
 BLIND_3 = ROOT / "tests" / "fixtures" / "blind3"
 BLIND_4 = ROOT / "tests" / "fixtures" / "blind4"
+BLIND_5 = ROOT / "tests" / "fixtures" / "blind5"
 SETS = {
     "written-here": (CORPUS, range(1, 19), "r",
-                     {"facts": 0.98, "people": 0.99, "incidents": 0.99, "agreements": 0.99, "guidance": 0.97}),
-    "modelled-on-real": (CORPUS, range(19, 43), "r", {"facts": 0.88, "people": 0.99, "incidents": 0.99, "guidance": 0.90}),
-    "blind": (BLIND, range(1, 21), "b", {"facts": 0.87, "people": 0.96, "incidents": 0.72, "agreements": 0.99, "guidance": 0.82}),
+                     {"facts": 0.99, "people": 0.99, "incidents": 0.99, "agreements": 0.99, "guidance": 0.97}),
+    "modelled-on-real": (CORPUS, range(19, 43), "r", {"facts": 0.89, "people": 0.99, "incidents": 0.99, "guidance": 0.93}),
+    "blind": (BLIND, range(1, 21), "b", {"facts": 0.88, "people": 0.96, "incidents": 0.72, "agreements": 0.99, "guidance": 0.83}),
     "blind-2": (BLIND_2, range(21, 26), "b",
                 {"facts": 0.95, "people": 0.99, "incidents": 0.79, "agreements": 0.99, "guidance": 0.94}),
     "blind-3": (BLIND_2, range(26, 46), "b",
-                {"facts": 0.87, "people": 0.90, "incidents": 0.77, "agreements": 0.99, "guidance": 0.79}),
+                {"facts": 0.87, "people": 0.92, "incidents": 0.77, "agreements": 0.99, "guidance": 0.84}),
     "blind-4": (BLIND_3, range(46, 66), "b",
-                {"facts": 0.90, "people": 0.90, "incidents": 0.46, "agreements": 0.93, "guidance": 0.76}),
+                {"facts": 0.90, "people": 0.91, "incidents": 0.55, "agreements": 0.93, "guidance": 0.78}),
     "blind-5": (BLIND_4, range(66, 86), "b",
-                {"facts": 0.68, "people": 0.75, "incidents": 0.59, "agreements": 0.61, "guidance": 0.42}),
+                {"facts": 0.85, "people": 0.86, "incidents": 0.69, "agreements": 0.85, "guidance": 0.58}),
+    "blind-6": (BLIND_5, range(86, 106), "b",
+                {"facts": 0.79, "people": 0.84, "incidents": 0.45, "agreements": 0.95, "guidance": 0.72}),
 }
 
 
