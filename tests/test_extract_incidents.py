@@ -207,3 +207,10 @@ def test_a_fire_in_a_maintenance_shop_happened_and_a_possessive_place_is_the_min
             "caused the evacuation of the mine.")
     got = incidents(body, TWO_MINES)
     assert [(site, date) for _kind, site, date, _p in got] == [("Lynx", "2011-05-16"), ("Moose Creek", "2011-06-02")]
+
+
+def test_a_nationality_before_mine_is_no_site() -> None:
+    """"seepage from a tailings dam at a Mexican silver mine" is at the release's mine, not at "Mexican"."""
+    got = incidents("On June 2, 2011, tailings seepage was found below the dam at a Mexican silver mine, the Moose Creek "
+                    "mine, and the facility was closed.")
+    assert [site for _kind, site, _date, _p in got] == ["Moose Creek"]

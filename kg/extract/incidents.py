@@ -308,10 +308,13 @@ def _place(doc: ReleaseDoc, pattern: re.Pattern[str], text: str, left: int, righ
     return None
 
 
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|can)")  # "Mexican", "Peruvian", "Chilean", "Chinese"
+
+
 def _is_site(doc: ReleaseDoc, name: str) -> bool:
     """A mine's name: not a month, an agency, the issuer, a company or a phrase with punctuation in it."""
-    if _NOT_PLACE.search(name) or re.search(r"[(),;]", name) or len(name.split()) > 5:
-        return False
+    if _NOT_PLACE.search(name) or re.search(r"[(),;]", name) or len(name.split()) > 5 or _NATIONALITY.fullmatch(name):
+        return False  # "a Mexican silver mine": a country's people, no mine's name
     if re.search(rf"\s{CORPORATE_SUFFIX}$|\s(?:Resources|Mining|Minerals|Metals|Group|Holdings)$", name):
         return False
     return not (doc.info.issuer and name in doc.info.issuer)
