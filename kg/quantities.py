@@ -208,7 +208,7 @@ def _ranges_sharing_their_ends(out: list[Quantity], text: str) -> list[Quantity]
         if not _RANGE_DASH.fullmatch(text[low.end:high.start]):
             continue
         per = _PER_AFTER.match(text, high.end)
-        if low.unit and "/" not in low.unit and low.unit[:1] in "$" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" and not high.unit and per:
+        if (low.unit == "$" or low.unit[:1].isupper()) and "/" not in low.unit and not high.unit and per:
             unit = f"{low.unit}/{PER_UNIT.get(per.group('per').lower(), per.group('per').lower())}"
             out[i] = replace(low, unit=unit)
             out[i + 1] = replace(high, unit=unit, end=per.end(), text=text[high.start:per.end()])

@@ -157,7 +157,8 @@ def _agreement_mentions(doc: ReleaseDoc) -> list[Agreement]:
         for _s, _e, name in find_companies(trigger) + find_companies(scope):
             if all(company_key(name) != company_key(p) for p in parties):
                 parties.append(name)
-        named = [m.group("name") for m in re.finditer(r"\bwith\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})", trigger)][:1]
+        with_party = re.search(r"\bwith\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})", trigger)
+        named = [with_party.group("name")] if with_party else []
         pair = _SUBJECT_PAIR.search(trigger)
         named += [pair.group("a"), pair.group("b")] if pair else []
         named += [n for n in (name_before_listing(trigger, t_start) for t_start, _e, _t in find_tickers(trigger)) if n]

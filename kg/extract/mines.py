@@ -39,7 +39,7 @@ _DESCRIPTOR = re.compile(
     r"|open-pit|processing)$")
 
 
-DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|can|ic|i)")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|can|ic|i)")
 
 
 def mine_key(name: str) -> str:
@@ -115,7 +115,7 @@ def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple
             continue
         start, name, operator = found
         name = re.sub(r"\s+", " ", name)
-        if by_metals and kind_word == "operation" and DEMONYM.fullmatch(name):
+        if by_metals and kind_word == "operation" and _DEMONYM.fullmatch(name):
             continue  # "the Australian copper operation": a country's, not a name
         if len(name) < 3 or not re.search(r"[a-z]", name):
             continue

@@ -91,10 +91,11 @@ APPOSITIVE = re.compile(rf"{_NAME},\s+(?:(?:the|an?|its)\s+)?(?:(?:Company|compa
                         rf"(?P<role>{ROLE_PHRASE})(?:\s+of\s+(?P<org>(?:the\s+)?[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){{0,4}}))?"
                         rf",\s+(?=[a-z]{{2,}})")
 # "the executive Directors are Mr. NAME, Mr. NAME and Ms. NAME": a board listed under one role
+_TITLE_BEFORE = r"(?:Mr|Ms|Mrs|Dr|Madam|Professor)\.?\s+"
 BOARD_LIST = re.compile(rf"(?P<role>(?i:(?:independent\s+)?(?:non-executive|executive)\s+Directors?|Directors?))\s+(?:is|are|comprise|comprises)\s+"
-                        rf"(?P<names>(?:(?:Mr|Ms|Mrs|Dr|Madam|Professor)\.?\s+)?{PERSON_NAME}"
-                        rf"(?:\s*(?:,|and|,\s*and)\s+(?:(?:Mr|Ms|Mrs|Dr|Madam|Professor)\.?\s+)?{PERSON_NAME})*)")
-_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Madam|Professor)\.?\s+")
+                        rf"(?P<names>(?:{_TITLE_BEFORE})?{PERSON_NAME}"
+                        rf"(?:\s*(?:,|and|,\s*and)\s+(?:{_TITLE_BEFORE})?{PERSON_NAME})*)")
+_HONORIFIC = re.compile(_TITLE_BEFORE)
 # An honorific makes a person of a name that speaks without a role ("Mr. NAME reports").
 HONORIFIC_SPEAKER = re.compile(rf"\b(?P<name>(?:Mr|Ms|Mrs|Dr)\.?\s+{PERSON_NAME})\s+{_SPEECH}\b")
 # "By Jane Roe", "By Jane Roe - Senior Writer", "By Jane Roe | 21 October 2025 | 4 minute read"

@@ -17,7 +17,7 @@ from kg.extract.document import ReleaseDoc
 from kg.extract.figures import CHANGE_BEFORE, FORWARD, NOT_A_FIGURE, Reading, classify
 from kg.extract.tables import is_table_row
 from kg.periods import Period, PeriodMention, find_periods, year_period
-from kg.quantities import Quantity, find_quantities, parse_number, unit_definitions
+from kg.quantities import PER_UNIT, Quantity, find_quantities, parse_number, unit_definitions
 from kg.read.text import BULLET, Sentence
 from kg.records import Guidance, Measurement
 from kg.vocabulary import find_metals
@@ -292,7 +292,7 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
         before = text[max(prev_end, clause_start):range_start if low is not None else q.start]  # a range's cue precedes its low end
         per = _PER_IN_CUE.search(before[-90:]) if "/" not in q.unit and (q.unit.isupper() or q.unit == "$") else None
         if per:  # "Cash costs per ounce of gold sold ... between $1,050 to $1,120": the cue says what each dollar is per
-            q = replace(q, unit=f"{q.unit}/{_PER_UNIT_WORD[per.group(1).lower().rstrip('s')]}")
+            q = replace(q, unit=f"{q.unit}/{PER_UNIT[per.group(1).lower().rstrip('s')]}")
         after = text[q.end:nxt.start if nxt else len(text)]
         item = listed.get(q.start)
         if item is not None:
@@ -336,7 +336,6 @@ def _sentence_figures(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None
 
 
 _PER_IN_CUE = re.compile(r"(?i)\b(?:costs?|AISC|AIC|prices?|revenue)\s+per\s+(?:[a-z]+\s+)?(ounces?|oz|pounds?|lb|tonnes?|tons?)\b")
-_PER_UNIT_WORD = {"ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
 _CHANGE_RESTATED = re.compile(r"\s*(?:\(\s*|,?\s*or\s+(?:about\s+|approximately\s+|some\s+)?)")
 
 
@@ -518,8 +517,11 @@ def _heading_period(doc: ReleaseDoc, paragraph, current: Period | None) -> Perio
     kept over short items that name no period of their own and ended by a long paragraph or a heading of another."""
     text = doc.text.clean[paragraph.start:paragraph.end].strip()
     words = len(text.split())
+    heading = text.endswith(":") and words <= 8
+    if not heading and (current is None or words > 20):
+        return None  # a paragraph of prose: no heading, and the end of one's items
     named = [m for m in find_periods(text, doc.period_context()) if not m.relative or re.search(r"\b(?:19|20)\d\d\b", text)]
-    if text.endswith(":") and words <= 8 and len(named) == 1 and not find_quantities(_YEARS.sub(" ", text)):
+    if heading and len(named) == 1 and not find_quantities(_YEARS.sub(" ", text)):
         return named[0].period
     if current is not None and words <= 20 and not named:
         return current

@@ -554,7 +554,8 @@ def _tickers(doc: SourceText, body_start: int, issuer: str | None) -> tuple[str,
     first_word = (company_key(issuer or "").split() or [""])[0]
     for start, _end, ticker in find_tickers(zone):
         if start >= body_start:  # a listing in the body is the issuer's when the words before name it or "the Company"
-            before = company_key(doc.clean[max(0, start - 120):start]) + " " + doc.clean[max(0, start - 120):start].lower()
+            words = doc.clean[max(0, start - 120):start]
+            before = company_key(words) + " " + words.lower()
             if first_word and first_word not in before and "the company" not in before:
                 continue
         if ticker not in out:

@@ -97,6 +97,7 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
 _BASIS_WORDS = re.compile(r"(?i)\b(?:basis|attributable|equity|share|consolidated|metal|content|contained)\b")
 
 
+_UNIT_COUNT = r"10+(?:,000)*|1(?:,000)+"  # "10,000 tonnes", "1,000 t": a unit column counting several of its unit
 _TRAILING_UNIT = re.compile(r"\s((?:US\$|A\$|C\$|R|\$|USD|AUD|CAD|ZAR)\s?/\s?[a-z]+|g/t|%|Mt|kt|Moz|koz|oz|Mlb|lb)$")
 
 
@@ -211,7 +212,7 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     thousands = re.fullmatch(r"\s*'?000'?s?\s*", unit_column)
     if thousands:  # a unit column of "000": thousands of the unit the label implies
         scale, unit_column = scale * 1e3, ""
-    counted = re.fullmatch(r"\s*(10+(?:,000)*|1(?:,000)+)\s+(\S.*)", unit_column)
+    counted = re.fullmatch(rf"\s*({_UNIT_COUNT})\s+(\S.*)", unit_column)
     if counted:  # "10,000 tonnes": the cells count ten thousands of tonnes
         scale, unit_column = scale * float(counted.group(1).replace(",", "")), counted.group(2)
     if unit_column:
@@ -719,6 +720,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
     last_unit = ""  # the unit cell of that row
     graded = None  # the metal of the last grade row: a recovery or concentrate row under it that names none is of it
     has_unit_column = _has_unit_column(body, columns)
+    measures = {j: read for j, c in enumerate(columns) if c.measure and (read := read_label(c.measure, "", doc.currency))}
     headed = False  # the row above was a metric's section row ("Silver (Moz)" over "Moose Creek (100%)")
     for row, texts in body:
         cells = (texts + [""] * (width - len(texts)))[:max(width, len(texts))]
@@ -791,10 +793,8 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             if period is None:
                 continue
             reading, scale = row_reading, row_scale
-            if column.measure and text is not label:  # a row per mine under columns grouped by metal
-                own = read_label(column.measure, "", doc.currency)
-                if own is not None:
-                    reading, scale = own
+            if j in measures and text is not label:  # a row per mine under columns grouped by metal
+                reading, scale = measures[j]
             if column.guidance:
                 guided = _cell_range(cells[j], doc.currency)
                 if guided is not None:
@@ -863,7 +863,7 @@ def _has_unit_column(body: list[tuple[TableRow, list[str]]], columns: list[_Axis
 
 def _is_unit_text(cell: str) -> bool:
     """A unit column's cell: a unit (``t``, ``000oz``, ``g/t``), or ``000`` for thousands of the label's unit."""
-    return bool(cell.strip()) and (not _is_value(cell) or bool(re.fullmatch(r"\s*(?:'?000'?s?|(?:10+(?:,000)*|1(?:,000)+)\s+[A-Za-z]+)\s*", cell)))
+    return bool(cell.strip()) and (not _is_value(cell) or bool(re.fullmatch(rf"\s*(?:'?000'?s?|(?:{_UNIT_COUNT})\s+[A-Za-z]+)\s*", cell)))
 
 
 _HEADING_WORDS = re.compile(r"(?i)^(?:units?|uom|measures?|metrics?|items?|description|particulars|physicals|statistics"

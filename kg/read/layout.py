@@ -909,11 +909,12 @@ def _stacked_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[Ta
     the line its first row stands on."""
     for j in range(i + 2, min(i + 9, len(lines))):
         s, e = lines[j - 1]
-        if not text[s:e].strip() or len(text[s:e]) > 60 or re.search(r"\d{1,3},\d{3}", text[s:e]) \
-                or _spaced_header(text, s, e) is not None:
-            return None, i + 1  # a line that heads the columns by itself: the heading is that line, not a stack
+        if not text[s:e].strip() or len(text[s:e]) > 60 or re.search(r"\d{1,3},\d{3}", text[s:e]):
+            return None, i + 1
         row = _spaced_row(text, *lines[j])
         if row is not None and not row.is_section:
+            if any(_spaced_header(text, *lines[k]) is not None for k in range(i + 1, j)):
+                return None, i + 1  # a line that heads the columns by itself: the heading is that line, not a stack
             return _spaced_header(text, lines[i][0], lines[j - 1][1]), j
     return None, i + 1
 

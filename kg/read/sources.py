@@ -139,21 +139,31 @@ _FURNITURE = re.compile(r"(?i)\b(nav|navbar|menu|breadcrumbs?|sidebar|share|soci
                         r"|stock-?quote|share-?price|advert\w*)\b")
 
 
-class _LayoutTables(HTMLParser):
+class _OffsetParser(HTMLParser):
+    """An HTML parser that knows the offset in the HTML of the tag it is at."""
+
+    def __init__(self, html: str, convert_charrefs: bool) -> None:
+        super().__init__(convert_charrefs=convert_charrefs)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+
+class _LayoutTables(_OffsetParser):
     """The tables of a page that lay the page out rather than hold figures: a table that holds another table or a
     heading (``<table id="wrapper">`` around the whole page), found by their offsets in the HTML."""
 
     def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        super().__init__(html, convert_charrefs=True)
         self.open: list[int] = []
         self.layout: set[int] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             self.layout.update(self.open)
-            line, col = self.getpos()
-            self.open.append(self.line_starts[line - 1] + col)
+            self.open.append(self._offset())
         elif tag in {"h1", "h2", "h3", "h4"}:
             self.layout.update(self.open)
 
@@ -187,13 +197,12 @@ def _layout_tables(html: str) -> set[int]:
     return finder.layout
 
 
-class _TextParser(HTMLParser):
+class _TextParser(_OffsetParser):
     """HTML to text, remembering for every character of the text where it stands in the HTML."""
 
     def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__(html, convert_charrefs=False)
         self.html = html
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.chars: list[str] = []
         self.origin: list[int] = []
         self.skip_depth = 0
@@ -208,10 +217,6 @@ class _TextParser(HTMLParser):
         self.cell_depth = 0  # inside a table cell, block tags separate words, not lines
         self.layout = _layout_tables(html)
         self.tables: list[bool] = []  # per open table, whether it lays the page out (its cells are blocks, no grid)
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
 
     def _emit(self, ch: str, at: int) -> None:
         if ch == " ":
