@@ -161,6 +161,7 @@ class PeriodContext:
     anchor: Period | None = None  # the period the text is talking about
     fye_month: int = 12
     reported: Period | None = None  # the period the release reports on ("the Reporting Period"), whatever the anchor
+    terms: tuple[tuple[str, Period], ...] = ()  # the release's own names for periods (see :func:`defined_periods`)
 
     def anchor_year(self) -> int | None:
         if self.anchor:
@@ -663,6 +664,59 @@ def _names_a_quarter(m: re.Match[str], form: str) -> bool:
     return form == "this_quarter" or form == "same_period" and (m.groupdict().get("noun") or "").lower() == "quarter"
 
 
+def _term_key(term: str) -> str:
+    return " ".join(term.lower().split())
+
+
+@lru_cache(maxsize=64)
+def _terms_pattern(terms: tuple[tuple[str, Period], ...]) -> re.Pattern[str]:
+    words = "|".join(r"\s+".join(map(re.escape, term.split())) for term, _p in sorted(terms, key=lambda t: -len(t[0])))
+    return re.compile(rf"(?<![\w-])(?:the\s+)?(?P<term>{words})(?![\w-])", re.IGNORECASE)
+
+
+def _with_terms(text: str, mentions: tuple[tuple[int, int, bool, re.Match[str], str], ...],
+                terms: tuple[tuple[str, Period], ...]) -> list[tuple[int, int, bool, re.Match[str], str]]:
+    """The mentions of ``text`` with the release's defined period terms among them; a term wins over the patterns'
+    reading of its words ("Corresponding Period of Last Year" is the period the release defined, not last year)."""
+    if not terms:
+        return list(mentions)
+    found = [(m.start(), m.end(), False, m, "defined") for m in _terms_pattern(terms).finditer(text)]
+    if not found:
+        return list(mentions)
+    kept = [c for c in mentions if all(c[1] <= f[0] or c[0] >= f[1] for f in found)]
+    return sorted(kept + found, key=lambda f: f[0])
+
+
+# a defined term in parentheses: (the "Reporting Period"), (the **"Corresponding Period of Last Year"**), ("1H12")
+_DEFINITION = re.compile(r"""\(\s*(?:the\s+)?[*_]*["“”'‘’]+[*_]*"""
+                         r"""(?P<term>[A-Z0-9][\w ,&’'-]{1,60}?)[*_]*["“”'‘’]+[*_]*\s*\)""")
+
+
+_TERM_KIND = re.compile(r"(?i)\b(quarter|half|year|month|period)\b")
+
+
+def _term_fits(term: str, period: Period) -> bool:
+    """A term's own noun agrees with the period it names: "the Quarter" a quarter, "the Reporting Period" any, and a
+    day ("December 31, 2024 (the "Effective Date")") names no period, however its month reads."""
+    noun = _TERM_KIND.search(term)
+    kind = noun.group(1).lower() if noun else ""
+    if kind in {"", "period"}:
+        return bool(noun) and period.kind != "month"
+    return kind == period.kind
+
+
+def defined_periods(text: str, ctx: PeriodContext) -> tuple[tuple[str, Period], ...]:
+    """The names a release gives its periods: "for the six months ended 30 June 2012 (the "Reporting Period")" makes
+    "Reporting Period" stand for 2012-H1 wherever it is written, a table's column heading included."""
+    terms: dict[str, Period] = {}
+    for m in _DEFINITION.finditer(text):
+        before = text[max(0, m.start() - 200):m.start()]
+        named = [p for p in find_periods(before, ctx) if not p.relative]
+        if named and not before[named[-1].end:].strip(" ,*_") and _term_fits(m.group("term"), named[-1].period):
+            terms.setdefault(_term_key(m.group("term")), named[-1].period)
+    return tuple(terms.items())
+
+
 def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
     """Period mentions in ``text``, left to right, without overlaps.
 
@@ -674,8 +728,11 @@ def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
     anchor = ctx
     anchored_here = False
     latest: Period | None = None  # the year to date runs to the latest period named ("Sep Qtr  Dec Qtr  Mar Qtr  YTD")
-    for start, end, relative, m, form in _mentions(text):
-        if form == "ytd" and latest is not None and (anchor.anchor is None or latest.end > anchor.anchor.end):
+    named = dict(ctx.terms)
+    for start, end, relative, m, form in _with_terms(text, _mentions(text), ctx.terms):
+        if form == "defined":
+            period: Period | None = named[_term_key(m.group("term"))]
+        elif form == "ytd" and latest is not None and (anchor.anchor is None or latest.end > anchor.anchor.end):
             period = _relative(m, form, replace(anchor, anchor=latest))
         elif relative and _names_a_quarter(m, form) and anchor.anchor is not None and anchor.anchor.kind != "quarter" \
                 and ctx.anchor is not None and ctx.anchor.kind == "quarter":

@@ -952,3 +952,10 @@ def test_a_cost_per_ounce_named_in_the_cue_gives_the_dollars_their_unit() -> Non
     """"Cash costs per ounce of gold sold in 2012 are expected to range between $1,050 to $1,120": dollars per ounce."""
     got = records(release("Cash costs per ounce of gold sold in 2012 are expected to range between $1,050 to $1,120."))
     assert [(r[0], r[1], r[3], r[4], r[5]) for r in got] == [("G", "cash_cost", (1050, 1120), "USD/oz", "2012")]
+
+
+def test_a_production_plan_for_a_year_is_guidance() -> None:
+    """"The Group's production plan for 2012 is 56,000 tonnes of zinc in concentrate": a plan is guidance."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek zinc mine")
+    got = records(release("The Group's production plan for 2012 is 56,000 tonnes of zinc in concentrate.", intro=intro))
+    assert [(r[0], r[1], r[2], r[3], r[5]) for r in got] == [("G", "production", "zinc", (56000, 56000), "2012")]

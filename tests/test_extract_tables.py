@@ -878,3 +878,33 @@ def test_a_royalty_companys_royalty_income_is_revenue_and_pellets_are_iron_ore()
             table, TWO_MINES, *Q2)))}
     assert {("revenue", None, 4200000, "2011-Q2"), ("revenue", None, 500000, "2011-Q1"),
             ("sales", "iron", 2710000, "2011-Q2")} <= got
+
+
+def test_an_asian_operating_table_of_defined_periods_units_per_gram_and_mines_in_an_outer_column() -> None:
+    """An HKEX announcement's tables: columns headed by the periods it defined ("Reporting Period"); a unit column of
+    "10,000 tonnes" and "RMB/g"; "of which: Baiyun Mine" is a mine's part of the row above; "Silver (in lead
+    concentrate)" is silver; a mine written once in an outer column heads its rows, "Recovery rate" no rand."""
+    text = ('KAIPING GOLD MINING COMPANY LIMITED\n\nThe Board announces the production data for the six months ended '
+            '30 June 2012 (the "Reporting Period") with the six months ended 30 June 2011 (the "Corresponding Period '
+            'of Last Year").\n\n'
+            '| Item | Unit | Reporting Period | Corresponding Period of Last Year |\n| --- | --- | --- | --- |\n'
+            '| Mine-produced gold | kg | 6,412.37 | 5,988.10 |\n| of which: Baiyun Mine | kg | 3,706.52 | 3,517.84 |\n'
+            '| Silver (in lead concentrate) | kg | 21,604 | 20,177 |\n'
+            '| Average selling price of gold | RMB/g | 331.62 | 289.47 |\n\n'
+            'Operating data of principal mines:\n\n'
+            '| Mine | Item | Unit | Reporting Period | Corresponding Period of Last Year |\n| --- | --- | --- | --- | --- |\n'
+            '| Baiyun Mine | Ore processed | 10,000 tonnes | 118.27 | 112.60 |\n'
+            '| | Recovery rate (gold) | % | 91.90 | 91.35 |\n| Jinpen Mine | Ore processed | 10,000 tonnes | 84.62 | 79.91 |\n'
+            '\nYantai, the PRC, 20 July 2012\n')
+    doc = read_release(text)
+    got = {(m.metric, m.metal, round(m.value, 2), m.unit, m.period.label, m.site) for m in extract_table_figures(doc)}
+    assert {("production", "gold", 6412.37, "kg", "2012-H1", None), ("production", "gold", 3517.84, "kg", "2011-H1", "Baiyun"),
+            ("production", "silver", 21604, "kg", "2012-H1", None),
+            ("realized_price", "gold", 289.47, "CNY/g", "2011-H1", None),
+            ("ore_processed", None, 1182700, "t", "2012-H1", "Baiyun"),
+            ("recovery", "gold", 91.35, "%", "2011-H1", "Baiyun")} <= got
+    assert doc.info.date == "2012-07-20"
+
+
+def test_what_a_refinery_produces_is_refined_production() -> None:
+    assert read_label("Gold bullion produced by the Xishan Refinery", "kg")[0].metric == "refined_production"

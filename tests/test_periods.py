@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from kg.periods import (
     Period,
     PeriodContext,
     containing,
+    defined_periods,
     find_periods,
     fiscal_quarter,
     fiscal_year_end,
@@ -568,3 +570,20 @@ def test_a_yearless_period_ended_is_the_last_one_before_the_release_date() -> No
     assert [m.period.label for m in find_periods("in the three months ended June 30", ctx)] == ["2009-Q2"]
     ctx = PeriodContext(release_date=date(2009, 5, 5), anchor=year_period(2009))
     assert [m.period.label for m in find_periods("in the three months ended June 30", ctx)] == ["2008-Q2"]
+
+
+def test_a_period_the_release_names_in_parentheses_is_that_period_wherever_it_is_written() -> None:
+    """"the six months ended 30 June 2011 (the "Corresponding Period of Last Year")": the term, with or without its
+    article and in a table's heading, is 2011-H1, not "last year"; a day named so ("(the "Effective Date")") is no
+    period, nor is a term whose noun says another kind of period."""
+    text = ('for the six months ended 30 June 2012 (the "Reporting Period") and the six months ended 30 June 2011 '
+            '(the **"Corresponding Period of Last Year"**); the deal closed on 31 July 2012 (the "Effective Date") '
+            'and December 31, 2011 (the "Quarter").')
+    ctx = PeriodContext(release_date=date(2012, 7, 20))
+    terms = defined_periods(text, ctx)
+    assert [(term, period.label) for term, period in terms] == [
+        ("reporting period", "2012-H1"), ("corresponding period of last year", "2011-H1")]
+    with_terms = replace(ctx, terms=terms)
+    assert [m.period.label for m in find_periods("Corresponding Period of Last Year", with_terms)] == ["2011-H1"]
+    assert [m.period.label for m in find_periods("up 7% on the corresponding period of last year", with_terms)] == [
+        "2011-H1"]

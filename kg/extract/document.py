@@ -10,7 +10,7 @@ from functools import cached_property
 from kg.extract.mines import find_mine_mentions, mine_key
 from kg.extract.names import company_key
 from kg.extract.release import read_release_info
-from kg.periods import PeriodContext
+from kg.periods import Period, PeriodContext, defined_periods
 from kg.read.layout import Table, find_tables
 from kg.read.text import SourceText
 from kg.records import CompanyMention, MineRecord, ReleaseInfo
@@ -29,13 +29,15 @@ class ReleaseDoc:
     own_mines: tuple[str, ...]  # keys of the mines the issuer operates (or whose operator is unnamed)
     currency: str | None
     fye_month: int
+    period_terms: tuple[tuple[str, Period], ...] = ()  # the release's own names for periods ("the Reporting Period")
 
     @property
     def release_date(self) -> date | None:
         return date.fromisoformat(self.info.date) if self.info.date else None
 
     def period_context(self) -> PeriodContext:
-        return PeriodContext(self.release_date, self.info.reporting_period, self.fye_month, self.info.reporting_period)
+        return PeriodContext(self.release_date, self.info.reporting_period, self.fye_month, self.info.reporting_period,
+                             self.period_terms)
 
     def site_before(self, position: int, since: int = 0) -> str | None:
         """The mine named last before ``position`` (and at or after ``since``)."""
@@ -103,6 +105,7 @@ def read_release(original: str | SourceText) -> ReleaseDoc:
         operators = {company_key(r.operator) for _s, r in mentions if mine_key(r.name) == key and r.operator}
         if not operators or issuer_key in operators:
             own.append(key)
+    dated = date.fromisoformat(info.date) if info.date else None
     return ReleaseDoc(
         text=text,
         info=info,
@@ -112,5 +115,7 @@ def read_release(original: str | SourceText) -> ReleaseDoc:
         own_mines=tuple(own),
         currency=release_currency(text.clean) or implied_currency(text.clean),
         fye_month=info.fiscal_year_end_month,
+        period_terms=defined_periods(text.clean, PeriodContext(dated, info.reporting_period, info.fiscal_year_end_month,
+                                                               info.reporting_period)),
     )
 

@@ -83,7 +83,7 @@ _ORE_VERB_AFTER = re.compile(
     rf"|\s*of\s+(?:\w+[- ]grade\s+)?ore\s+(mined|hoisted|extracted|delivered|processed|milled|treated|crushed|stacked)\b",
     re.IGNORECASE)  # "98,650 tonnes of ore were mined", "231,000 tonnes of ore mined from the pits"
 FORWARD = re.compile(
-    r"\b(expect\w*|anticipat\w*|forecast\w*|guidance|outlook|targets?|targeted|projected|projects?\s+to|plans?\s+to|planned"
+    r"\b(expect\w*|anticipat\w*|forecast\w*|guidance|outlook|targets?|targeted|projected|projects?\s+to|plans?\s+to|planned|plan\s+for"
     r"|budgeted\s+(?:to|at)|estimated?\s+(?:to|at)|will\s+(?:be|produce|average|operate|process|increase|reach)|is\s+on\s+track"
     r"|on\s+(?:track|schedule|course)\s+to\s+(?:produce|deliver|sell|achieve|meet|reach|mine|process)"
     r"|should\s+(?:be|reach|average)|(?:could|would|may|might)\s+(?:reach|produce|hit|rise|climb|exceed|top|total|be)"

@@ -272,6 +272,22 @@ def _yearless_datelines(text: str, body_start: int, period: Period | None) -> li
     return out
 
 
+_SIGNING_PLACE = re.compile(r"[\s*_]*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*){1,3}(?:the\s+PRC,\s*)?$")
+
+
+def _signing_date(clean: str) -> tuple[int, date] | None:
+    """The date a release is signed with at its end, alone on a line after its place ("Yantai, the PRC, 20 July
+    2012" under "By order of the Board", as Hong Kong and Johannesburg announcements sign off): its position and
+    day."""
+    tail_start = max(0, len(clean) - 2500)
+    found = None
+    for start, end, value in every_date(clean[tail_start:]):
+        before, after = _line_at(clean[tail_start:], start, end)
+        if _SIGNING_PLACE.fullmatch(before) and not after.strip(" .*_"):
+            found = (tail_start + start, value)
+    return found
+
+
 def _release_date(doc: SourceText, body_start: int, period: Period | None) -> tuple[int, date] | None:
     """The best-placed date of the release's header and first paragraph (see :func:`date_rank`), with its rank.
 
@@ -287,6 +303,9 @@ def _release_date(doc: SourceText, body_start: int, period: Period | None) -> tu
             rank = 6
         candidates.append((rank, start, value))
     candidates += _yearless_datelines(window, body_start, period)
+    signed = _signing_date(clean)
+    if signed is not None and (period is None or signed[1] > period.end):
+        candidates.append((2, *signed))
     best = min(candidates, default=None)
     return (best[0], best[2]) if best and best[0] < 6 else None
 

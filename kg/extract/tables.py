@@ -136,6 +136,9 @@ def _label_unit(label: str) -> tuple[str, str, float]:
     return label, unit_text, scale
 
 
+_SCALE_WORD = re.compile(r"(?i)\(?(?:millions?|thousands?|billions?|mm|mn|m|bn|k|'?000'?s?)\)?")
+
+
 def _unit_quantity(unit_text: str, label: str, currency: str | None = None) -> Quantity | None:
     """Read a unit as if it followed a number: ``tonnes per day`` -> t/d; ``$`` with ``per 2E oz`` -> $/oz."""
     probe = unit_text
@@ -150,7 +153,9 @@ def _unit_quantity(unit_text: str, label: str, currency: str | None = None) -> Q
         if not probe:
             return None
     cur = re.match(rf"^\s*({_CURRENCY_SIGN})\s*(?:/|per)?\s*(.*)$", probe)
-    if cur and re.fullmatch(r"(?i)\(?(?:millions?|thousands?|billions?|mm|mn|m|bn|k|'?000'?s?)\)?", cur.group(2).strip()):
+    if cur and re.match(r"[a-z]", probe[cur.end(1):]) and not _SCALE_WORD.fullmatch(cur.group(2).strip()):
+        cur = None  # "Recovery rate": a word that starts with a currency's letter, not rand
+    if cur and _SCALE_WORD.fullmatch(cur.group(2).strip()):
         word = cur.group(2).strip().strip("()'").lower().rstrip("s")
         text = f"{cur.group(1)}1 " + {"m": "million", "mm": "million", "mn": "million", "k": "thousand", "000": "thousand",
                                        "000'": "thousand", "bn": "billion"}.get(word, word)
@@ -223,7 +228,9 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     unit_q = _unit_quantity(unit_text, text, currency)
     if unit_q is None:
         return None
-    metals = find_metals(qualifier) or find_metals(text)
+    # "Head grade (gold)": the parentheses name the metal; "Silver (in lead concentrate)": the label does, and the
+    # parentheses what it is contained in
+    metals = find_metals(text) or find_metals(qualifier)
     if unit_q.unit == "t" and re.search(r"(?i)\bdaily\b|\bper\s+day\b", text):
         unit_q = replace(unit_q, unit="t/d")  # "Average daily throughput (tonnes)"
     concept = metric_of_label(_label_head(text), unit_q.unit, bool(metals))
@@ -327,9 +334,13 @@ def _continues(doc: ReleaseDoc, previous: Table, table: Table) -> bool:
     return bool(widths & prev_widths) and len(gap) < 400 and (gap.count("\n") <= 8 or len(lines) <= 4)
 
 
+_SUBSET_LEAD = re.compile(r"(?i)^\s*(?:of\s+which|thereof|incl(?:uding|\.)?|comprising)\s*[:,\-–]?\s+")
+
+
 def _row_texts(row: TableRow) -> list[str]:
-    """The row's cells, a currency sign in a cell of its own joined to the number after it."""
-    texts = row.texts
+    """The row's cells, a currency sign in a cell of its own joined to the number after it, and a label's "of which:"
+    (a part of the row above) left out."""
+    texts = [_SUBSET_LEAD.sub("", row.texts[0]), *row.texts[1:]] if row.texts else row.texts
     out: list[str] = []
     i = 0
     while i < len(texts):
