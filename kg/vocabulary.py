@@ -15,9 +15,9 @@ METRICS = (
 METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "palladium": (("palladium",), ("Pd",)),
     "platinum": (("platinum",), ("Pt",)),
-    "gold_equivalent": (("gold equivalents?", "gold-equivalents?", "gold eq", "GEOs?", "AuEq"), ("AuEq", "GEO")),
+    "gold_equivalent": (("gold equivalents?", "gold-equivalents?", "gold eq", "GEOs?", "Au ?Eq"), ("AuEq", "GEO")),
     "gold": (("gold",), ("Au",)),
-    "silver_equivalent": (("silver equivalents?", "silver-equivalents?", "silver eq", "SEOs?", "AgEq"), ("AgEq", "SEO")),
+    "silver_equivalent": (("silver equivalents?", "silver-equivalents?", "silver eq", "SEOs?", "Ag ?Eq"), ("AgEq", "SEO")),
     "silver": (("silver",), ("Ag",)),
     "rhodium": (("rhodium",), ("Rh",)),
     "ruthenium": (("ruthenium",), ("Ru",)),

@@ -908,3 +908,40 @@ def test_an_asian_operating_table_of_defined_periods_units_per_gram_and_mines_in
 
 def test_what_a_refinery_produces_is_refined_production() -> None:
     assert read_label("Gold bullion produced by the Xishan Refinery", "kg")[0].metric == "refined_production"
+
+
+def test_headings_without_a_corner_cell_over_two_groups_of_mines_and_metal_section_rows() -> None:
+    """A wire copy's table: "First Quarter 2023 | First Quarter 2022" over "Moose Creek | Lynx | Consolidated" twice,
+    neither row writing the corner over the labels; "GOLD | ||||" and "SILVER" sections give their rows a metal;
+    "Production (Ag Eq oz)" is silver-equivalent ounces."""
+    text = release("First Quarter 2023 | First Quarter 2022 | |||\n"
+                   "Moose Creek | Lynx | Consolidated | Moose Creek | Lynx | Consolidated | ||\n"
+                   "GOLD | |||||||\nGrade (g/t) | 0.31 | 1.62 |  | 0.28 | 1.71 |  |\n"
+                   "Production (oz) | 378 | 10,395 | 10,773 | 394 | 10,874 | 11,268 |\n"
+                   "SILVER | |||||||\nRecovery (%) | 84.12 | 90.87 |  | 83.40 | 91.22 |  |\n"
+                   "Production (Ag Eq oz) | 308,177 | 2,360,366 | 2,668,543 | 354,933 | 2,442,397 | 2,797,330 |\n",
+                   ("Kestrel Gold Mines Inc. Reports First Quarter 2023 Production", "April 13, 2023"), TWO_MINES)
+    got = {(r[0], r[1], r[2], r[4], r[5]) for r in run(text)}
+    assert {("head_grade", "gold", 0.31, "2023-Q1", "Moose Creek"), ("head_grade", "gold", 1.71, "2022-Q1", "Lynx"),
+            ("production", "gold", 10773, "2023-Q1", None), ("recovery", "silver", 83.40, "2022-Q1", "Moose Creek"),
+            ("production", "silver_equivalent", 2797330, "2022-Q1", None)} <= got
+    assert all(r[3] in {"2023-Q1", "2022-Q1"} for r in got)
+
+
+def test_quarters_with_two_digit_years_a_hedge_book_a_sentence_introduces_and_royalties_per_ounce() -> None:
+    """"Dec 05 Qtr", "Half Year to 31 Dec 04": quarters and halves of those years; "Royalties (A$/oz)" under the cash
+    cost is no mine's cash cost; a hedge book that a paragraph's last sentence introduces ("... the hedge book stood
+    at:") holds no output, though its rows are years."""
+    text = release("| | Dec 05 Qtr | Sep 05 Qtr | Half Year to 31 Dec 05 | Half Year to 31 Dec 04 |\n|---|---|---|---|---|\n"
+                   "| Ore mined (t) | 521,400 | 498,700 | 1,020,100 | 902,800 |\n"
+                   "| Cash operating cost (A$/oz) | 412 | 438 | 425 | 368 |\n| Royalties (A$/oz) | 14 | 14 | 14 | 12 |\n\n"
+                   "During the quarter 21,000 ounces of forward contracts were delivered into and no new hedging was "
+                   "undertaken by the Company. At 31 December 2005 the hedge book stood at:\n\n"
+                   "| Year ending 30 June | Forwards (oz) | Average price (A$/oz) |\n|---|---|---|\n"
+                   "| 2007 | 84,000 | 546 |\n| 2008 | 84,000 | 551 |\n",
+                   ("Kestrel Gold Mines Inc. Quarterly Report for the Three Months Ended 31 December 2005",
+                    "January 25, 2006"))
+    got = {(r[0], r[2], r[4]) for r in run(text)}
+    assert got == {("ore_mined", 521400, "2005-Q4"), ("ore_mined", 498700, "2005-Q3"), ("ore_mined", 1020100, "2005-H2"),
+                   ("ore_mined", 902800, "2004-H2"), ("cash_cost", 412, "2005-Q4"), ("cash_cost", 438, "2005-Q3"),
+                   ("cash_cost", 425, "2005-H2"), ("cash_cost", 368, "2004-H2")}

@@ -72,6 +72,8 @@ _is_value = is_value_cell
 def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-def]
     text = re.sub(rf"(?i)^\s*({MONTH_NAME})[\s\-'’]+(\d\d)\s*$", r"\1 20\2", text)  # "Jun-23": June 2023
     text = re.sub(rf"(?i)\b({MONTH_NAME})[\-'’](\d\d)\b", r"\1 20\2", text)  # "Year-to-date Dec-17"
+    text = re.sub(rf"(?i)\b({MONTH_NAME})\s+(\d\d)(?=\s+(?:qtr|quarter|half|ytd)\b)", r"\1 20\2", text)  # "Dec 05 Qtr"
+    text = re.sub(rf"(?i)\b([0-3]?\d\s+)({MONTH_NAME})\s+(\d\d)\b(?![\d,:])", r"\1\2 20\3", text)  # "to 31 Dec 05"
     text = re.sub(r"\b(Q[1-4]|[1-4]Q)\s+((?:19|20)\d\d)\b", r"\1 \2", text)
     text = re.sub(YEAR_RUN_IN, " ", text)  # "SEPTEMBER 2021QUARTER": a year run into its heading
     quarter_only = re.fullmatch(r"(?i)\s*((?:19|20)\d\d)\s+(Q[1-4])\s*", text)
@@ -337,10 +339,13 @@ def _continues(doc: ReleaseDoc, previous: Table, table: Table) -> bool:
 _SUBSET_LEAD = re.compile(r"(?i)^\s*(?:of\s+which|thereof|incl(?:uding|\.)?|comprising)\s*[:,\-–]?\s+")
 
 
+_EMPTY_CELLS_AFTER = re.compile(r"(?:\s*\|)+\s*$")  # "SILVER | |||||||||": a section label and its empty cells
+
+
 def _row_texts(row: TableRow) -> list[str]:
     """The row's cells, a currency sign in a cell of its own joined to the number after it, and a label's "of which:"
-    (a part of the row above) left out."""
-    texts = [_SUBSET_LEAD.sub("", row.texts[0]), *row.texts[1:]] if row.texts else row.texts
+    (a part of the row above) and empty cells run into it left out."""
+    texts = [_SUBSET_LEAD.sub("", _EMPTY_CELLS_AFTER.sub("", row.texts[0])), *row.texts[1:]] if row.texts else row.texts
     out: list[str] = []
     i = 0
     while i < len(texts):
@@ -377,10 +382,14 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
     body = rows[first:]
     lengths = [len(t) for _r, t in body if len(t) > 1]
     width = max(set(lengths), key=lambda n: (lengths.count(n), n))
+    used = [j for _r, t in body if len(t) > 1 for j, c in enumerate(t) if c.strip()]
+    width = min(width, max(used) + 1) if used else width  # no column past the last one any row fills (closing pipes)
     ctx = doc.period_context()
     header_texts = [t for _r, t in rows[:first]]
     valued = {j for _r, t in body for j, c in enumerate(t) if j and _is_value(c)}
     columns = _column_axes(doc, header_texts, width, valued)
+    if _caption_is_not_figures(doc, table.start):
+        return []
     row_periods = sum(1 for _r, t in body if len(t) > 1 and _cell_period(t[0], ctx) is not None)
     if row_periods >= max(2, len([1 for _r, t in body if len(t) > 1]) // 2):
         corner = " ".join(t[0] for t in header_texts if len(t) >= 2 and t[0])
@@ -390,8 +399,6 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
     for _r, texts in rows[:first]:  # a caption or section label above the header: the table's site
         if len(texts) == 1 or not any(texts[1:]):
             site = _section_site(doc, texts[0], site)
-    if _caption_is_not_figures(doc, table.start):
-        return []
     corner = next((t[0] for t in header_texts if len(t) >= 2 and t[0]), "")
     columns = _guidance_under_corner(doc, corner, columns)
     metric_columns = [read_label(c.label, "", doc.currency) if c.label else None for c in columns]
@@ -538,8 +545,11 @@ _SITE_HEADING = re.compile(r"(?i)^\s*(?:mines?|operations?|sites?|assets?|projec
 
 
 def _caption(doc: ReleaseDoc, start: int) -> str:
-    """The table's caption: the last line of text above it, when it is short, its cell marks stripped."""
+    """The table's caption: the last line of text above it when it is short, or the sentence that ends a paragraph
+    with a colon to introduce it, its cell marks stripped."""
     line = doc.text.clean[max(0, start - 300):start].rstrip().rsplit("\n", 1)[-1]
+    if len(line) >= 120 and line.endswith(":"):  # "... No new hedging was undertaken. At 31 December the book stood at:"
+        line = re.split(r"(?<=[.!?])\s+", line)[-1]
     return line.replace("|", " ").strip() if len(line) < 120 else ""
 
 
@@ -551,6 +561,8 @@ def _caption_is_not_figures(doc: ReleaseDoc, start: int) -> bool:
 def _spread(texts: list[str], width: int) -> list[str]:
     """A header row laid on the ``width`` columns of the body: spanning cells filled over the columns they head."""
     cells = list(texts)
+    while len(cells) > width and not cells[-1]:
+        cells.pop()  # empty cells after the last heading (a row's closing pipes)
     while len(cells) > width and not cells[0]:
         cells.pop(0)  # an extra empty corner cell
     if len(cells) >= width:
@@ -588,6 +600,7 @@ def _fill_spans(cells: list[str]) -> list[str]:
 
 def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: set[int] | None = None) -> list[_Axis]:
     ctx = replace(doc.period_context(), anchor=doc.info.reporting_period)
+    header = [_with_corner(texts, width, valued) for texts in header]
     header = _groups_over_repeats([_split_heading(texts, width) for texts in header], width)
     grid = [_over_values(_spread(texts, width), valued) for texts in header if len(texts) >= 2]
     single = [texts[0] for texts in header if len(texts) == 1]
@@ -610,6 +623,18 @@ def _column_axes(doc: ReleaseDoc, header: list[list[str]], width: int, valued: s
         text = " ".join(cells[j] for cells in filled if cells[j]).strip()
         axes.append(_header_axis(doc, text, ctx))
     return axes
+
+
+def _with_corner(texts: list[str], width: int, valued: set[int] | None) -> list[str]:
+    """A heading row that leaves out the corner cell over the labels, one heading per column of figures ("Huaychulo |
+    San Gregorio | Consolidated | Huaychulo | ..." over rows of a label and six figures): its first cell heads the
+    first column of figures, not the labels. (A row of fewer headings, one per group, is read by
+    :func:`_groups_over_repeats`.)"""
+    written = [c for c in texts if c.strip()]
+    if len(texts) < 2 or not valued or not texts[0].strip() or len(written) >= width \
+            or any(c.strip() for c in texts[len(written):]):
+        return texts
+    return ["", *texts] if len(written) == len(valued) else texts
 
 
 def _groups_over_repeats(header: list[list[str]], width: int) -> list[list[str]]:
@@ -667,6 +692,13 @@ def _grouped_spans(text: str, lower: list[str]) -> list[str] | None:
     return out
 
 
+def _mentions_removed(text: str, ctx) -> str:  # type: ignore[no-untyped-def]
+    """A heading's words besides the periods it names ("Huaychulo, Peru" of "First Quarter 2023 Huaychulo, Peru")."""
+    for m in reversed(list(find_periods(text, ctx))):
+        text = text[:m.start] + " " + text[m.end:]
+    return " ".join(text.split()).strip(" ,;:-")
+
+
 def _header_axis(doc: ReleaseDoc, text: str, ctx) -> _Axis:  # type: ignore[no-untyped-def]
     if not text:
         return _Axis()
@@ -680,8 +712,11 @@ def _header_axis(doc: ReleaseDoc, text: str, ctx) -> _Axis:  # type: ignore[no-u
     if re.fullmatch(r"(?i)\s*(?:units?|uom)\s*", text):
         return _Axis(skip=True)  # the heading of a unit column
     period = _cell_period(text, ctx)
-    if period is not None:
-        return _Axis(period=period, measure=measure)
+    if period is not None:  # "First Quarter 2023 Huaychulo, Peru": a period over a mine's column, or over the total
+        rest = _mentions_removed(text, ctx)
+        total = bool(rest) and bool(_TOTAL.match(rest) or _TOTAL_AFTER.search(rest))
+        return _Axis(period=period, measure=measure, site=None if total or not rest else _section_site(doc, rest, None),
+                     is_total=total)
     if _TOTAL.match(text) or _TOTAL_AFTER.search(text):  # "Group", "Ridgeback Group", "Operations total"
         return _Axis(is_total=True)
     if _SITE_HEADING.match(text):  # "Mine": the heading of a column of mine names, no mine itself
@@ -746,7 +781,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
                 site, section = named, section if was_headed else ""
             elif _TOTAL.match(label):  # "Consolidated"; "Group refined output": the company's, and a metric
                 site, section = None, label if metric else section
-            elif metric:
+            elif metric or find_metals(label):  # "GOLD" over "Grade (g/t)", "Recovery (%)", "Production (oz)"
                 section, headed = label, True
             graded = None  # a new section: a grade row above it no longer names the metal of the rows below
             continue
@@ -883,7 +918,7 @@ _HEADING_WORDS = re.compile(r"(?i)^(?:units?|uom|measures?|metrics?|items?|descr
 
 
 _MEASURE_WORDS = re.compile(r"(?i)\b(?:EBITDA|EBIT|income|earnings|profit|loss|capital|capex|expenditures?|cash\s+flow|margin"
-                              r"|tax\w*|interest|depreciation|amorti[sz]ation|EPS|dividends?|debt|liquidity|working"
+                              r"|tax\w*|royalt\w*|interest|depreciation|amorti[sz]ation|EPS|dividends?|debt|liquidity|working"
                               r"|average|rates?|ratio|flow|index|days|hours|employees|headcount|LTIFR|TRIFR|safety)\b")
 
 
@@ -910,6 +945,9 @@ def _read_label_in(doc: ReleaseDoc, label: str, unit_text: str, section: str) ->
     unnamed = own is not None and own[0].metal is None and dimension_of(own[0].metric) == "metal"
     # "Nickel in concentrate" under "Concentrate": the label already says what the section does, and its own metric
     names_metric = _looks_like_metric(label) or own is not None and own[0].metal is not None and _words_within(section, label)
+    if section and own is not None and own[0].metal is None and not find_metals(label) and find_metals(section) \
+            and dimension_of(own[0].metric) in {"grade", "percent"}:
+        return replace(own[0], metal=find_metals(section)[0][2]), own[1]  # "Grade (g/t)" under "GOLD": the section's metal
     if section and (own is None or own[0].metal is None and (find_metals(label) or unnamed) or not names_metric):
         composed = read_label(_compose(label, section), unit_text, doc.currency)
         if composed is not None:
