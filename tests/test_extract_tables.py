@@ -945,3 +945,25 @@ def test_quarters_with_two_digit_years_a_hedge_book_a_sentence_introduces_and_ro
     assert got == {("ore_mined", 521400, "2005-Q4"), ("ore_mined", 498700, "2005-Q3"), ("ore_mined", 1020100, "2005-H2"),
                    ("ore_mined", 902800, "2004-H2"), ("cash_cost", 412, "2005-Q4"), ("cash_cost", 438, "2005-Q3"),
                    ("cash_cost", 425, "2005-H2"), ("cash_cost", 368, "2004-H2")}
+
+
+def test_a_row_that_writes_only_its_unit_continues_the_row_above_and_a_gold_miners_cost_per_tonne_is_a_unit_cost() -> None:
+    """A JSE results table: " | oz | 141 012" under "Gold produced | kg | 4 386" is gold produced in ounces; "R/t" under
+    "Cash operating cost" is, at a gold mine, a cost per tonne of ore milled (a unit cost, of no metal); the yield in
+    g/t is of gold."""
+    text = release("| | Unit | Quarter ended Mar 2007 | Quarter ended Dec 2006 |\n|---|---|---|---|\n"
+                   "| Yield | g/t | 3.52 | 3.61 |\n| Gold produced | kg | 4 386 | 4 700 |\n| | oz | 141 012 | 151 108 |\n"
+                   "| Cash operating cost | R/kg | 98 640 | 91 420 |\n| | R/t | 347 | 330 |\n",
+                   ("Kestrel Gold Mines Inc. Results for the Quarter Ended 31 March 2007", "April 26, 2007"))
+    got = {(r[0], r[1], r[2], r[3], r[4]) for r in run(text)}
+    assert got == {("yield", "gold", 3.52, "g/t", "2007-Q1"), ("yield", "gold", 3.61, "g/t", "2006-Q4"),
+                   ("production", "gold", 4386, "kg", "2007-Q1"), ("production", "gold", 4700, "kg", "2006-Q4"),
+                   ("production", "gold", 141012, "oz", "2007-Q1"), ("production", "gold", 151108, "oz", "2006-Q4"),
+                   ("cash_cost", "gold", 98640, "ZAR/kg", "2007-Q1"), ("cash_cost", "gold", 91420, "ZAR/kg", "2006-Q4"),
+                   ("unit_cost", None, 347, "ZAR/t", "2007-Q1"), ("unit_cost", None, 330, "ZAR/t", "2006-Q4")}
+
+
+def test_a_cash_cost_per_tonne_milled_is_a_unit_cost_and_per_tonne_of_coal_a_cash_cost() -> None:
+    milled = read_label("Cash cost per tonne milled ($/t)")[0]
+    assert (milled.metric, milled.metal) == ("unit_cost", None)
+    assert read_label("FOB cash cost (A$/t)")[0].metric == "cash_cost"

@@ -25,8 +25,11 @@ class Reading:
     basis: str | None = None
 
     def with_principal_metal(self, principal: Callable[[str], str | None]) -> Reading:
-        """A per-unit price or cost, a grade in g/t or a recovery names its metal: the release's principal one when the text does not say."""
-        if self.metal is None and self.metric in {"head_grade", "mined_grade"} and self.unit in {"g/t", "oz/t"}:
+        """A per-unit price or cost, a grade in g/t or a recovery names its metal: the release's principal one when the text does not say.
+
+        A cash cost per tonne is of the product sold by the tonne (coal, iron ore, tin); in a release that sells none
+        (gold, PGMs, diamonds) it is a unit cost of the ore milled."""
+        if self.metal is None and self.metric in {"head_grade", "mined_grade", "yield"} and self.unit in {"g/t", "oz/t"}:
             return replace(self, metal=principal("oz"))  # grams per tonne: a precious metal
         if self.metal is None and self.metric == "head_grade" and self.unit == "cpht":
             return replace(self, metal=principal("cpht"))  # carats per hundred tonnes: diamonds
@@ -38,7 +41,10 @@ class Reading:
             return replace(self, metal=principal(self.unit))  # ounces, pounds or tonnes of the release's metal in that unit
         if self.metal or self.metric not in {"cash_cost", "aisc", "realized_price"} or "/" not in self.unit:
             return self
-        return replace(self, metal=principal(self.unit.split("/")[1]))
+        metal = principal(self.unit.split("/")[1])
+        if metal is None and self.metric == "cash_cost" and self.unit.endswith("/t"):
+            return replace(self, metric="unit_cost")  # no product sold by the tonne: a cash cost per tonne of ore milled
+        return replace(self, metal=metal)
 
 
 NOT_A_FIGURE = re.compile(
@@ -319,6 +325,11 @@ def _output_metric(cue: str, sentence_before: str = "") -> str:
 _OUTPUT_NOUN = re.compile(r"(?i)(?P<refined>\brefin\w*\s+(?:[a-z]+\s+){0,2})?\b(?:production|output)\b")
 
 
+# a tonne of ore, not of product: "per tonne milled", "per tonne of ore treated", "R/t milled"
+ORE_TONNE = re.compile(r"(?i)(?:\bper\s+(?:tonne|ton|t)|/t(?:onne)?)\s+(?:of\s+(?:ore\s+)?)?(?:milled|treated|processed|mined|hoisted"
+                       r"|ore)\b")
+
+
 def _has_output_cue(cue: str) -> bool:
     return bool(_OUTPUT_CUE.search(cue)) or any(c.dimension == "metal" and not c.is_default for c in concepts_named(cue))
 
@@ -343,6 +354,8 @@ def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity
         if re.search(r"all[- ]in[- ]costs?|\bAIC\b", cue, re.IGNORECASE):
             return Reading("aic", metal, unit)
         if re.search(r"cash\s+costs?|cash\s+operating\s+costs?|C1\b", cue, re.IGNORECASE):
+            if unit.endswith("/t") and not explicit_metal and ORE_TONNE.search(cue + " " + quantity_text):
+                return Reading("unit_cost", None, unit)  # "cash cost per tonne of ore treated": a cost of the ore
             return Reading("cash_cost", metal, unit)
         # "the average price rose to US$1,630 per carat", "an average price of US$3,000/dmt": the issuer's own price (a
         # market's is named so: spot, LME, "the average gold price", and is not a figure)

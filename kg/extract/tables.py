@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from kg.dates import MONTH_NAME
 from kg.extract.document import ReleaseDoc
-from kg.extract.figures import NOT_A_FIGURE, Reading
+from kg.extract.figures import NOT_A_FIGURE, ORE_TONNE, Reading
 from kg.extract.lexicon import (
     concept,
     concepts_named,
@@ -245,6 +245,8 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     metal = metals[0][2] if metals and concept.dimension not in {"ore", "rate", "money"} else None
     if concept.dimension == "money-per-unit" and unit.endswith("/t") and not find_metals(qualifier + " " + text):
         metal = None
+    if concept.notation == "cash_cost" and unit.endswith("/t") and ORE_TONNE.search(f"{label} {unit_column}"):
+        return Reading("unit_cost", None, unit), scale * unit_q.value  # "Cash cost per tonne milled ($/t)"
     basis = "payable" if re.search(r"(?i)\bpayable\b", text) else None
     if concept.dimension == "concentrate" and metal is None:
         basis = "concentrate"  # the release's metal names the concentrate
@@ -768,6 +770,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
     has_unit_column = _has_unit_column(body, columns)
     measures = {j: read for j, c in enumerate(columns) if c.measure and (read := read_label(c.measure, "", doc.currency))}
     headed = False  # the row above was a metric's section row ("Silver (Moz)" over "Moose Creek (100%)")
+    carried = ""  # the label of the row above, for a row that writes only its unit
     for row, texts in body:
         cells = (texts + [""] * (width - len(texts)))[:max(width, len(texts))]
         label = cells[0]
@@ -786,6 +789,9 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             graded = None  # a new section: a grade row above it no longer names the metal of the rows below
             continue
         headed = False
+        if not label and has_unit_column and _is_unit_text(cells[1]) and carried:
+            label = carried  # "Gold produced | kg | 4 386" then " | oz | 141 012": the same measure in another unit
+        carried = label
         if not label or _ATTRIBUTABLE.search(label) and not re.search(r"(?i)^\s*100", label):
             continue
         row_site = site
