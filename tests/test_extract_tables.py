@@ -967,3 +967,19 @@ def test_a_cash_cost_per_tonne_milled_is_a_unit_cost_and_per_tonne_of_coal_a_cas
     milled = read_label("Cash cost per tonne milled ($/t)")[0]
     assert (milled.metric, milled.metal) == ("unit_cost", None)
     assert read_label("FOB cash cost (A$/t)")[0].metric == "cash_cost"
+
+
+def test_a_year_column_under_a_span_that_names_no_year_and_notes_after_capitals() -> None:
+    """"Year ended 31 December" over "FY 2022 | FY 2021": each column is the year it writes, not the release's;
+    "AISC4" is AISC with a note; waste and total material moved are no ore; "Ore and tailings leached" is processed;
+    a site's section row that names a metal ("Lynx (SX-EW and cobalt plant)") gives its rows no metal."""
+    text = release(" | Unit | Quarter |  | Year ended 31 December | \n |  | Q4 2022 | Q3 2022 | FY 2022 | FY 2021\n"
+                   "Lynx (SX-EW and cobalt plant) | | | | |\nOre and tailings leached | kt | 620 | 655 | 2,540 | 2,410\n"
+                   "Waste mined | kt | 9,420 | 9,860 | 38,120 | 35,470\nTotal material mined | kt | 9,900 | 9,990 | 39,000 | 36,000\n"
+                   "AISC4 | US$/lb | 2.61 | 2.48 | 2.52 | 2.31\n",
+                   ("Kestrel Copper Reports Fourth Quarter and Full Year 2022 Results", "January 26, 2023"), TWO_MINES)
+    got = {(r[0], r[1], r[2], r[4]) for r in run(text)}
+    assert got == {("ore_processed", None, 620000, "2022-Q4"), ("ore_processed", None, 655000, "2022-Q3"),
+                   ("ore_processed", None, 2540000, "2022"), ("ore_processed", None, 2410000, "2021"),
+                   ("aisc", "copper", 2.61, "2022-Q4"), ("aisc", "copper", 2.48, "2022-Q3"), ("aisc", "copper", 2.52, "2022"),
+                   ("aisc", "copper", 2.31, "2021")}

@@ -69,6 +69,9 @@ def _section_site(doc: ReleaseDoc, label: str, current: str | None) -> str | Non
 _is_value = is_value_cell
 
 
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:\bF\s?Y\s?'?\d\d\b)|'\d\d\b|\b[HQ][1-4]\s?\d\d\b")
+
+
 def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-def]
     text = re.sub(rf"(?i)^\s*({MONTH_NAME})[\s\-'’]+(\d\d)\s*$", r"\1 20\2", text)  # "Jun-23": June 2023
     text = re.sub(rf"(?i)\b({MONTH_NAME})[\-'’](\d\d)\b", r"\1 20\2", text)  # "Year-to-date Dec-17"
@@ -85,8 +88,10 @@ def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-de
     if relative and absolute and relative[0].period.kind != absolute[0].period.kind:
         return replace(relative[0].period, year=absolute[0].period.year)
     if absolute:
-        return max(absolute, key=lambda m: m.period.months if m.period.kind != "year" else 0).period \
-            if len(absolute) > 1 and all(m.period.kind == "year" for m in absolute[:1]) else absolute[0].period
+        # "Year ended 31 December FY 2021": the mention that writes its year, over one whose year the context gives
+        written = [m for m in absolute if _WRITTEN_YEAR.search(text[m.start:m.end])] or absolute
+        return max(written, key=lambda m: m.period.months if m.period.kind != "year" else 0).period \
+            if len(written) > 1 and all(m.period.kind == "year" for m in written[:1]) else written[0].period
     if not relative:
         return None
     years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", re.sub(r"(?i)\bF(?:Y|iscal)\s*'?\d{2,4}\b", "", text))
@@ -105,7 +110,7 @@ _TRAILING_UNIT = re.compile(r"\s((?:US\$|A\$|C\$|R|\$|USD|AUD|CAD|ZAR)\s?/\s?[a-
 
 def _label_unit(label: str) -> tuple[str, str, float]:
     """(label without its unit, unit text, scale) from ``Palladium Production (ozs)``, ``Revenue ($000s)``."""
-    label = re.sub(r"(?<=[a-z)])\d{1,2}\b|\(\d\)|\*+$|(?<=\))x+$", "", label).strip()
+    label = re.sub(r"(?<=[a-z)])\d{1,2}\b|(?<=[A-Z]{3})\d\b|\(\d\)|\*+$|(?<=\))x+$", "", label).strip()  # "AISC4": a note
     label = re.sub(r"\s*\([^)]*\)", lambda g: "" if _BASIS_WORDS.search(g.group()) else g.group(), label)  # "(100% basis)"
     # the parentheses that say a unit or a scale ("(000's)", "(oz)", "(US$/ounce)"), not an abbreviation ("(AISC)")
     groups = [g for g in re.finditer(r"\(([^)]*)\)", label)
@@ -212,6 +217,9 @@ def _cue_needs_metal(head: str, without: str, start: int, end: int) -> bool:
     return any(c.start <= start and end <= c.end and c.concept not in left for c in find_cues(head))
 
 
+_NOT_ORE = re.compile(r"(?i)\b(?:waste|overburden|pre-?strip\w*|total\s+material)\b")  # moved, but not ore
+
+
 def read_label(label: str, unit_column: str = "", currency: str | None = None) -> tuple[Reading, float] | None:
     """What a row label measures, and the scale of its cells: the lexicon's metric for the label's head and unit."""
     text, unit_text, scale = _label_unit(label)
@@ -225,7 +233,7 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     if unit_column:
         unit_text = unit_column
         qualifier = f"{qualifier} {unit_column}"
-    if NOT_A_FIGURE.search(text):
+    if NOT_A_FIGURE.search(text) or _NOT_ORE.search(text):
         return None
     unit_q = _unit_quantity(unit_text, text, currency)
     if unit_q is None:
@@ -754,6 +762,15 @@ def _compose(label: str, section: str) -> str:
     return f"{core} {section_core}" + (f" ({unit})" if unit else "")
 
 
+def _only_metal(label: str) -> bool:
+    """A label that names a metal and nothing else ("SILVER", "Silver equivalent")."""
+    metals = find_metals(label)
+    rest = label
+    for start, end, _metal in reversed(metals):
+        rest = rest[:start] + rest[end:]
+    return bool(metals) and not re.sub(r"[\W\d_]+", "", rest)
+
+
 def _row_scale(label: str) -> float:
     return _label_unit(label)[2]
 
@@ -784,7 +801,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
                 site, section = named, section if was_headed else ""
             elif _TOTAL.match(label):  # "Consolidated"; "Group refined output": the company's, and a metric
                 site, section = None, label if metric else section
-            elif metric or find_metals(label):  # "GOLD" over "Grade (g/t)", "Recovery (%)", "Production (oz)"
+            elif metric or _only_metal(label):  # "GOLD" over "Grade (g/t)", "Recovery (%)", "Production (oz)"
                 section, headed = label, True
             graded = None  # a new section: a grade row above it no longer names the metal of the rows below
             continue
