@@ -237,3 +237,35 @@ def test_a_board_listed_under_its_roles_a_competent_person_and_people_of_an_arti
     assert got["Jenna Osterberg"] == "photographer" and got["Graham Teale"] == "Competent Person"
     assert got["Yuan Hongli"] == got["Qiao Weiming"] == "executive Director"
     assert got["Cheung Wai Lan"] == got["Lam Kin Sang"] == "independent non-executive Director"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("For further information please contact:\n\n| Kestrel Gold Mines Inc. | | |\n"
+                     "| Aigul Serikova | Head of Investor Relations, London | +44 20 7946 0731 |\n",
+                     [("Aigul Serikova", "Head of Investor Relations", ISSUER, "+44 20 7946 0731", None, False)],
+                     id="contact-table-rows"),
+        pytest.param("The Board has appointed Dr. Keira Vantoll as President and Chief Executive Officer and a director, "
+                     "effective August 1, 2016. The Company also announces the appointment of Mateo Ruiz as Vice "
+                     "President Operations, effective immediately.",
+                     [("Keira Vantoll", "President and Chief Executive Officer", ISSUER, None, None, False),
+                      ("Mateo Ruiz", "Vice President Operations", ISSUER, None, None, False)],
+                     id="appointed-as"),
+        pytest.param("Patrick Odum has joined the Company as Vice President Operations, effective January 7, 2008.",
+                     [("Patrick Odum", "Vice President Operations", ISSUER, None, None, False)], id="joined-as"),
+        pytest.param("Date: 26 October 2022\nAuthorised by: Lorna Whitby, Company Secretary\n",
+                     [("Lorna Whitby", "Company Secretary", None, None, None, False)], id="authorised-by-colon"),
+        pytest.param("Rosa Elvira Cárdenas, P.Geo., Vice President, Geology and Resources, is a Qualified Person as "
+                     "defined by National Instrument 43-101 and has approved this release.",
+                     [("Rosa Elvira Cárdenas", "Vice President, Geology and Resources", None, None, None, False)],
+                     id="qualified-person-named-first"),
+        pytest.param("\tKESTREL GOLD MINES INC.\nDate: October 29, 2008\tBy: /s/ Denise Okoro\n"
+                     "\tName: Denise Okoro Title: Vice President and Chief Financial Officer\n",
+                     [("Denise Okoro", "Vice President and Chief Financial Officer", None, None, None, False)],
+                     id="signature-name-and-title-on-one-line"),
+    ],
+)
+def test_contact_tables_changes_of_management_and_people_named_before_their_qualification(body: str,
+                                                                                         expected: list[tuple]) -> None:
+    assert people(body) == expected

@@ -96,6 +96,19 @@ BOARD_LIST = re.compile(rf"(?P<role>(?i:(?:independent\s+)?(?:non-executive|exec
                         rf"(?P<names>(?:{_TITLE_BEFORE})?{PERSON_NAME}"
                         rf"(?:\s*(?:,|and|,\s*and)\s+(?:{_TITLE_BEFORE})?{PERSON_NAME})*)")
 _HONORIFIC = re.compile(_TITLE_BEFORE)
+# "The Board has appointed Dr. NAME as President and Chief Executive Officer", "the appointment of NAME as Vice President
+# Operations", "NAME has joined the Company as Vice President Operations", "NAME will retire as Chief Financial Officer":
+# the role a change of management gives or ends
+_APPOINTED_ROLE = (rf"(?:(?:the|its|our)\s+)?(?:(?:Company|company|Group|group|Corporation)['’]s\s+)?(?:new\s+)?"
+                   rf"(?P<role>{ROLE_PHRASE})")
+APPOINTMENTS = (
+    re.compile(rf"\b(?:appoint(?:ed|s|ing)|the\s+appointment\s+of|named|promoted|hired|elected)\s+(?:{_TITLE_BEFORE})?{_NAME}"
+               rf"\s+(?:as|to\s+the\s+(?:role|position|post)\s+of)\s+{_APPOINTED_ROLE}"),
+    re.compile(rf"(?:{_TITLE_BEFORE})?{_NAME}\s+(?:has|have|will|had)\s+(?:been\s+)?(?:joined|join|appointed|named|promoted"
+               rf"|retired|retire|resigned|resign|stepped\s+down|step\s+down)(?:\s+(?:the\s+(?:Company|Board|Group)|us))?"
+               rf"\s+(?:as|from\s+(?:(?:the\s+(?:role|position)\s+of|(?:his|her|their)\s+(?:role|position)\s+as)\s+)?)\s*"
+               + _APPOINTED_ROLE),
+)
 # An honorific makes a person of a name that speaks without a role ("Mr. NAME reports").
 HONORIFIC_SPEAKER = re.compile(rf"\b(?P<name>(?:Mr|Ms|Mrs|Dr)\.?\s+{PERSON_NAME})\s+{_SPEECH}\b")
 # "By Jane Roe", "By Jane Roe - Senior Writer", "By Jane Roe | 21 October 2025 | 4 minute read"
@@ -110,15 +123,21 @@ BYLINE_BAR = re.compile(rf"(?m)^[^\S\n]*(?!By\s){_NAME}[^\S\n]*\|[^\n]*?\b(?:19|
 # "information compiled by Mr Rhys Calder, a Competent Person who is a Member of the AusIMM": the release's
 # competent (or qualified) person, named in the statement the JORC and NI 43-101 codes require
 COMPETENT = re.compile(rf"(?i:compiled|reviewed|prepared|approved|verified)\s+(?i:by)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{_NAME}"
-                       rf"(?=\s*,|\s+(?:who|a|an)\b)(?P<rest>[^\n]{{0,260}})", re.DOTALL)
+                       rf"(?=\s*,|\s+(?:who|a|an)\b)(?P<rest>[^\n]{{0,600}})", re.DOTALL)
 # "reviewed by Jane Roe, P.Geo., Vice President Exploration, a qualified person": the QP of the release
-_CREDENTIAL = r"(?:P\.\s?Geo|P\.\s?Eng|P\.\s?Geol|FAusIMM|MAusIMM|MAIG|FAIG|Pr\.\s?Sci\.\s?Nat|CPG|RM\s?SME|PhD|Ph\.D|M\.Sc|B\.Sc|FIMMM|MIMMM)\.?"
+_CREDENTIAL = r"(?:P\.\s?Geo|P\.\s?Eng|P\.\s?E\.|P\.\s?Geol|FAusIMM|MAusIMM|MAIG|FAIG|Pr\.\s?Sci\.\s?Nat|CPG|RM\s?SME|PhD|Ph\.D|M\.Sc|B\.Sc|FIMMM|MIMMM)\.?"
 REVIEWED_BY = re.compile(rf"(?i:reviewed|approved|verified|prepared|authori[sz]ed)(?:\s+and\s+(?i:approved|verified))?"
-                         rf"(?:\s+(?i:for\s+(?:release|issue|lodgement)))?\s+(?i:by)\s+{_NAME}"
+                         rf"(?:\s+(?i:for\s+(?:release|issue|lodgement)))?\s+(?i:by):?\s+{_NAME}"
                          rf"(?:\s*,\s*{_CREDENTIAL}(?:\s*\([^)]*\))?)*\s*,\s*(?:the\s+)?(?P<role>{ROLE_PHRASE}(?:\s+[A-Z][a-z]+){{0,2}})")
 
+# "NAME, P.Geo., Vice President, Geology, is a Qualified Person as defined by National Instrument 43-101", "NAME, P.E.,
+# Chief Mine Engineer of the Company, a Qualified Person": the QP named before the statement that makes them one
+QUALIFIED_NAMED = re.compile(rf"{_NAME}(?:,\s*{_CREDENTIAL})*(?:,\s*(?P<role>{ROLE_PHRASE}(?:,\s*[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?)?)"
+                             rf"(?:\s+of\s+the\s+(?:Company|Corporation))?)?,?\s+(?:(?:is|who\s+is|acts\s+as)\s+)?(?:a|the|our|its)\s+"
+                             rf"(?:(?:Company['’]s|independent|designated)\s+)?(?P<kind>Qualified|Competent)\s+Person")
+
 # a filing's signature block: "Name: Jane Roe" over "Title: Chief Financial Officer"
-SIGNATURE = re.compile(rf"(?im)^[^\S\n]*Name:[^\S\n]*{_NAME}[^\S\n]*\n[^\S\n]*Title:[^\S\n]*(?P<role>{ROLE_PHRASE}(?:,?[^\S\n]+[A-Z][a-z]+){{0,3}})")
+SIGNATURE = re.compile(rf"(?im)^[^\S\n]*Name:[^\S\n]*{_NAME}[^\S\n]*(?:\n[^\S\n]*|[^\S\n]+)Title:[^\S\n]*(?P<role>{ROLE_PHRASE}(?:,?[^\S\n]+[A-Z][a-z]+){{0,3}})")
 PHONE = re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d+)?|\+\d{1,3}[\s\d().-]{7,16}\d")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 CONTACT_HEAD = re.compile(
@@ -128,7 +147,7 @@ CONTACT_HEAD = re.compile(
     re.MULTILINE,
 )
 _BLOCK_END = re.compile(r"(?im)^\W*(forward[- ]looking|cautionary|about\s+[A-Z]|safe harbou?r|neither the tsx)")
-_FIELD_SEP = re.compile(r"\t+| {2,}|\s+[–—|-]\s+|\s*[–—]\s*|[,;:/]\s*|\s*[()]\s*|\*+")
+_FIELD_SEP = re.compile(r"\t+|\s*\|\s*| {2,}|\s+[–—-]\s+|\s*[–—]\s*|[,;:/]\s*|\s*[()]\s*|\*+")
 _LABEL = re.compile(r"(?i)(?:tel|t|p|ph|phone|direct|office|mobile|cell|m|fax|f|e-?mail|e|web|w|www)\.?")
 
 
@@ -279,7 +298,7 @@ def _role_and_org(role: str, org: str | None) -> tuple[str, str | None]:
 def _quoted_people(doc: ReleaseDoc) -> list[PersonRecord]:
     out: list[PersonRecord] = []
     for sentence in doc.text.sentences:
-        for pattern in (*SPEAKER_PATTERNS, APPOSITIVE):
+        for pattern in (*SPEAKER_PATTERNS, APPOSITIVE, *APPOINTMENTS):
             for m in pattern.finditer(sentence.text):
                 role = _clean_role(m.group("role"))
                 if role is None or not _is_name(m.group("name")):
@@ -291,7 +310,7 @@ def _quoted_people(doc: ReleaseDoc) -> list[PersonRecord]:
                     name=_person_name(m.group("name")),
                     role=role,
                     organization=_organization(doc, org),
-                    quoted=pattern is not APPOSITIVE,
+                    quoted=pattern in SPEAKER_PATTERNS,
                 ))
         for m in BOARD_LIST.finditer(sentence.text):
             role = " ".join(m.group("role").split()).rstrip("s")
@@ -342,9 +361,14 @@ def _credited_people(doc: ReleaseDoc) -> list[PersonRecord]:
         if _is_name(m.group("name")):
             out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("role")), name=_person_name(m.group("name")),
                                     role=_clean_role(m.group("role"))))
+    for m in QUALIFIED_NAMED.finditer(clean):
+        if _is_name(m.group("name")):
+            out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end()), name=_person_name(m.group("name")),
+                                    role=_clean_role(m.group("role")) or f"{m.group('kind')} Person"))
     for m in COMPETENT.finditer(clean):
+        # "... compiled by Mr NAME ... to qualify as a Competent Person", under a "Competent person" heading or statement
         said = re.search(r"(?i)\b(competent|qualified)\s+person", m.group("rest")) or re.search(
-            r"(?i)\b(competent|qualified)\s+person['’]?s?\s+statement", clean[max(0, m.start() - 250):m.start()])
+            r"(?i)\b(competent|qualified)\s+persons?\b(?:['’]?s?\s+statement)?", clean[max(0, m.start() - 250):m.start()])
         if said and _is_name(m.group("name")):
             out.append(PersonRecord(span=doc.text.span(m.start("name"), m.end("name")), name=_person_name(m.group("name")),
                                     role=f"{said.group(1).title()} Person"))
