@@ -50,7 +50,7 @@ _YEAR_CELL = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 _CURRENCY_SIGN = "|".join(re.escape(sign) for sign in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
 _CURRENCY_CODES = set(CURRENCY_PREFIXES.values())
 _GUIDANCE_COLUMN = re.compile(r"(?i)\b(?:guidance|outlook|forecasts?)\b")
-_CHANGE_COLUMN = re.compile(r"(?i)\b(?:changes?|variances?|vs\.?|versus|differences?|against|achieved|actual)\b|%")
+_CHANGE_COLUMN = re.compile(r"(?i)\b(?:changes?|variances?|vs\.?|versus|differences?|against|achieved|actual|completion|completed|progress)\b|%")
 _SKIP_COLUMN = re.compile(r"(?i)\b(?:changes?|chg|vs\.?|versus|variances?|var\.|differences?|budget(?:ed)?|plan(?:ned)?|guidance|forecasts?"
                           r"|targets?|outlook)\b|%\s*(?:inc|dec|chg)|\b(?:inc|dec)\w*\s*/\s*\(?(?:inc|dec)")
 
