@@ -214,3 +214,25 @@ def test_a_nationality_before_mine_is_no_site() -> None:
     got = incidents("On June 2, 2011, tailings seepage was found below the dam at a Mexican silver mine, the Moose Creek "
                     "mine, and the facility was closed.")
     assert [site for _kind, site, _date, _p in got] == ["Moose Creek"]
+
+
+def test_a_fire_during_planned_maintenance_a_slip_that_occurred_on_a_wall_and_a_mill_left_idle() -> None:
+    """A fire during scheduled maintenance is an incident (a planned shutdown is not); "a slip occurred on the
+    north-east wall of the pit" names what slipped; "the Lynx mill was idle from June 11 to June 19" is a stoppage
+    from its first day."""
+    got = incidents("On June 14, 2011, a fire broke out in the tank house at Moose Creek during scheduled maintenance on "
+                    "the electrolyte circulation system. On 6 June 2011 a slip occurred on the north-east wall of the "
+                    "Lynx pit. A planned shutdown of the Moose Creek mill for its reline took four days.", TWO_MINES)
+    assert got == [("fire", MC, "2011-06-14", None), ("wall slip", "Lynx", "2011-06-06", None)]
+    assert incidents("The Lynx mill was idle from June 11 to June 19, 2011, while the drive motor was replaced.",
+                     TWO_MINES) == [("mill idle", "Lynx", "2011-06-11", None)]
+
+
+def test_an_undated_highlight_takes_the_day_of_the_stoppage_it_names_and_another_event_keeps_its_own_site() -> None:
+    """"SAG mill girth gear failure in May" then "The SAG mill was stopped on Saturday 4 May 2011": one failure, of
+    that day, at the mine (the SAG mill is a machine, no place); a death at another operation later in the text is
+    its own incident."""
+    body = ("- SAG mill girth gear failure in May stopped processing for nine days\n\n"
+            "The SAG mill was stopped at about 11.30pm on Saturday 4 May 2011 after a crack was found in the girth gear. "
+            "On 27 June 2011 a contractor was fatally injured at the Lynx mine.")
+    assert [(site, day) for _k, site, day, _p in incidents(body)] == [(MC, "2011-05-04"), ("Lynx", "2011-06-27")]

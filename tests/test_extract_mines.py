@@ -142,3 +142,12 @@ def test_an_operation_named_by_a_heading_line_of_its_own() -> None:
     found = [(r.name, r.location) for _s, r in find_mine_mentions(SourceText(text), "Kestrel Silver Corp.") if r.kinds]
     assert ("Santa Brígida", "Durango") in found and ("Orvalle", None) in found
     assert not any(name in {"Highlights", "Cerro Azul", "Jane Birch"} for name, _where in found)  # a person and her post
+
+
+def test_a_post_at_a_mine_is_no_mine() -> None:
+    """"NAME, P.E., Chief Mine Engineer of the Company": "Chief" is no mine, nor is "the Mill Superintendent"'s."""
+    from kg.extract.mines import find_mine_mentions
+    from kg.read.text import SourceText
+    text = SourceText("Lyle Redd, P.E., Chief Mine Engineer of the Company, and the Mill Superintendent reviewed the "
+                      "Cienega Wash mine plan.")
+    assert [record.name for _s, record in find_mine_mentions(text)] == ["Cienega Wash"]

@@ -40,7 +40,8 @@ EVENT_KINDS: dict[str, str] = {
              r"|(?:heavy|extreme|torrential|record|intense|unseasonal)\s+rain(?:fall|s)?|rainfall\s+event|cyclone",
     "fire": r"fires?|explosion|blaze",
     "spill": r"spill(?:s|ed)?|leak(?:age|s|ed)?|seepage|(?:controlled\s+)?release\s+of(?:\s+\w+){0,2}\s+water|release\s+of"
-             r"|releasing(?:\s+(?:about|some|approximately|an\s+estimated))?\s+[\d,.]+\s+(?:\w+\s+){1,2}of|excursion(?:\s+status)?",
+             r"|releas(?:ing|ed)(?:\s+(?:about|some|approximately|an\s+estimated))?\s+[\d,.]+\s+(?:\w+\s+){1,2}of"
+             r"|excursion(?:\s+status)?",
     "breach": r"breach(?:ed)?",
     "rupture": r"ruptur(?:e|ed)",
     "collapse": r"collapse[ds]?|caved|slump(?:ed)?|slipped|slip|landslide|mudslide|ground\s+movement|gave\s+way",
@@ -50,7 +51,7 @@ EVENT_KINDS: dict[str, str] = {
     "accident": r"accident|derailment|breakdown|injur(?:y|ies|ed)",
     "shutdown": r"shut\s?down|shut\s+down|shut",
     "suspension": r"suspension|suspended|suspending",
-    "stoppage": r"stoppage|halt(?:ed|ing)?|idled",
+    "stoppage": r"stoppage|halt(?:ed|ing)?|idled|idle|stopped",
     "closure": r"closed|closure",
     "evacuation": r"evacuation|evacuated",
     "damage": r"damaged",
@@ -58,7 +59,7 @@ EVENT_KINDS: dict[str, str] = {
 EFFECTS = frozenset({"shutdown", "suspension", "stoppage", "closure", "evacuation", "damage"})
 # Words that are events only with what they happen to ("the mill was shut", not "shares closed", "revenue slipped").
 NEEDS_OBJECT = re.compile(r"(?i)shut|closed|slipped|slip|slump(?:ed)?|caved|failed|collapsed|breached|ruptured|gave\s+way"
-                          r"|damaged|evacuated|halt(?:ed|ing)?|suspended|suspending|idled|outage|release of")
+                          r"|damaged|evacuated|halt(?:ed|ing)?|suspended|suspending|idled|idle|stopped|outage|release of")
 # What an event happens to: a word before it ("tailings dam leak") or after "of" ("flooding of the underground").
 OBJECTS = (
     r"tailings|water|waste|leach|pipeline|conveyor|primary|secondary|crusher|mill|dam|pond|shaft|hoist|pit wall"
@@ -73,10 +74,12 @@ OBJECT = (
 _EVENT = "|".join(f"(?:{words})" for words in EVENT_KINDS.values())
 EVENT = rf"(?P<event>{_EVENT})"
 _MENTIONS = [
-    re.compile(rf"\b{EVENT}\s+(?:of|in|at|on|to|from|affecting)\s+(?:the\s+|a\s+|its\s+)?{OBJECT}\b", re.IGNORECASE),
+    # "flooding of the underground", "a slip occurred on the north-east wall of the pit"
+    re.compile(rf"\b{EVENT}\s+(?:(?:occurred|happened|took\s+place)\s+)?(?:of|in|at|on|to|from|affecting)\s+"
+               rf"(?:the\s+|a\s+|its\s+)?(?:(?-i:[a-z][a-z-]*)\s+){{0,2}}?{OBJECT}\b", re.IGNORECASE),
     re.compile(rf"\b{OBJECT}\s+{EVENT}\b", re.IGNORECASE),
     re.compile(rf"\b{OBJECT}\s+(?:\w+\s+){{0,6}}?(?:ha(?:ve|s)\s+been|was|were|is|are)\s+(?:temporarily\s+)?"
-               r"(?P<event>shut\s+down|suspended|damaged|halted|closed)", re.IGNORECASE),
+               r"(?P<event>shut\s+down|suspended|damaged|halted|closed|idle|stopped)", re.IGNORECASE),
     re.compile(r"\b(?P<object>(?:pit\s+)?wall|slope|dam|embankment|dyke|dike|pit|stope|ramp|bench|pipeline|pad)\b"
                r"(?:\s+[\w-]+){0,5}?\s+(?:had\s+)?(?P<event>failed|collapsed|breached|ruptured|caved|slipped|slumped|gave\s+way)\b",
                re.IGNORECASE),  # "the northern wall of the pit failed"
@@ -92,8 +95,11 @@ _ANAPHOR = re.compile(r"(?i)\b(?:the|this|that)\s+(?:[\w-]+\s+)?$")
 _HYPOTHETICAL = re.compile(r"(?i)\b(forward[- ]looking|risks?|could|(?-i:may)|might|would|potential|if\b)")
 _HAPPENED = re.compile(r"(?i)\b(?:occurred|ha(?:s|ve|d)\s+(?:been|\w+ed)|was|were|announced)\b")
 # A clause about a plan, a statistic or the absence of an event names none.
-_NOT_EVENT = re.compile(r"(?i)\b(?:no (?:lost[- ]time )?(?:injur|incident)|lost[- ]time|injury[- ]free|safety record|without|planned|scheduled|maintenance(?!\s+(?:shop|workshop|bay|building|facility|area))"
-                        r"|reline|frequency|rate\b|LTIFR|TRIFR|reduced from|prepar\w+ to|comparative|prior[- ]year|previous year)")
+_NOT_EVENT = re.compile(r"(?i)\b(?:no (?:lost[- ]time )?(?:injur|incident)|lost[- ]time|injury[- ]free|safety record|without"
+                        r"|frequency|rate\b|LTIFR|TRIFR|reduced from|prepar\w+ to|comparative|prior[- ]year|previous year)")
+# A stoppage that was planned ("a scheduled shutdown for the mill reline") is no incident; a fire or a death during
+# planned maintenance is one.
+_PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|maintenance(?!\s+(?:shop|workshop|bay|building|facility|area))|reline)")
 # Event words in another sense: an assay method, a vein's extent, a contract, a market.
 HOMONYMS = re.compile(
     r"(?i)fire\s+assay|along\s+strike|strike\s+(?:length|extent|direction|price)|on\s+strike\s+(?:of|with)\s+the"
@@ -103,15 +109,16 @@ HOMONYMS = re.compile(
 _NONE_BEFORE = re.compile(r"(?i)\b(?:zero|no|nil|without)\s+(?:[\w-]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r";|[.!?][\"”’]?\s|[\"“”]|,\s+(?:and|but|while|which)\s")
 _PLACE_NAME = r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:No\.|[A-Z][\w'’-]*|\d+[A-Z]?\b))*)"
-_SITE_NOUN = rf"(?:mine|shaft|pit|operations?|ops|mill|plant|{OBJECTS})"
+_SITE_NOUN = rf"(?:mine|shaft|pit|operations?|ops|mill|plant|satellite|{OBJECTS})"
 # A place named in the clause: "at Rietfontein", "in the Kopje mine", "the Sorrel Creek overland conveyor".
 _PLACES = (
-    re.compile(rf"\b(?i:at)\s+(?:the\s+|its\s+)?{_PLACE_NAME}"),
+    re.compile(rf"\b(?i:at|near)\s+(?:the\s+|its\s+)?{_PLACE_NAME}"),
     re.compile(rf"{_PLACE_NAME}(?=\s+(?:[a-z-]+\s+)?{_SITE_NOUN}\b)"),
 )
 _NOT_PLACE = re.compile(
     r"(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
-    r"|wednesday|thursday|friday|saturday|sunday|q[1-4]|the|a|an|its|our|this|that|fy\d*)\b"
+    r"|wednesday|thursday|friday|saturday|sunday|q[1-4]|the|a|an|its|our|this|that|fy\d*"
+    r"|sag|rom|cil|cip|hpgr|sx|ew|sx-ew|ball|primary|secondary)\b"  # "the SAG mill": a machine, not a place
     r"|\b(?:department|ministry|administration|agency|inspectorate|government|authority|commission|council|court"
     r"|police|union|exchange|regulator|company)\b")
 _SITE_WORDS = re.compile(r"(?i)\s+(?:mine|mines|operations?|project|pit|complex|mill)$")
@@ -179,6 +186,8 @@ def _is_event(text: str, m: re.Match[str]) -> bool:
     clause = text[left:right]
     if (_HYPOTHETICAL.search(clause) and not _HAPPENED.search(clause)) or _NOT_EVENT.search(clause):
         return False
+    if _PLANNED.search(clause) and _event_kind(m.group("event")) in EFFECTS:
+        return False
     if _NONE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
         return False
     if any(h.start() < m.end() and m.start() < h.end() for h in HOMONYMS.finditer(text, max(0, m.start() - 20), m.end() + 40)):
@@ -243,7 +252,7 @@ def _date_of(doc: ReleaseDoc, text: str, at: int) -> _When:
     """The date expression of a sentence nearest character ``at``: an event's day, else the period it is about."""
     release_date = doc.release_date
     days = [(start, end, value, 3) for start, end, value in find_dates(text)
-            if not re.search(r"(?i)\b(?:ended|ending|to|as at|as of)\s*$", text[:start])]
+            if not re.search(r"(?i)\b(?:ended|ending|to|until|till|through|as at|as of)\s*$", text[:start])]
     for found, rank in ((_day_month(text, release_date), 3), (_weekend(text, release_date), 2)):
         if found:
             days.append((*found, rank))
@@ -363,7 +372,10 @@ def extract_incidents(doc: ReleaseDoc) -> list[Incident]:
         target = next((b for b in reversed(built) if _joins(b, site, mention, when)), None)
         if target is None and site is not None:
             unplaced = next((b for b in built if b.incident.site is None), None)
-            if unplaced is not None:
+            # an incident found without its site takes the site of a later mention of the same event (or of its effect),
+            # not of another event: a slip and a death at another operation stay two incidents
+            if unplaced is not None and (_same_event(unplaced.incident.kind, mention.kind) or mention.event in EFFECTS
+                                         or mention.anaphor):
                 unplaced.incident = replace(unplaced.incident, site=site)
                 target = unplaced if _joins(unplaced, site, mention, when) else None
         if target is None:
@@ -397,7 +409,11 @@ def _add(doc: ReleaseDoc, b: _Building, mention: _Mention, when: _When) -> None:
     elif mention.kind != seen.kind and not _same_event(mention.kind, seen.kind) and mention.kind not in seen.effects:
         seen = replace(seen, effects=seen.effects + (mention.kind,))
     # an effect or a later reference ("the blockade was lifted on ...") dates only an undated incident
-    if when.rank > b.when.rank and ((is_cause and not mention.anaphor) or not b.cause or b.when.rank < 0):
+    # ... or one dated only by a month or quarter that holds the effect's day ("failure in May", then "the mill was
+    # stopped on Saturday 4 May 2013")
+    within = b.when.rank == 0 and b.when.period is not None and when.date is not None and not mention.anaphor \
+        and b.when.period.start <= date.fromisoformat(when.date) <= b.when.period.end
+    if when.rank > b.when.rank and ((is_cause and not mention.anaphor) or not b.cause or b.when.rank < 0 or within):
         seen = replace(seen, date=when.date, period=when.period, date_text=when.words)
         b.when = when
     if is_cause:

@@ -39,6 +39,9 @@ _DESCRIPTOR = re.compile(
     r"|open-pit|processing)$")
 
 
+# a job at a mine: the site word heads a post ("Chief Mine Engineer", "the Mill Superintendent")
+_POST_AFTER = re.compile(r"\s+(?:engineer|manager|superintendent|geologist|foreman|captain|surveyor|planner|supervisor"
+                         r"|metallurgist|overseer)s?\b", re.IGNORECASE)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|can|ic|i)")
 
 
@@ -110,6 +113,8 @@ def find_mine_mentions(doc: SourceText, issuer: str | None = None) -> list[tuple
             continue  # "its Antelope Draw in-situ recovery (ISR) operation" is named; "its Canadian operations" is not
         if kind_word == "mines" and re.match(rf"\s*,?\s*{CORPORATE_SUFFIX}", doc.clean[m.end():m.end() + 20]):
             continue  # "Northgate Mines Inc." is a company
+        if _POST_AFTER.match(clean, m.end()):
+            continue  # "Chief Mine Engineer", "Mine Manager": a post, not a mine
         found = _name_before(clean, m.start())
         if not found:
             continue
