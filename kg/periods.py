@@ -263,7 +263,10 @@ def _fye_before_first_quarter(m: re.Match[str]) -> int | None:
 _FISCAL_YEAR_ENDS.append(
     # "the second quarter ended September 30, 2019", "Third Quarter Report to 31 March 2024": the quarter's ordinal
     # and the month it ends in
-    (re.compile(rf"\b(?P<ford>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+(?:report|results))?\s+"
+    # "third quarter production report for the quarter ended 31 March 2019"
+    (re.compile(rf"\b(?P<ford>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter"
+                rf"(?:\s+(?:production|operating|operations|operational|activities|quarterly|report|results|update|review"
+                rf"|for|the|quarter|three|months)){{0,6}}\s+"
                 rf"(?:ended|ending|to)\s+(?:on\s+)?{_DAY_OF}(?P<qm>{MONTH_NAME})", re.IGNORECASE), _fye_from_pair))
 _FISCAL_YEAR_ENDS.append(
     # column headers "Sep Qtr  Dec Qtr  Mar Qtr  Year to Date": the year to date starts with the first quarter listed

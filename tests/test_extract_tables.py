@@ -984,3 +984,17 @@ def test_a_year_column_under_a_span_that_names_no_year_and_notes_after_capitals(
                    ("ore_processed", None, 2540000, "2022"), ("ore_processed", None, 2410000, "2021"),
                    ("aisc", "copper", 2.61, "2022-Q4"), ("aisc", "copper", 2.48, "2022-Q3"), ("aisc", "copper", 2.52, "2022"),
                    ("aisc", "copper", 2.31, "2021")}
+
+
+def test_a_unit_of_thousands_written_with_its_unit_and_a_fiscal_quarter_named_by_its_end() -> None:
+    """"Refined platinum 000oz" is thousands of ounces; a "third quarter production report for the quarter ended 31
+    March 2019" puts the fiscal year's end in June."""
+    text = ("Johannesburg, 24 April 2019 - Kestrel Platinum Limited (JSE: KPL) today released its third quarter "
+            "production report for the quarter ended 31 March 2019 at its Moose Creek platinum mine.\n\n"
+            "Operational information   Quarter ended 31 March 2019   Quarter ended 31 March 2018\n"
+            "Refined platinum 000oz   212   198\nTonnes milled 000t   1312   1275\n")
+    doc = read_release(text)
+    assert (doc.fye_month, doc.info.reporting_period.label) == (6, "2019-Q1")
+    got = {(m.metric, m.value, m.unit, m.period.label) for m in extract_table_figures(doc)}
+    assert got == {("refined_production", 212000, "oz", "2019-Q1"), ("refined_production", 198000, "oz", "2018-Q1"),
+                   ("ore_processed", 1312000, "t", "2019-Q1"), ("ore_processed", 1275000, "t", "2018-Q1")}

@@ -333,3 +333,17 @@ def test_cells_glued_together_under_a_stacked_heading_with_its_unit_column_run_i
     assert rows[0][:2] == ["PERFORMANCE INDICATOR", "UNIT"]
     assert rows[1:] == [["Gold recovered", "Ounces", "44,870", "39,450"], ["All-In Site Cost (AISC)", "US$/ounce", "1,065", "1,240"],
                         ["Gold sales", "Ounces", "45,100", "38,900"]]
+
+
+def test_a_heading_of_spans_over_a_line_of_their_ends_and_thousands_grouped_by_a_space() -> None:
+    """"Quarter ended Quarter ended Nine months Nine months" over "31 March 2019 31 March 2018 ...": one heading cell
+    per column, span and day together; "1 312 1 275 3 944 3 801" under four columns is four figures."""
+    text = ("Operational information Quarter ended Quarter ended Nine months Nine months\n"
+            "31 March 2019 31 March 2018 31 March 2019 31 March 2018\n"
+            "Refined platinum (koz) 212 198 640 601\nTonnes milled (kt) 1 312 1 275 3 944 3 801\n")
+    (table,) = find_tables(text)
+    assert [row.texts for row in table.rows] == [
+        ["Operational information", "Quarter ended 31 March 2019", "Quarter ended 31 March 2018",
+         "Nine months 31 March 2019", "Nine months 31 March 2018"],
+        ["Refined platinum (koz)", "212", "198", "640", "601"],
+        ["Tonnes milled (kt)", "1 312", "1 275", "3 944", "3 801"]]

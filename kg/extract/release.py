@@ -310,11 +310,15 @@ def _release_date(doc: SourceText, body_start: int, period: Period | None) -> tu
     return (best[0], best[2]) if best and best[0] < 6 else None
 
 
+_FIGURES_ROW = re.compile(r"(?:\s+[\d,.()%-]+){3,}\s*$")
+
+
 def _title(doc: SourceText, body_start: int) -> tuple[int, int] | None:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.clean[:body_start])]
     candidates = [(s, e) for s, e in lines if not _NOT_TITLE.match(doc.clean[s:e]) and len(doc.clean[s:e].split()) >= 4
                   and not re.match(rf"\s*{BULLET}\s", doc.clean[s:e])  # a bullet of highlights is no headline
-                  and not (any(find_dates(doc.clean[s:e])) and len(doc.clean[s:e].split()) <= 7)]
+                  and not (any(find_dates(doc.clean[s:e])) and len(doc.clean[s:e].split()) <= 7)
+                  and not _FIGURES_ROW.search(doc.clean[s:e])]  # "Nickel t 3120 2980 9410": a table's row
     with_verb = [(s, e) for s, e in candidates if TITLE_VERB.search(doc.clean[s:e]) and "\t" not in doc.clean[s:e]]
     for s, e in with_verb:
         if find_companies(doc.clean[s:e]) and not re.match(r"(?i)\W*(results|for the)\b", doc.clean[s:e]):

@@ -105,7 +105,8 @@ _BASIS_WORDS = re.compile(r"(?i)\b(?:basis|attributable|equity|share|consolidate
 
 
 _UNIT_COUNT = r"10+(?:,000)*|1(?:,000)+"  # "10,000 tonnes", "1,000 t": a unit column counting several of its unit
-_TRAILING_UNIT = re.compile(r"\s((?:US\$|A\$|C\$|R|\$|USD|AUD|CAD|ZAR)\s?/\s?[a-z]+|g/t|%|Mt|kt|Moz|koz|oz|Mlb|lb)$")
+_TRAILING_UNIT = re.compile(r"\s((?:US\$|A\$|C\$|R|\$|USD|AUD|CAD|ZAR)\s?/\s?[a-z]+|g/t|%|Mt|kt|Moz|koz|oz|Mlb|lb"
+                            r"|'?000'?\s?(?:oz|t|lb|kg|ct))$")  # "Refined platinum 000oz": thousands of ounces
 
 
 def _label_unit(label: str) -> tuple[str, str, float]:
@@ -132,7 +133,7 @@ def _label_unit(label: str) -> tuple[str, str, float]:
     elif trailing := _TRAILING_UNIT.search(label):  # "All-In Site Cost (AISC) US$/ounce": a PDF row's label and unit
         unit_text, label = trailing.group(1), label[:trailing.start()].strip()
     scale = 1.0
-    if re.search(r"'?000'?s?\b|thousands", unit_text, re.IGNORECASE):
+    if re.search(r"'?000'?s?(?:\b|(?=[a-z]))|thousands", unit_text, re.IGNORECASE):
         scale = 1e3
         unit_text = re.sub(r"'?000'?s?|thousands", "", unit_text, flags=re.IGNORECASE).strip()
     elif re.search(r"\bmillions?\b|(?<=[$R])\s*(?:mm|mn|m)\b|^\s*[$R]?\s*(?:mm|mn|m|M)\s*$", unit_text, re.IGNORECASE):
@@ -224,9 +225,9 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     """What a row label measures, and the scale of its cells: the lexicon's metric for the label's head and unit."""
     text, unit_text, scale = _label_unit(label)
     qualifier = unit_text
-    thousands = re.fullmatch(r"\s*'?000'?s?\s*", unit_column)
-    if thousands:  # a unit column of "000": thousands of the unit the label implies
-        scale, unit_column = scale * 1e3, ""
+    thousands = re.fullmatch(r"\s*'?000'?s?\s*(?P<unit>[A-Za-z][\w/ ]*)?", unit_column)
+    if thousands:  # a unit column of "000" (thousands of the unit the label implies) or "000oz", "000 t"
+        scale, unit_column = scale * 1e3, (thousands.group("unit") or "").strip()
     counted = re.fullmatch(rf"\s*({_UNIT_COUNT})\s+(\S.*)", unit_column)
     if counted:  # "10,000 tonnes": the cells count ten thousands of tonnes
         scale, unit_column = scale * float(counted.group(1).replace(",", "")), counted.group(2)

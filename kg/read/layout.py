@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from kg.dates import find_dates  # dates know nothing of layout either
 from kg.periods import PeriodContext, find_periods  # periods know nothing of layout: no circle
 
 EMPTY_CELL = re.compile(r"^\s*(?:-+|–|—|n/?a|nil|na|n\.a\.|\*|nm|n\.m\.)?\s*$", re.IGNORECASE)
@@ -919,6 +920,44 @@ def _stacked_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[Ta
     return None, i + 1
 
 
+_SPAN_KIND = re.compile(r"(?i)\b(?:quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|half[- ]year|year)"
+                        r"(?:\s+(?:ended|ending|to))?")
+
+
+def _kinds_over_dates(text: str, lines: list[tuple[int, int]], i: int) -> TableRow | None:
+    """A heading whose first line names each column's span and whose second line gives each one's end ("Quarter ended
+    Quarter ended Nine months Nine months" over "31 March 2019 31 March 2018 31 March 2019 31 March 2018"): one cell
+    per column, its span and its day read together."""
+    if i + 2 >= len(lines):
+        return None
+    s, e = lines[i]
+    kinds = list(_SPAN_KIND.finditer(text, s, e))
+    s2, e2 = lines[i + 1]
+    days = [(a, b) for a, b, _day in find_dates(text[s2:e2])]
+    if len(kinds) < 2 or len(days) != len(kinds) or text[s2:s2 + days[0][0]].strip() \
+            or _spaced_row(text, *lines[i + 2]) is None:
+        return None
+    cells = [Cell(text[s:kinds[0].start()].strip(), s, kinds[0].start())]
+    cells += [Cell(f"{kind.group()} {text[s2 + a:s2 + b]}", s2 + a, s2 + b) for kind, (a, b) in zip(kinds, days)]
+    return TableRow(tuple(cells), s, e2)
+
+
+def _thousands_joined(row: TableRow, width: int) -> TableRow:
+    """A row whose figures group thousands with a space ("Tonnes milled (kt) 1 312 1 275 3 944 3 801") under a heading
+    of fewer columns: each group of three digits joins the figure before it, when that gives one figure a column."""
+    values = row.cells[1:]
+    if len(values) <= width:
+        return row
+    joined: list[Cell] = []
+    for cell in values:
+        if joined and re.fullmatch(r"\d{3}(?:\.\d+)?", cell.text) and re.fullmatch(r"\d{1,3}", joined[-1].text):
+            last = joined.pop()
+            joined.append(Cell(f"{last.text} {cell.text}", last.start, cell.end))
+        else:
+            joined.append(cell)
+    return TableRow((row.cells[0], *joined), row.start, row.end) if len(joined) == width else row
+
+
 def spaced_tables(text: str) -> list[Table]:
     """Tables whose cells stand a single space apart: two or more rows of a label and figures, under a heading line
     of periods; a short label line between them (no figures) is a section row."""
@@ -929,6 +968,8 @@ def spaced_tables(text: str) -> list[Table]:
         below = _spaced_body_row(text, *lines[i + 1]) if i + 1 < len(lines) else None
         header = _spaced_header(text, *lines[i]) if below is not None else None  # periods are read only over a row
         j = i + 1
+        if header is None and (header := _kinds_over_dates(text, lines, i)) is not None:
+            j = i + 2
         if header is None:
             header, j = _stacked_header(text, lines, i)
         if header is None:
@@ -936,7 +977,7 @@ def spaced_tables(text: str) -> list[Table]:
             continue
         rows: list[TableRow] = [header]
         while j < len(lines) and (row := _spaced_body_row(text, *lines[j])) is not None:
-            rows.append(row)
+            rows.append(_thousands_joined(row, len(header.cells) - 1))
             j += 1
         while rows and rows[-1].is_section:
             rows.pop()
