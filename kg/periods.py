@@ -356,7 +356,7 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     # twelve months 2024 / 12 mths 2024 (a column over its year): the calendar year
     (re.compile(r"\b(?:twelve|12)[\s-]*(?:months|mths)(?:\s+of)?,?\s*(?P<y2>(?:19|20)\d\d)\b", re.IGNORECASE), "year"),
     # the month of June 2006 / June 2006
-    (re.compile(rf"(?<!\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.IGNORECASE), "month"),
+    (re.compile(rf"(?<!\b\d\s)(?<!\b\d\d\s)(?<!\d)\b(?:month\s+of\s+)?(?P<m>{MONTH_NAME}),?\s+{_Y}", re.IGNORECASE), "month"),
     # in August (the year from the context)
     (re.compile(rf"\b(?:in|during|since|through|throughout|early|late|mid-?|month\s+of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{MONTH_NAME})"
                 r"(?![a-z])(?!\s*\d)(?!,\s*(?:19|20)\d\d)", re.IGNORECASE), "month"),

@@ -998,3 +998,15 @@ def test_a_unit_of_thousands_written_with_its_unit_and_a_fiscal_quarter_named_by
     got = {(m.metric, m.value, m.unit, m.period.label) for m in extract_table_figures(doc)}
     assert got == {("refined_production", 212000, "oz", "2019-Q1"), ("refined_production", 198000, "oz", "2018-Q1"),
                    ("ore_processed", 1312000, "t", "2019-Q1"), ("ore_processed", 1275000, "t", "2018-Q1")}
+
+
+@pytest.mark.parametrize(("heading", "label"), [
+    ("2Q24 Jun-24", "2024-Q2"), ("1Q24 Mar-24", "2024-Q1"), ("Year ended 31 December FY 2021", "2021"),
+    ("Dec 05 Qtr", "2005-Q4"), ("Half Year to 31 Dec 04", "2004-H2")])
+def test_a_heading_that_writes_its_period_twice_is_read_by_the_fullest_mention_that_writes_its_year(heading: str,
+                                                                                                    label: str) -> None:
+    from datetime import date
+
+    from kg.extract.tables import _cell_period
+    from kg.periods import PeriodContext
+    assert _cell_period(heading, PeriodContext(date(2024, 7, 20))).label == label

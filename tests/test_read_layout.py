@@ -347,3 +347,28 @@ def test_a_heading_of_spans_over_a_line_of_their_ends_and_thousands_grouped_by_a
          "Nine months 31 March 2019", "Nine months 31 March 2018"],
         ["Refined platinum (koz)", "212", "198", "640", "601"],
         ["Tonnes milled (kt)", "1 312", "1 275", "3 944", "3 801"]]
+
+
+def test_a_heading_broken_over_many_lines_with_a_change_column_between_two_periods() -> None:
+    """A web table's heading cells broken line by line ("Unaudited quarter" / "ended" / "30 June 2019" ...), its last
+    column "June 2019 vs. June 2018" a change: one heading cell a column, over rows a single space apart."""
+    text = ("  Unit Unaudited quarter\nended\n30 June 2019\nUnaudited quarter\nended\n30 June 2018\nJune 2019\nvs.\n"
+            "June 2018\nProduction        \nTotal tonnes milled kt 612 588 4%\nPlatinum koz 45.2 44.1 2%\n")
+    (table,) = find_tables(text)
+    heading = [" ".join(cell.split()) for cell in table.rows[0].texts]
+    assert heading[1:4] == ["Unaudited quarter ended 30 June 2019", "quarter ended 30 June 2018",
+                            "June 2019 vs. June 2018"]
+    assert table.rows[1].texts == ["Total tonnes milled kt", "612", "588", "4%"]
+
+
+def test_cells_one_a_line_with_lines_of_a_space_between_them_and_a_share_held_over_the_rows() -> None:
+    """An 8-K table copied one cell a line, each cell followed by a line holding a space (an empty cell), headings on
+    two lines ("3rd Quarter" / "2019") and a section row "Tolosa — 100%" (a share held, no period) before the rows."""
+    blank = "\n\n \n\n"
+    cells = ["Operating results", "3rd Quarter\n2019", "2nd Quarter\n2019", "Tolosa — 100%*" + blank * 6,
+             "Ore production (tonnes)", "142,310", "138,905", "Gold produced (ounces)", "24,871", "23,044"]
+    (table,) = cell_per_line_tables(blank.join(cells) + "\n")
+    texts = [row.texts for row in table.rows]
+    assert [" ".join(c.split()) for c in texts[-4]][1:] == ["3rd Quarter 2019", "2nd Quarter 2019"]
+    assert texts[-3:] == [["Tolosa — 100%*"], ["Ore production (tonnes)", "142,310", "138,905"],
+                          ["Gold produced (ounces)", "24,871", "23,044"]]

@@ -69,7 +69,8 @@ def _section_site(doc: ReleaseDoc, label: str, current: str | None) -> str | Non
 _is_value = is_value_cell
 
 
-_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:\bF\s?Y\s?'?\d\d\b)|'\d\d\b|\b[HQ][1-4]\s?\d\d\b")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:\bF\s?Y\s?'?\d\d\b)|'\d\d\b|\b[HQ][1-4]\s?'?\d\d\b"
+                           r"|\b[1-4][QH]\s?'?\d\d\b|\b[A-Za-z]{3}-\d\d\b")
 
 
 def _cell_period(text: str, ctx) -> Period | None:  # type: ignore[no-untyped-def]

@@ -411,8 +411,11 @@ def _is_cell_value(line: str) -> bool:
 
 
 def _gap_lines(text: str, start: int, end: int) -> int:
-    """Line breaks between two cells, an empty cell's line ("|" alone) not counted: it is a cell, not a gap."""
+    """Line breaks between two cells, an empty cell's line ("|" alone) not counted: it is a cell, not a gap; a run of
+    lines that hold only a space counts as one break."""
     between = text[start:end]
+    if re.search(r"(?m)^[ \t]+$", between) and not between.strip():
+        return 1  # lines of a space alone between cells: a web table's empty cells (<td>&nbsp;</td>), however many
     return between.count("\n") - len(re.findall(r"(?m)^[ \t]*\|[ \t|]*$", between))
 
 
@@ -604,7 +607,7 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
 
 
 _PERIOD_HEADING = re.compile(
-    r"(?i)(?<![a-z])(?:[1-4]Q|Q[1-4]|[12]H|H[12]|9M|FY|YTD|quarter|qtr|months?|half|year|ended|(?:19|20)\d\d|\d\d"
+    r"(?i)(?<![a-z])(?:[1-4]Q|Q[1-4]|[12]H|H[12]|9M|FY|YTD|quarter|qtr|months?|half|year|ended|(?:19|20)\d\d|(?<!\d)\d\d(?!\d)"
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?![a-z])")
 
 
@@ -846,6 +849,10 @@ _YEAR_JOINED = re.compile(rf"{YEAR_RUN_IN}|(?<=[a-z])(?=[QH][1-4]\s?(?:19|20)\d\
                           r"\s+(?:19|20)\d\d)")
 
 
+_VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|on)\s+")
+_QUALIFIER_BEFORE = re.compile(r"(?i)\b(?:unaudited|audited|reviewed|restated|actual)\s+$")
+
+
 def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
     """A heading line of periods a single space apart ("Key Indicator Unit Q4 2020 Q1 2021 Variance"): one cell per
     period, the words before them the corner, any words after a cell of their own."""
@@ -866,6 +873,12 @@ def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
             mentions[k] = replace(m, end=m.end + tail.end())
     if len(mentions) < 2 or re.search(r"\d{1,3},\d{3}", line):
         return None
+    for k in range(len(mentions) - 1, 0, -1):  # "June 2019 vs. June 2018": one change column over two periods
+        if _VERSUS.fullmatch(line[mentions[k - 1].end:mentions[k].start]):
+            mentions[k - 1:k + 1] = [replace(mentions[k - 1], end=mentions[k].end)]
+    qualifier = _QUALIFIER_BEFORE.search(line[:mentions[0].start])  # "Unit Unaudited quarter ended": the heading's word
+    if qualifier:
+        mentions[0] = replace(mentions[0], start=qualifier.start())
     corner = line[:mentions[0].start]
     unit = re.search(r"(?<=[a-z)\]])Units?\s*$", corner)  # "Operator volumes(1)UnitQ2 2010": the unit column's heading
     if unit:
@@ -908,7 +921,7 @@ def _stacked_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[Ta
     """A heading of periods stacked over several short lines above the first row ("INDICATOR UNIT SEPTEMBER" /
     "2022 QUARTER" / "DECEMBER" / "2022 QUARTER"), as a PDF's text leaves a header whose cells wrap: one heading, and
     the line its first row stands on."""
-    for j in range(i + 2, min(i + 9, len(lines))):
+    for j in range(i + 2, min(i + 14, len(lines))):
         s, e = lines[j - 1]
         if not text[s:e].strip() or len(text[s:e]) > 60 or re.search(r"\d{1,3},\d{3}", text[s:e]):
             return None, i + 1
