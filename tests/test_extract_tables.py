@@ -1010,3 +1010,30 @@ def test_a_heading_that_writes_its_period_twice_is_read_by_the_fullest_mention_t
     from kg.extract.tables import _cell_period
     from kg.periods import PeriodContext
     assert _cell_period(heading, PeriodContext(date(2024, 7, 20))).label == label
+
+
+def test_a_guidance_table_under_its_caption_revised_against_previous_with_a_row_per_mine() -> None:
+    """"Revised 2011 Guidance" over "Revised | Previous", one cell a line: the revised ranges are 2011 guidance (the
+    previous ones are none), "Moose Creek (oz)" is that mine's gold."""
+    table = ("Revised 2011 Guidance\n\n\nRevised\nPrevious\nMoose Creek (oz)\n88,000 – 92,000\n95,000 – 102,000\n"
+             "Lynx (oz)\n60,000 – 64,000\n70,000 – 78,000\nAll-in sustaining cost per ounce sold (US$)\n"
+             "$1,225 – $1,300\nnot previously provided\n")
+    records = extract_table_figures(read_release(release(table, intro=TWO_MINES)))
+    got = {(g.metric, g.site if g.metric == "production" else "", g.low, g.high, g.period.label)
+           for g in records if isinstance(g, Guidance)}
+    assert got == {("production", "Moose Creek", 88000, 92000, "2011"), ("production", "Lynx", 60000, 64000, "2011"),
+                   ("aisc", "", 1225, 1300, "2011")}
+
+
+def test_ranges_one_cell_a_line_under_headings_with_a_note_below_them() -> None:
+    """A web table one cell a line: "1Q11" over "(Actual)", "6M11" over "(Actual)", "2011 Revised" over "Outlook (1)",
+    and ranges written "80k - 85k": the actuals are their periods', the ranges 2011 guidance in thousands."""
+    cells = ["Quarterly output by metal", "1Q11", "(Actual)", "2Q11", "(Actual)", "6M11", "(Actual)", "2011 Revised",
+             "Outlook (1)", "Gold (oz)", "21,410", "20,115", "41,525", "80k - 85k", "Silver (oz)", "512,330", "498,765",
+             "1,011,095", "1.9M - 2.1M"]
+    records = extract_table_figures(read_release(release("\n\n".join(cells) + "\n")))
+    facts = {(m.metal, m.value, m.period.label) for m in records if isinstance(m, Measurement)}
+    assert {("gold", 21410, "2011-Q1"), ("gold", 20115, "2011-Q2"), ("gold", 41525, "2011-H1"),
+            ("silver", 1011095, "2011-H1")} <= facts
+    guided = {(g.metal, g.low, g.high, g.period.label) for g in records if isinstance(g, Guidance)}
+    assert guided == {("gold", 80000, 85000, "2011"), ("silver", 1900000, 2100000, "2011")}

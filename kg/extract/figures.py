@@ -24,6 +24,11 @@ class Reading:
     unit: str
     basis: str | None = None
 
+    def of_ore_tonne(self) -> Reading:
+        """A cash cost per tonne of ore milled ("per tonne milled", "of ore treated") is a unit cost, of no metal."""
+        return replace(self, metric="unit_cost", metal=None) if self.metric == "cash_cost" and self.unit.endswith("/t") \
+            else self
+
     def with_principal_metal(self, principal: Callable[[str], str | None]) -> Reading:
         """A per-unit price or cost, a grade in g/t or a recovery names its metal: the release's principal one when the text does not say.
 
@@ -354,9 +359,8 @@ def _financial(unit: str, near_before: str, explicit_metal: str | None, quantity
         if re.search(r"all[- ]in[- ]costs?|\bAIC\b", cue, re.IGNORECASE):
             return Reading("aic", metal, unit)
         if re.search(r"cash\s+costs?|cash\s+operating\s+costs?|C1\b", cue, re.IGNORECASE):
-            if unit.endswith("/t") and not explicit_metal and ORE_TONNE.search(cue + " " + quantity_text):
-                return Reading("unit_cost", None, unit)  # "cash cost per tonne of ore treated": a cost of the ore
-            return Reading("cash_cost", metal, unit)
+            reading = Reading("cash_cost", metal, unit)  # "cash cost per tonne of ore treated": a cost of the ore
+            return reading.of_ore_tonne() if not explicit_metal and ORE_TONNE.search(cue + " " + quantity_text) else reading
         # "the average price rose to US$1,630 per carat", "an average price of US$3,000/dmt": the issuer's own price (a
         # market's is named so: spot, LME, "the average gold price", and is not a figure)
         if re.search(r"realiz\w*|realis\w*|received|achieved|average\s+(?:selling|sales)\s+price|\brevenues?\b|basket\s+price"

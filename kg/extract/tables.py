@@ -255,12 +255,13 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     metal = metals[0][2] if metals and concept.dimension not in {"ore", "rate", "money"} else None
     if concept.dimension == "money-per-unit" and unit.endswith("/t") and not find_metals(qualifier + " " + text):
         metal = None
-    if concept.notation == "cash_cost" and unit.endswith("/t") and ORE_TONNE.search(f"{label} {unit_column}"):
-        return Reading("unit_cost", None, unit), scale * unit_q.value  # "Cash cost per tonne milled ($/t)"
     basis = "payable" if re.search(r"(?i)\bpayable\b", text) else None
     if concept.dimension == "concentrate" and metal is None:
         basis = "concentrate"  # the release's metal names the concentrate
-    return Reading(concept.notation, metal, unit, basis), scale * unit_q.value
+    reading = Reading(concept.notation, metal, unit, basis)
+    if ORE_TONNE.search(f"{label} {unit_column}"):
+        reading = reading.of_ore_tonne()  # "Cash cost per tonne milled ($/t)"
+    return reading, scale * unit_q.value
 
 
 def _cell_value(cell: str, default_currency: str | None) -> tuple[float, str] | None:
@@ -412,7 +413,8 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
         if len(texts) == 1 or not any(texts[1:]):
             site = _section_site(doc, texts[0], site)
     corner = next((t[0] for t in header_texts if len(t) >= 2 and t[0]), "")
-    columns = _guidance_under_corner(doc, corner, columns)
+    # the corner, else a caption row over the headings ("Revised 2013 Guidance" over "Revised | Previous")
+    columns = _guidance_under_corner(doc, corner or next((t[0] for t in header_texts if len(t) == 1), ""), columns)
     metric_columns = [read_label(c.label, "", doc.currency) if c.label else None for c in columns]
     if not any(c.period for c in columns) and sum(r is not None for r in metric_columns) >= 2:
         return list(_metric_columns(doc, body, metric_columns, site))
@@ -486,6 +488,10 @@ def _header_unit(header: list[list[str]]) -> str:
     return ""
 
 
+_METAL_UNIT = re.compile(r"(?i)oz|ounces|koz|moz|lbs?|pounds|mlbs?|t|tonnes|kt")
+_SUPERSEDED = re.compile(r"(?i)\s*(?:previous(?:ly)?|prior|original|old)(?:\s+(?:guidance|outlook|range|estimate))?\s*")
+
+
 def _guidance_under_corner(doc: ReleaseDoc, corner: str, columns: list[_Axis]) -> list[_Axis]:
     """A corner (or caption) that says the table is guidance ("2024 guidance"): columns that name no period of their
     own ("Range", "Target") hold guidance for the corner's period; a guidance column named without a year is for
@@ -494,7 +500,8 @@ def _guidance_under_corner(doc: ReleaseDoc, corner: str, columns: list[_Axis]) -
     year = doc.release_date.year if doc.release_date else None
     if _GUIDANCE_COLUMN.search(corner):
         period = _cell_period(corner, ctx) or (year_period(year) if year else None)
-        return [c if j == 0 or c.period or c.skip or c.site or read_label(c.label, "", doc.currency)
+        return [_Axis(skip=True) if j and _SUPERSEDED.fullmatch(c.label)  # "Revised | Previous": the old range is none
+                else c if j == 0 or c.period or c.skip or c.site or read_label(c.label, "", doc.currency)
                 or re.fullmatch(r"(?i)\s*(?:units?|uom)\s*", c.label) else _Axis(period=period, guidance=True)
                 for j, c in enumerate(columns)]
     return [replace(c, period=year_period(year)) if c.guidance and c.period is None and year else c for c in columns]
@@ -503,8 +510,14 @@ def _guidance_under_corner(doc: ReleaseDoc, corner: str, columns: list[_Axis]) -
 _RANGE_CELL = re.compile(r"^\s*(?P<low>[$]?\d[\d,. ]*?)\s*(?:-|–|—|to)\s*(?P<high>[$]?\d[\d,. ]*?)\s*(?P<rest>\D*)$")
 
 
+_SUFFIXED_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?([kKM])(?![A-Za-z])")
+_SUFFIX_SCALE = {"k": 1e3, "m": 1e6}
+
+
 def _cell_range(cell: str, currency: str | None) -> tuple[float, float, str] | None:
-    """A guidance cell: a range ("21,000 – 22,500", "$1,490-1,580") or one figure, as (low, high, unit)."""
+    """A guidance cell: a range ("21,000 – 22,500", "$1,490-1,580", "80k - 85k") or one figure, as (low, high, unit)."""
+    cell = _SUFFIXED_FIGURE.sub(lambda m: f"{float(m.group(1).replace(',', '')) * _SUFFIX_SCALE[m.group(2).lower()]:.0f}",
+                                cell)  # "80k - 85k", "1.9M - 2.1M": thousands and millions of the row's unit
     m = _RANGE_CELL.match(cell)
     if m:
         high = _cell_value(m.group("high") + (" " + m.group("rest") if m.group("rest").strip() else ""), currency)
@@ -825,6 +838,8 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             text = label if read_label(_TOTAL.sub("", label), "", doc.currency) or not section else section
         elif named and (section or last_metric) and not _looks_like_metric(_label_unit(label)[0].replace(named, "")):
             row_site, text = named, section or last_metric  # a row per mine under a metric or its total
+        elif named and _METAL_UNIT.fullmatch(_label_unit(label)[1]) and not _looks_like_metric(label):
+            row_site, text = named, f"Production ({_label_unit(label)[1]})"  # "Lac Sauvagine (oz)": the mine's output
         elif _BASIS.match(label):
             text = section
         else:
@@ -938,7 +953,7 @@ def _is_unit_text(cell: str) -> bool:
 
 
 _HEADING_WORDS = re.compile(r"(?i)^(?:units?|uom|measures?|metrics?|items?|description|particulars|physicals|statistics"
-                            r"|range|low|high|mid-?point|targets?"
+                            r"|range|low|high|mid-?point|targets?|revised|previous|prior|original|current|updated|actual"
                             r"|summary|operations?|operating|production|financials?|key\s+\w+|notes?)$")
 
 

@@ -406,8 +406,12 @@ def _is_cell_line(line: str) -> bool:
         len(line.split()) <= 9 and not re.search(r"[.;:!?]$", line) and not re.search(r"\.\s+[A-Z]", line))
 
 
+_RANGE_CELL = re.compile(r"(?i)^\s*(?:US\$|A\$|C\$|\$)?\d[\d,.]*\s?(?:k|m|mt|kt|koz|moz|mlb|%)?\s*(?:-|–|to)\s*"
+                         r"(?:US\$|A\$|C\$|\$)?\d[\d,.]*\s?(?:k|m|mt|kt|koz|moz|mlb|%)?\s*$")  # "80k - 85k", "1.9M - 2.1M"
+
+
 def _is_cell_value(line: str) -> bool:
-    return is_value_cell(line) or bool(EMPTY_CELL.match(line) and line.strip())
+    return is_value_cell(line) or bool(EMPTY_CELL.match(line) and line.strip()) or bool(_RANGE_CELL.match(line))
 
 
 def _gap_lines(text: str, start: int, end: int) -> int:
@@ -563,7 +567,7 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
     if first is None or first < 1:
         return None
     first -= _sections_before(text, run[:first], width)
-    headings, used = _headings(text, run[max(0, first - width - 3):first], width)
+    headings, used = _headings(text, run[max(0, first - 2 * width - 3):first], width)
     if len(headings) < width:
         return None
     caption_end = first - used
@@ -607,7 +611,7 @@ def _cells_to_table(text: str, run: list[tuple[int, int]]) -> Table | None:
 
 
 _PERIOD_HEADING = re.compile(
-    r"(?i)(?<![a-z])(?:[1-4]Q|Q[1-4]|[12]H|H[12]|9M|FY|YTD|quarter|qtr|months?|half|year|ended|(?:19|20)\d\d|(?<!\d)\d\d(?!\d)"
+    r"(?i)(?<![a-z])(?:[1-4]Q|Q[1-4]|[12]H|H[12]|(?:[369]|12)M|FY|YTD|quarter|qtr|months?|half|year|ended|(?:19|20)\d\d|(?<!\d)\d\d(?!\d)"
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?![a-z])")
 
 
@@ -629,6 +633,11 @@ def _sections_before(text: str, before: list[tuple[int, int]], width: int) -> in
                 and not (with_change and any(map(changeish, labels))):
             return n
     return 0
+
+
+# the second line of a heading: a note in parentheses ("(Actual)", "(1)") or what the column holds ("Outlook (1)")
+_HEADING_TAIL = re.compile(r"\([^()]{1,15}\)|(?i:(?:outlook|guidance|forecast|budget|actual|unaudited|restated|target)"
+                           r"\b[^\n]{0,12})")
 
 
 def _headings(text: str, before: list[tuple[int, int]], width: int) -> tuple[list[tuple[int, int]], int]:
@@ -653,6 +662,11 @@ def _headings(text: str, before: list[tuple[int, int]], width: int) -> tuple[lis
         if year.fullmatch(cell) and above and not year.search(above) and len(above) <= 15 and not is_value_cell(above) \
                 and _PERIOD_HEADING.search(above):  # "9m" over "2016" is one heading; a caption ("TOPIA") over "2013" is not
             start = before[k - 1][0]
+            k -= 1
+            used += 1
+        elif _HEADING_TAIL.fullmatch(cell) and not _PERIOD_HEADING.search(cell) and above and len(above) <= 20 \
+                and _PERIOD_HEADING.search(above) and not is_value_cell(above):
+            start = before[k - 1][0]  # "1Q24" over "(Actual)", "2024 Revised" over "Outlook (1)": one heading
             k -= 1
             used += 1
         headings.insert(0, (start, end))
