@@ -299,6 +299,11 @@ def test_quarter_and_year_end_reports_on_the_quarter(title: str, label: str) -> 
     ("Orvik Silver Ltd. (ORV: TSX-V, ORV: NYSE–MKT)", ["TSXV:ORV", "NYSE MKT:ORV"]),
     ("ASX:KLM | ASX Code: KLM | JSE share code: KLM", ["ASX:KLM", "ASX:KLM", "JSE:KLM"]),
     ("INTERIM RESULTS FOR THE SIX MONTHS ENDED 31 DECEMBER 2018", []),
+    ("The Canadian uranium miner (TKU: TSX & NYSE) has", ["TSX:TKU", "NYSE:TKU"]),
+    ("Tengri Copper PLC (LSE: TGC; AIX: TGC) and Chisanga Copper plc (AIM: CSG; LuSE: CSG)",
+     ["LSE:TGC", "AIX:TGC", "AIM:CSG", "LuSE:CSG"]),
+    ("QFG   Quillfeather Gold Corp.   (TSX-V)", []),
+    ("Granite Divide, which is listed on the Toronto Stock Exchange under GDM, said", ["TSX:GDM"]),
 ])
 def test_tickers_read_through_one_table_of_exchanges(text: str, tickers: list[str]) -> None:
     """Every exchange spelling maps to one name; the symbol may follow, precede or suffix the exchange."""
@@ -448,3 +453,11 @@ def test_a_date_only_the_body_gives_does_not_place_the_period_its_title_names() 
 ])
 def test_listings_of_asian_and_latin_american_exchanges(text: str, tickers: list[str]) -> None:
     assert [t for _s, _e, t in find_tickers(text)] == tickers
+
+
+def test_a_date_written_year_first_and_an_issuer_named_only_by_the_headline() -> None:
+    """A news page's "2024/01/12" under a headline "Tarkon issues annual production update": the date and the issuer."""
+    text = ("Tarkon issues annual production update\n2024/01/12 1874\n\nThe Canadian uranium miner (TKU: TSX & NYSE) has "
+            "announced uranium production of 21.4 million pounds U3O8 for 2023.\n\nTarkon is now ramping up its mill.\n")
+    info = read_release(text).info
+    assert (info.date, info.issuer, info.tickers) == ("2024-01-12", "Tarkon", ("TSX:TKU", "NYSE:TKU"))

@@ -57,6 +57,8 @@ EXCHANGES: dict[str, tuple[str, ...]] = {
     "NSE": ("National Stock Exchange of India", "NSE"),
     "BSE": ("BSE Limited", "Bombay Stock Exchange", "Botswana Stock Exchange", "BSE"),
     "SGX": ("Singapore Exchange", "SGX"),
+    "AIX": ("Astana International Exchange", "AIX"),
+    "LuSE": ("Lusaka Securities Exchange", "Lusaka Stock Exchange", "LuSE"),
 }
 # A symbol written with its exchange as a suffix: Reuters codes ("CRN.AX"), press codes ("CGK-V").
 EXCHANGE_SUFFIXES: dict[str, str] = {
@@ -85,6 +87,9 @@ _AFTER_EXCHANGE = re.compile(rf"(?:\s+\(?\s*(?i:share\s+)?(?i:stock\s+)?(?i:code
 _CODE_OF = (("HKEX", re.compile(r"(?i)\(\s*stock\s+code\s*:\s*(?P<sym>\d{3,6})\s*\)"), re.compile(r"(?i)hong\s+kong")),
             ("BSE", re.compile(r"(?i)\bscrip\s+code\s*:\s*(?P<sym>\d{5,6})\b"), re.compile(r"\bBSE\b")),
             ("NSE", re.compile(r"(?i)\bsymbol\s*:\s*(?P<sym>[A-Z][A-Z0-9&-]{1,11})\b"), re.compile(r"(?i)national\s+stock\s+exchange\s+of\s+india")))
+# "listed on the Toronto Stock Exchange under GDM", "... under the symbol "GDM""
+_UNDER_SYMBOL = re.compile(rf"\s+under\s+(?:the\s+)?(?:(?:ticker|trading|stock)\s+)?(?:symbols?|codes?|tickers?)?\s*[\"“']?"
+                           rf"(?P<sym>{SYMBOL})\b(?![a-z])")
 _EXCHANGE_LIST_GAP = re.compile(r"\s*(?:[,/&]|and)\s*")
 _SYMBOL_BEFORE = re.compile(rf"(?<![\w.])(?P<sym>{SYMBOL})(?:\s*:\s*|-)$")  # "ASM: TSX-V", "[NVG-TSX; NVGCF-OTCQX]"
 _SUFFIXED = re.compile(r"(?P<sym>[A-Z][A-Z0-9]{0,5})(?P<suf>[.-][A-Z]{1,2})")
@@ -92,7 +97,7 @@ _SUFFIXED = re.compile(r"(?P<sym>[A-Z][A-Z0-9]{0,5})(?P<suf>[.-][A-Z]{1,2})")
 EXCHANGE = "|".join(_alias_pattern(a) for a, _ex in _ALIASES)
 TITLE_VERB = re.compile(
     r"\b(Announces?|Reports?|Provides|Releases|Declares|Completes|Enters|Signs|Achieves|Updates|Posts|Delivers"
-    r"|Increases|Acquires|Agrees|Files|Confirms|Records|Exceeds|Produces|Results|Update|Production)\b"
+    r"|Increases|Acquires|Agrees|Files|Confirms|Records|Exceeds|Produces|Results|Update|Production|Issues|Publishes)\b"
 )
 _NOT_TITLE = re.compile(r"(?i)^\W*(news release|press release|for immediate release|trading symbols?|website|tel|fax|www\.)")
 WEBSITE = re.compile(r"\b(?:https?://)?www\.[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?", re.IGNORECASE)
@@ -150,6 +155,7 @@ FOREIGN_MONTHS: dict[str, int] = {
 }
 _FOREIGN_DATE = re.compile(r"\b(?P<d>[0-3]?\d)\.?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,10})\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b")
 _DAY_MON_YEAR = re.compile(rf"\b(?P<d>[0-3]?\d)-(?P<m>{MONTH_NAME})-(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR_FIRST_DATE = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d/.])")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.])")
 # Words that make the date after them a period end or a past event, not the day of the release.
 _NOT_RELEASE_DAY = re.compile(r"(?i)\b(?:ended|ending|end(?:ed)? of|as at|as of|at|to|until|through|since|from|between|dated"
@@ -204,6 +210,11 @@ def every_date(text: str, period: Period | None = None) -> list[tuple[int, int, 
         value = _numeric_value(m, period, month_first)
         if value:
             found.append((m.start(), m.end(), value))
+    for m in _YEAR_FIRST_DATE.finditer(text):  # "2024/01/12", as East Asian pages write a date
+        try:
+            found.append((m.start(), m.end(), date(int(m.group("y")), int(m.group("m")), int(m.group("d")))))
+        except ValueError:
+            continue
     found.sort()
     out: list[tuple[int, int, date]] = []
     for item in found:
@@ -342,7 +353,8 @@ _AFTER_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z.' ,]+?|\([^)\n]{{2,30}}\))(?
 # "Coeur Mining : Reports Third Quarter", "Northern Star Resources : Quarterly Activities Report".
 _HEADLINE = re.compile(rf"^[ \t#*]*(?P<name>{NAME})[ \t]*:[ \t]+(?P<rest>[A-Z0-9][^\n]*)", re.MULTILINE)
 _TITLE_SUBJECT = re.compile(rf"^\W*(?P<name>{NAME}?)[ \t]+(?i:announces|reports|releases|posts|provides|delivers|achieves"
-                            r"|declares|completes|confirms|lifts|raises|halts|holds|says|sees|cuts|boosts|increases)\b")
+                            r"|declares|completes|confirms|lifts|raises|halts|holds|says|sees|cuts|boosts|increases|issues"
+                            r"|publishes|updates)\b")
 _NOT_A_NAME = re.compile(r"(?i)^(?:the|a|an|record|strong|first|second|third|fourth|quarterly|annual|interim|production"
                          r"|operational|operating|results?|update|highlights|news|press|q[1-4]|related|tags?|topics?"
                          r"|categor(?:y|ies)|filed|advertisement|\d)\b")
@@ -545,11 +557,18 @@ def find_tickers(text: str) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     run: list[tuple[re.Match[str], str]] = []
+    shared: tuple[int, str, int] | None = None  # "(TKU: TSX & NYSE)": the symbol before a list of exchanges, the list's
+    # end so far and its start
     for m in EXCHANGE_NAME.finditer(text):
+        if shared and _EXCHANGE_LIST_GAP.fullmatch(text, shared[0], m.start()) and not _AFTER_EXCHANGE.match(text, m.end()):
+            found.append((shared[2], m.end(), f"{_exchange(m)}:{shared[1]}"))
+            shared = (m.end(), shared[1], shared[2])
+            continue
+        shared = None
         if run and not _EXCHANGE_LIST_GAP.fullmatch(text, run[-1][0].end(), m.start()):
             run = []
         run.append((m, _exchange(m)))
-        after = _AFTER_EXCHANGE.match(text, m.end())
+        after = _AFTER_EXCHANGE.match(text, m.end()) or _UNDER_SYMBOL.match(text, m.end())
         if after and not EXCHANGE_NAME.fullmatch(after.group("sym")):
             found.extend((x.start(), after.end(), f"{ex}:{after.group('sym')}") for x, ex in run)
             run = []
@@ -557,6 +576,7 @@ def find_tickers(text: str) -> list[tuple[int, int, str]]:
         before = _SYMBOL_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if before and not EXCHANGE_NAME.fullmatch(before.group("sym")) and not _AFTER_EXCHANGE.match(text, m.end()):
             found.append((before.start(), m.end(), f"{run[-1][1]}:{before.group('sym')}"))
+            shared = (m.end(), before.group("sym"), before.start())
             run = []
     for exchange, code, named in _CODE_OF:
         if named.search(text):
@@ -565,7 +585,8 @@ def find_tickers(text: str) -> list[tuple[int, int, str]]:
     for group in re.finditer(r"\(([^()]{3,60})\)", text):
         parts = [p.strip() for p in re.split(r"[,;]", group.group(1))]
         codes = [_SUFFIXED.fullmatch(p) for p in parts]
-        if all(c and c.group("suf") in EXCHANGE_SUFFIXES for c in codes):
+        if all(c and c.group("suf") in EXCHANGE_SUFFIXES and not EXCHANGE_NAME.fullmatch(c.group()) for c in codes):
+            # "(CRN.AX)", "(CGK-V, CGHRF-O)"; "(TSX-V)" is an exchange's name, no symbol
             found.extend((group.start(), group.end(), f"{EXCHANGE_SUFFIXES[c.group('suf')]}:{c.group('sym')}")
                          for c in codes if c)
     return sorted(found)
@@ -577,7 +598,7 @@ def _tickers(doc: SourceText, body_start: int, issuer: str | None) -> tuple[str,
     first_word = (company_key(issuer or "").split() or [""])[0]
     for start, _end, ticker in find_tickers(zone):
         if start >= body_start:  # a listing in the body is the issuer's when the words before name it or "the Company"
-            words = doc.clean[max(0, start - 120):start]
+            words = doc.clean[max(0, start - 250):start]
             before = company_key(words) + " " + words.lower()
             if first_word and first_word not in before and "the company" not in before:
                 continue
