@@ -263,6 +263,12 @@ def _fye_before_first_quarter(m: re.Match[str]) -> int | None:
 _FISCAL_YEAR_ENDS.append(
     # "the second quarter ended September 30, 2019", "Third Quarter Report to 31 March 2024": the quarter's ordinal
     # and the month it ends in
+    # "third quarter production results for the period 1 January to 31 March 2019"
+    (re.compile(rf"\b(?P<ford>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter"
+                rf"(?:\s+(?:production|operating|operations|operational|activities|quarterly|report|results|update|review"
+                rf"|for|the|period|from)){{0,6}}\s+{_DAY_OF}{MONTH_NAME}(?:\s+(?:19|20)\d\d)?\s*(?:to|-|\u2013)\s*"
+                rf"{_DAY_OF}(?P<qm>{MONTH_NAME})", re.IGNORECASE), _fye_from_pair))
+_FISCAL_YEAR_ENDS.append(
     # "third quarter production report for the quarter ended 31 March 2019"
     (re.compile(rf"\b(?P<ford>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter"
                 rf"(?:\s+(?:production|operating|operations|operational|activities|quarterly|report|results|update|review"
@@ -366,12 +372,15 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     # "December 31, 2022 sales")
     (re.compile(rf"(?<![\w$.,-])(?<!\d,\s)(?<!\d\s){_Y}(?=\s+(?:[a-z]+[\s-]){{0,2}}{_OUTPUT_NOUN})"), "year"),
     # fiscal 2006 / FY2006 / FY24 / the 2024 financial year / full year 2003 / in 2003 / for 2003
+    # "2011/12", "the 2012/13 financial year": a split year, the fiscal year that ends in the second
+    (re.compile(r"(?<![\d/])(?:19|20)\d\d(?P<split>/)(?P<y2>\d\d)(?![\d/])(?:\s+(?:fiscal|financial)\s+year)?", re.IGNORECASE),
+     "year"),
     (re.compile(rf"\b(?P<f>fiscal|financial|FY)(?:\s+year)?\s*{_Y}\b|\b(?P<f2>FY|F)'?(?P<y2>\d\d)\b", re.IGNORECASE), "year"),
     (re.compile(rf"\b{_Y}\s+(?P<f>fiscal|financial)\s+year\b", re.IGNORECASE), "year"),
     (re.compile(rf"\b(?:(?:full|calendar)[- ]year|year(?:[- ]end(?:ed)?)?|calendar)\s+(?:of\s+)?{_Y}\b", re.IGNORECASE), "year"),
     (re.compile(rf"\b{_Y}\s+(?:full[- ]year|annual|calendar year)\b", re.IGNORECASE), "year"),
     (re.compile(rf"(?:\b(?:in|for|during|throughout|of|over|through|with)\s+(?:the\s+year\s+)?|^|(?<=[\u00a7\u2022\u00b7\u25aa*][ \t])|(?<=[\u00a7\u2022\u00b7\u25aa])|\(){_Y}"
-                r"(?![\w-]|\s+(?:to|and)\s+(?:19|20)\d\d\b|,\s*\d|\.\d)", re.IGNORECASE), "year"),
+                r"(?![\w-]|/\d|\s+(?:to|and)\s+(?:19|20)\d\d\b|,\s*\d|\.\d)", re.IGNORECASE), "year"),
 ]
 
 _LAST_FISCAL = r"(?:last|previous|prior|preceding)\s+(?:fiscal|financial)(?:\s+year)?"
@@ -551,6 +560,9 @@ def _absolute(m: re.Match[str], form: str, ctx: PeriodContext) -> Period | None:
         if not g.get("y") and ctx.release_date and (year, month) > (ctx.release_date.year, ctx.release_date.month):
             year -= 1
         return Period("month", year, month)
+    if g.get("split"):  # a split year is never the calendar's: June, where the text says no other month
+        fye = ctx.fye_month if ctx.fye_month != 12 else 6
+        return replace(year_period(year, fye), fiscal_label=f"fiscal {year}")
     if fiscal and ctx.fye_month != 12:
         return replace(year_period(year, ctx.fye_month), fiscal_label=f"fiscal {year}")
     return year_period(year)

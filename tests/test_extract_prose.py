@@ -959,3 +959,13 @@ def test_a_production_plan_for_a_year_is_guidance() -> None:
     intro = INTRO.replace("Moose Creek mine", "Moose Creek zinc mine")
     got = records(release("The Group's production plan for 2012 is 56,000 tonnes of zinc in concentrate.", intro=intro))
     assert [(r[0], r[1], r[2], r[3], r[5]) for r in got] == [("G", "production", "zinc", (56000, 56000), "2012")]
+
+
+def test_full_year_guidance_raised_on_the_year_to_date_is_for_the_year() -> None:
+    """"Given the strong year-to-date performance, we are raising our full year production guidance to 410,000 -
+    425,000 ounces": guidance for the year, not for the nine months."""
+    text = kestrel.release("Given the strong year-to-date performance, we are raising our full year production guidance "
+                           "to 410,000 - 425,000 ounces of gold.", INTRO,
+                           "Kestrel Gold Mines Inc. Reports Third Quarter 2011 Results", "October 27, 2011")
+    got = records(text)
+    assert [(r[0], r[1], r[3], r[5]) for r in got] == [("G", "production", (410000, 425000), "2011")]

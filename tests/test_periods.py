@@ -587,3 +587,18 @@ def test_a_period_the_release_names_in_parentheses_is_that_period_wherever_it_is
     assert [m.period.label for m in find_periods("Corresponding Period of Last Year", with_terms)] == ["2011-H1"]
     assert [m.period.label for m in find_periods("up 7% on the corresponding period of last year", with_terms)] == [
         "2011-H1"]
+
+
+def test_a_split_year_is_the_fiscal_year_that_ends_in_its_second_year() -> None:
+    """"production in 2011/12" and "the 2012/13 financial year": the years ending June 2012 and June 2013 where the
+    text names no other month (a split year is never the calendar's), the release's own month where it does."""
+    ctx = PeriodContext(release_date=date(2011, 3, 9))
+    text = "48,000 oz of production in 2011/12 and 82,000 oz in the 2012/13 financial year"
+    assert [(m.period.kind, m.period.year, m.period.end_month) for m in find_periods(text, ctx)] == [
+        ("year", 2012, 6), ("year", 2013, 6)]
+    march = replace(ctx, fye_month=3)
+    assert [(m.period.year, m.period.end_month) for m in find_periods("in 2023/24", march)] == [(2024, 3)]
+
+
+def test_a_fiscal_quarter_named_by_its_ordinal_and_its_dates_fixes_the_fiscal_year() -> None:
+    assert fiscal_year_end("its third quarter production results for the period 1 January to 31 March 2019.") == 6

@@ -484,6 +484,9 @@ def _guidance_period(doc: ReleaseDoc, figure: _Figure, text: str = "") -> Period
     if figure.clause_year and (figure.period is None or figure.period == doc.info.reporting_period
                                or figure.period.kind not in {"quarter", "half"}):
         return year_period(figure.clause_year)
+    if figure.period is not None and figure.period.kind == "nine_months":  # "given the year-to-date, full-year
+        # guidance is raised to ...": no outlook is for nine months gone; it is the year they end three months before
+        return year_period(figure.period.shifted(months=3).year, doc.fye_month)
     if figure.period is not None and figure.period != doc.info.reporting_period:
         return _ahead(doc, figure.period, text)
     release_date = doc.release_date

@@ -158,7 +158,7 @@ _DAY_MON_YEAR = re.compile(rf"\b(?P<d>[0-3]?\d)-(?P<m>{MONTH_NAME})-(?P<y>(?:19|
 _YEAR_FIRST_DATE = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d/.])")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.])")
 # Words that make the date after them a period end or a past event, not the day of the release.
-_NOT_RELEASE_DAY = re.compile(r"(?i)\b(?:ended|ending|end(?:ed)? of|as at|as of|at|to|until|through|since|from|between|dated"
+_NOT_RELEASE_DAY = re.compile(r"(?i)\b(?:ended|ending|end(?:ed)? of|as at|as of|at|to|until|through|since|from|between|dated|period"
                               r"|on or before|before|after|by)\s*$")
 # "the mine recommenced operations on 1 June 2022", "signed an agreement on 14 September": the day of an event
 _EVENT_BEFORE = re.compile(r"(?i)\b(?:re)?(?:commenced|started|began|resumed|restarted|suspended|halted|stopped|occurred|happened"
