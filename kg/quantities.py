@@ -70,7 +70,7 @@ _QUALIFIER_WORDS = sorted({n for names, _ in METALS.values() for n in names if n
 # number and its unit
 _BASIS = r"[2-6]E(?:\+Au)?(?:\s*\([\d,. ]+[2-6]E(?:\+Au)?\))?|PGMs?"
 _QUALIFIER = (r"(?P<qual>(?i:(?:" + "|".join(w.replace(" ", r"[\s-]+") for w in _QUALIFIER_WORDS) + rf"|{_BASIS})[¹²³1-9]?"
-              r"(?:[\s-]+|(?=GEO|SEO))){1,3})")  # a footnote mark may follow
+              r"(?:\.?[\s-]+|(?=GEO|SEO))){1,3})")  # a footnote mark may follow; "gold eq. oz": an abbreviation's point
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
 _CURRENCY = r"(?P<cur>US\$|\$US|\$A(?=\d)|\$C(?=\d)|U\.S\.\s?\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$|Rs\.?(?=\s?\d)|₹|INR|(?:" + "|".join(CODES_BEFORE_AMOUNT) + r")(?=\s?\d))"
 _PER = r"(?:(?:\(\d\))?(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+){0,2}(?P<per>ounce|oz|pound|lb|dmt|wmt|dry\s+(?:metric\s+)?tonne|wet\s+(?:metric\s+)?tonne|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold|carat|ct|gram|g(?![\w/])|(?i:tonne|ton|ounce|oz|pound|lb)(?![a-z]))s?)?"

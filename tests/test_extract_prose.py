@@ -969,3 +969,9 @@ def test_full_year_guidance_raised_on_the_year_to_date_is_for_the_year() -> None
                            "Kestrel Gold Mines Inc. Reports Third Quarter 2011 Results", "October 27, 2011")
     got = records(text)
     assert [(r[0], r[1], r[3], r[5]) for r in got] == [("G", "production", (410000, 425000), "2011")]
+
+
+def test_a_grade_over_a_length_of_core_is_no_figure() -> None:
+    """"• Including 18.40 g/t Au over 1.5 m": a drill intercept, no head grade and no guidance."""
+    assert records(release("Drilling below the pit returned 11.02 g/t Au over 4.0 m.\n\n• Including 18.40 g/t Au over "
+                           "1.5 m")) == []

@@ -309,3 +309,9 @@ def test_a_range_writes_its_shared_currency_or_thousands_once(text: str, expecte
 ])
 def test_a_bare_dollar_named_by_contrast_with_the_rand(text: str, currency: str | None) -> None:
     assert implied_currency(text) == currency
+
+
+def test_an_equivalent_abbreviated_with_a_point_is_still_the_qualifier() -> None:
+    """"41,230 gold eq. oz": gold-equivalent ounces."""
+    (q, *_rest) = find_quantities("41,230 gold eq. oz(1)(2)")
+    assert (q.value, q.unit, q.qualifier) == (41230, "oz", "gold eq.")

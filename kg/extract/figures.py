@@ -56,6 +56,8 @@ NOT_A_FIGURE = re.compile(
     r"\b(reserves?|resources?|intercepts?|intersect\w*|drill\w*|holes?|assays?"
     # a drill intercept's grammar: a length down the hole and its grade ("52m grading 1.12% Cu ... from 120m", "12.0m @ 3.4")
     r"|\d+(?:\.\d+)?\s?(?:m|metres?|meters?|ft|feet)\s*(?:grading|averaging|@\s*(?=\d))|from\s+\d+(?:\.\d+)?\s?m"
+    # "18.40 g/t Au over 1.5 m": a grade over a length of core
+    r"|(?:(?:Au|Ag|Cu|Zn|Pb|Ni|gold|silver|copper|zinc)\s+)?over\s+\d+(?:\.\d+)?\s?(?:m|metres?|meters?|ft|feet)\b"
     r"|inferred|indicated|measured and|probable"
     r"|proven|exploration target|hedg\w*|forward sales|sold forward|capacity|nameplate|design(?:ed)?|permitted|inventor(?:y|ies)"
     r"|stockpiles?|cut-?off|strip(?:ping)? ratio|market|spot|lme|comex|benchmark|published|consensus|analysts?|(?<!without\s)(?<!excluding\s)(?<!before\s)(?<!ex-)royalty(?!\s+(?:income|revenues?))|streamed"
@@ -145,6 +147,9 @@ def metal_before(before: str, reach: int = 60) -> str | None:
     return metals[-1][2] if metals else None
 
 
+_OVER_LENGTH = re.compile(r"(?i)\s*(?:(?:Au|Ag|Cu|Zn|Pb|Ni|gold|silver|copper|zinc|nickel)\s+)?over\s*$")
+
+
 def classify(q: Quantity, before: str, after: str, sentence_before: str = "", earlier: str = "") -> Reading | None:
     """The reading of quantity ``q``, or None when it is not an operating or financial figure.
 
@@ -158,6 +163,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
     if NOT_A_FIGURE.search(near_before) or NOT_A_FIGURE.match(after.strip()[:25]) or re.search(
             r"(?i)\b(?:sold|sell|sales)\s+forward|hedg\w*|forward\s+sales|in\s+reserves", after[:50]):
         return None
+    if q.unit in {"g/t", "%", "oz/t"} and _OVER_LENGTH.match(after):
+        return None  # "18.40 g/t Au over 1.5 m": a grade over a length of core (the length is the next quantity)
     if BOUND_BEFORE.search(before):
         return None  # "remained below US$1.40 per pound", "consistently above 2,000 tonnes per day": a bound, not a figure
     if LOSS_BEFORE.search(before) or RATIO_AFTER.match(after):
