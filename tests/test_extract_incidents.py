@@ -236,3 +236,13 @@ def test_an_undated_highlight_takes_the_day_of_the_stoppage_it_names_and_another
             "The SAG mill was stopped at about 11.30pm on Saturday 4 May 2011 after a crack was found in the girth gear. "
             "On 27 June 2011 a contractor was fatally injured at the Lynx mine.")
     assert [(site, day) for _k, site, day, _p in incidents(body)] == [(MC, "2011-05-04"), ("Lynx", "2011-06-27")]
+
+
+def test_a_safety_milestone_and_a_liner_replacement_are_no_incidents_and_a_milestones_day_dates_no_death() -> None:
+    """"Despite a million fatality free shifts at Lynx on 2 June 2011, there were two fatalities at Moose Creek during
+    the quarter": one incident, of the quarter (the milestone's day is not its date); a mill liner replacement's
+    "12 day shutdown" is planned work."""
+    body = ("- Lynx primary mill liner replacement completed - 12 day shutdown\n\n"
+            "Despite achieving a million fatality free shifts at Lynx on 2 June 2011, there were tragically two "
+            "fatalities at the Moose Creek mine during the quarter under review.")
+    assert incidents(body, TWO_MINES) == [("fatalities", MC, None, "2011-Q2")]

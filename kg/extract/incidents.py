@@ -99,15 +99,17 @@ _NOT_EVENT = re.compile(r"(?i)\b(?:no (?:lost[- ]time )?(?:injur|incident)|lost[
                         r"|frequency|rate\b|LTIFR|TRIFR|reduced from|prepar\w+ to|comparative|prior[- ]year|previous year)")
 # A stoppage that was planned ("a scheduled shutdown for the mill reline") is no incident; a fire or a death during
 # planned maintenance is one.
-_PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|maintenance(?!\s+(?:shop|workshop|bay|building|facility|area))|reline)")
+_PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|maintenance(?!\s+(?:shop|workshop|bay|building|facility|area))|reline"
+                      r"|liner\s+(?:replacement|change)|shutdown\s+for\s+(?:the\s+)?(?:\w+\s+){0,2}(?:upgrade|tie-in|replacement))")
 # Event words in another sense: an assay method, a vein's extent, a contract, a market.
 HOMONYMS = re.compile(
     r"(?i)fire\s+assay|along\s+strike|strike\s+(?:length|extent|direction|price)|on\s+strike\s+(?:of|with)\s+the"
-    r"|breach\s+of\s+(?:contract|covenant|agreement|the\s+\w+\s+agreement)|failure\s+to\b|(?:accident|incident)[- ]free"
+    r"|breach\s+of\s+(?:contract|covenant|agreement|the\s+\w+\s+agreement)|failure\s+to\b"
+    r"|(?:accident|incident|fatality|fatalities|injury|harm)[- ]free"
     r"|(?:collapse|fall|slump|slip|breakdown)\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?(?:prices?|markets?|demand|talks)"
     r"|death\s+(?:benefit|duty|duties)")
 _NONE_BEFORE = re.compile(r"(?i)\b(?:zero|no|nil|without)\s+(?:[\w-]+\s+){0,2}$")
-_CLAUSE_END = re.compile(r";|[.!?][\"”’]?\s|[\"“”]|,\s+(?:and|but|while|which)\s")
+_CLAUSE_END = re.compile(r";|[.!?][\"”’]?\s|[\"“”]|,\s+(?:and|but|while|which)\s|,\s+(?=there\s+(?:was|were|has|have|had)\b)")
 _PLACE_NAME = r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:No\.|[A-Z][\w'’-]*|\d+[A-Z]?\b))*)"
 _SITE_NOUN = rf"(?:mine|shaft|pit|operations?|ops|mill|plant|satellite|{OBJECTS})"
 # A place named in the clause: "at Rietfontein", "in the Kopje mine", "the Sorrel Creek overland conveyor".
