@@ -58,6 +58,7 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"(?i:(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons|tonne|ton|tones)|dmt|wmt|t)(?![/\w])|mt(?![/\w])|tU(?![/\w])", "t", 1),
     (r"(?i:kg|kilograms?)", "kg", 1),
     (r"(?i:carats?\s+per\s+hundred\s+(?:tonnes|tons)|cpht)", "cpht", 1),
+    (r"(?i:carats?\s+per\s+(?:tonne|ton)|ct/t|cpt)(?![\w/])", "ct/t", 1),
     (r"(?i:million\s+carats|Mct)", "ct", 1e6),
     (r"(?i:thousand\s+carats|kct)", "ct", 1e3),
     (r"(?i:carats?|cts?)", "ct", 1),

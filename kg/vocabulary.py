@@ -52,7 +52,7 @@ METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pgm": (("PGMs?", "PGEs?", "platinum[- ]group (?:metals|elements)", "[2-6]E(?:\\+Au)?"), ()),
 }
 # a unit only one commodity is counted in: its figures are of that commodity when the label names none
-COUNTED_ONLY_IN = {"ct": "diamond", "cpht": "diamond"}
+COUNTED_ONLY_IN = {"ct": "diamond", "cpht": "diamond", "ct/t": "diamond"}
 PRECIOUS = {"palladium", "platinum", "gold", "silver", "rhodium", "ruthenium", "iridium", "pgm", "gold_equivalent",
             "silver_equivalent"}
 

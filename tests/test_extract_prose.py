@@ -975,3 +975,11 @@ def test_a_grade_over_a_length_of_core_is_no_figure() -> None:
     """"• Including 18.40 g/t Au over 1.5 m": a drill intercept, no head grade and no guidance."""
     assert records(release("Drilling below the pit returned 11.02 g/t Au over 4.0 m.\n\n• Including 18.40 g/t Au over "
                            "1.5 m")) == []
+
+
+def test_a_diamond_grade_in_carats_per_tonne_after_the_change_it_eased_by() -> None:
+    """"the recovered grade eased 4% to 1.88 carats per tonne": a grade of 1.88 ct/t of diamonds (the 4% is the
+    change, and 1.88 carats is no output)."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek diamond mine")
+    got = records(release("At Moose Creek the recovered grade eased 4% to 1.88 carats per tonne in the quarter.", intro=intro))
+    assert [(r[1], r[2], r[3], r[4]) for r in got] == [("head_grade", "diamond", 1.88, "ct/t")]

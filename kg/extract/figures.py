@@ -36,8 +36,8 @@ class Reading:
         (gold, PGMs, diamonds) it is a unit cost of the ore milled."""
         if self.metal is None and self.metric in {"head_grade", "mined_grade", "yield"} and self.unit in {"g/t", "oz/t"}:
             return replace(self, metal=principal("oz"))  # grams per tonne: a precious metal
-        if self.metal is None and self.metric == "head_grade" and self.unit == "cpht":
-            return replace(self, metal=principal("cpht"))  # carats per hundred tonnes: diamonds
+        if self.metal is None and self.metric == "head_grade" and self.unit in {"cpht", "ct/t"}:
+            return replace(self, metal=principal(self.unit))  # carats per hundred tonnes (or per tonne): diamonds
         if self.basis == "concentrate":  # a concentrate named without its metal: the release's metal in tonnes
             return replace(self, metal=self.metal or principal("t"), basis=None)
         if self.metal is None and self.metric == "recovery":
@@ -147,6 +147,8 @@ def metal_before(before: str, reach: int = 60) -> str | None:
     return metals[-1][2] if metals else None
 
 
+_CHANGE_THEN_VALUE = re.compile(r"(?i)\b(?:rose|fell|eased|climbed|dropped|declined|increased|decreased|improved|grew"
+                                r"|slipped|gained|lifted|jumped|was\s+up|was\s+down)\s+(?:by\s+)?$")
 _OVER_LENGTH = re.compile(r"(?i)\s*(?:(?:Au|Ag|Cu|Zn|Pb|Ni|gold|silver|copper|zinc|nickel)\s+)?over\s*$")
 
 
@@ -163,6 +165,8 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
     if NOT_A_FIGURE.search(near_before) or NOT_A_FIGURE.match(after.strip()[:25]) or re.search(
             r"(?i)\b(?:sold|sell|sales)\s+forward|hedg\w*|forward\s+sales|in\s+reserves", after[:50]):
         return None
+    if q.unit == "%" and _CHANGE_THEN_VALUE.search(before) and re.fullmatch(r"\s*to\s*", after):
+        return None  # "the recovered grade eased 4% to 1.88 carats per tonne": the change, then the figure
     if q.unit in {"g/t", "%", "oz/t"} and _OVER_LENGTH.match(after):
         return None  # "18.40 g/t Au over 1.5 m": a grade over a length of core (the length is the next quantity)
     if BOUND_BEFORE.search(before):
@@ -192,7 +196,7 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
         if best == availability:
             return Reading("mill_availability", None, "%")
         return Reading(_grade_metric(near_before, sentence_before), metal, "%") if metal else None
-    if unit in {"g/t", "oz/t", "cpht"}:
+    if unit in {"g/t", "oz/t", "cpht", "ct/t"}:
         if CHANGE_BEFORE.search(before):
             return None
         metal = explicit_metal or metal_before(before) or metal_before(paragraph_before, 400)

@@ -135,7 +135,7 @@ def _same_words(written: str, cue: str) -> bool:
 
 # the dimensions a unit code can measure
 def unit_dimensions(unit: str, has_metal: bool) -> set[str]:
-    if unit in {"g/t", "oz/t", "cpht"}:
+    if unit in {"g/t", "oz/t", "cpht", "ct/t"}:
         return {"grade"}
     if unit == "t/d":
         return {"rate"}
