@@ -983,3 +983,15 @@ def test_a_diamond_grade_in_carats_per_tonne_after_the_change_it_eased_by() -> N
     intro = INTRO.replace("Moose Creek mine", "Moose Creek diamond mine")
     got = records(release("At Moose Creek the recovered grade eased 4% to 1.88 carats per tonne in the quarter.", intro=intro))
     assert [(r[1], r[2], r[3], r[4]) for r in got] == [("head_grade", "diamond", 1.88, "ct/t")]
+
+
+def test_a_shipment_broken_into_products_after_a_comparison_in_parentheses() -> None:
+    """"... up 4% (Q2 2010: 11,800 tonnes)." then "Kestrel shipped 288,000 tonnes of finished products in the quarter,
+    made up of 251,000 tonnes of ilmenite and 17,400 tonnes of primary zircon": the parenthesised year-ago quarter is
+    no topic of the next sentence, and every item is sold, of the product named after it."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek mineral sands mine")
+    body = ("Ilmenite production was 251,700 tonnes, up 4% (Q2 2010: 241,800 tonnes). Kestrel shipped 288,000 tonnes of "
+            "finished products in the quarter, made up of 251,000 tonnes of ilmenite and 17,400 tonnes of primary zircon.")
+    got = {(r[1], r[2], r[3], r[5]) for r in records(release(body, intro=intro))}
+    assert {("sales", "ilmenite", 251000, "2011-Q2"), ("sales", "zircon", 17400, "2011-Q2")} <= got
+    assert not any(period == "2010-Q2" and value != 241800 for _m, _metal, value, period in got)

@@ -132,7 +132,8 @@ def _last(pattern: str, text: str) -> int:
 
 def metal_after(after: str) -> str | None:
     # "3,150 tonnes (t) of REO": the unit's abbreviation may stand between
-    m = re.match(r"^(?:\s*\([A-Za-z]{1,5}\))?\s*(?:of\s+)?(?:payable\s+|contained\s+|refined\s+|recovered\s+|fine\s+)?", after)
+    m = re.match(r"^(?:\s*\([A-Za-z]{1,5}\))?\s*(?:of\s+)?(?:payable\s+|contained\s+|refined\s+|recovered\s+|fine\s+"
+                 r"|primary\s+|premium\s+|standard\s+|saleable\s+|finished\s+)?", after)  # "of primary zircon"
     offset = m.end() if m else 0
     metals = [found for found in find_metals(after[:offset + 40]) if found[0] >= offset]  # "of lead in the quarter": the metal
     if metals and metals[0][0] == offset:
@@ -277,7 +278,7 @@ _LEVEL_COMPARED = re.compile(r"(?i)^\s*,?\s*(?:compared\s+(?:to|with)|versus|vs\
 _CAPACITY_ADJECTIVE = re.compile(r"(?i)\b(?:the|a|an|its|our|their)\s*$")
 _FACILITY_AFTER = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,3}(?i:mill|plant|concentrator|processing\s+(?:plant|facility)|facility"
                              r"|circuit|crusher|flotation|heap[- ]leach)\b")
-_OUTPUT_WORDS = r"produc\w*|output|sold|sales|sell\w*|ship\w*|poured"
+_OUTPUT_WORDS = r"produc(?!ts?\b)\w*|output|sold|sales|sell\w*|ship\w*|poured"
 _OUTPUT_CUE = re.compile(rf"(?i)\b(?:{_OUTPUT_WORDS}|deliver\w*|refin\w*)\b")
 # "61,402 t of zinc concentrate", not "4,577 tonnes contained in concentrate" (metal in it)
 _CONCENTRATE_AFTER = re.compile(r"(?i)^\s*(?:of\s+)?(?:(?P<metal>(?!contained\b|in\b)[a-z][\w-]*(?:\s+(?!in\b)[a-z]+)?)\s+)?concentrates?\b")

@@ -452,7 +452,8 @@ def _anchor_after(doc: ReleaseDoc, sentence: Sentence, anchor: Period | None, fi
     if FORWARD.search(sentence.text) or re.search(r"(?i)\b(?:will|to)\s+(?:publish|release|report|announce)\b", sentence.text):
         return anchor  # "guidance for FY 2014 will be published on 12 August": a period ahead, not the paragraph's topic
     mentions = [m for m in find_periods(sentence.text, replace(doc.period_context(), anchor=anchor))
-                if not _COMPARED_WITH.search(sentence.text[max(0, m.start - 30):m.start])
+                if not m.aside  # "(Q3 2023: 11,800 tonnes)": a comparison in parentheses is no topic
+                and not _COMPARED_WITH.search(sentence.text[max(0, m.start - 30):m.start])
                 and not (m.relative and anchor is not None and m.period.end < anchor.end)  # "on par with the previous year"
                 and not _GUIDANCE_AFTER.match(sentence.text, m.end)]  # "FY2023 guidance of ...": not the topic
     return mentions[0].period if mentions else anchor  # "31% lower than in the second quarter of 2000" is not the topic
