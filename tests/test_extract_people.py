@@ -260,6 +260,10 @@ def test_a_board_listed_under_its_roles_a_competent_person_and_people_of_an_arti
                      "defined by National Instrument 43-101 and has approved this release.",
                      [("Rosa Elvira Cárdenas", "Vice President, Geology and Resources", None, None, None, False)],
                      id="qualified-person-named-first"),
+        pytest.param("The CEO of VDM-JV, Sipho Khumalo, said yesterday that water entered the mine.",
+                     [("Sipho Khumalo", "CEO", "VDM-JV", None, None, True)], id="role-of-org-before-name"),
+        pytest.param("Output rose by 5% in the quarter, according to Boucan chief executive officer Jean Moreau.",
+                     [("Jean Moreau", "chief executive officer", "Boucan", None, None, True)], id="according-to-org-role"),
         pytest.param("\tKESTREL GOLD MINES INC.\nDate: October 29, 2008\tBy: /s/ Denise Okoro\n"
                      "\tName: Denise Okoro Title: Vice President and Chief Financial Officer\n",
                      [("Denise Okoro", "Vice President and Chief Financial Officer", None, None, None, False)],

@@ -80,8 +80,12 @@ SPEAKER_PATTERNS = (
     re.compile(rf"\b{_SPEECH}\s+(?P<org>(?:{_ORG_WORD}\s+){{0,3}}?)(?P<role>{ROLE_PHRASE})\s+{_NAME}"),
     re.compile(rf"(?:^|(?<=[\s\"“”]))(?P<org>(?:{_ORG_WORD}\s+){{0,3}}?)(?P<role>{ROLE_PHRASE})\s+{_NAME}"
                rf"(?=\s+{_SPEECH}\b)"),
+    # "The Company's CEO, NAME, said", "The CEO of VDM-JV, NAME, said"
     re.compile(rf"(?:\b|^)(?:[Tt]he\s+)?(?:(?:Company|company|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)['’]s\s+)?"
-               rf"(?P<role>{ROLE_PHRASE}),\s+{_NAME}(?:,|:|\.(?:\s|$)|\s+{_SPEECH}\b)"),
+               rf"(?P<role>{ROLE_PHRASE})(?:\s+of\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,4}}))?,\s+{_NAME}"
+               rf"(?:,|:|\.(?:\s|$)|\s+{_SPEECH}\b)"),
+    # "according to Boucan chief executive officer NAME"
+    re.compile(rf"\b(?i:according\s+to)\s+(?P<org>(?:{_ORG_WORD}\s+){{0,3}}?)(?P<role>{ROLE_PHRASE})\s+{_NAME}"),
 
     re.compile(rf"\b(?i:according\s+to)\s+{_NAME},\s+(?:the\s+)?(?P<role>[^,.]{{2,80}}?)[,.]"),
 )
