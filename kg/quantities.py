@@ -203,7 +203,8 @@ _PER_AFTER = re.compile(r"\s*(?:per|/)\s*(?P<per>ounce|oz|pound|lb|tonne|ton|t)s
 
 def _ranges_sharing_their_ends(out: list[Quantity], text: str) -> list[Quantity]:
     """A range that writes its currency on the low end and its per-unit (or its thousands) on the high end only:
-    "US$1,300 -1,400 per ounce" is US$1,300 to US$1,400 per ounce, "72 – 80,000 ounces" 72,000 to 80,000 ounces."""
+    "US$1,300 -1,400 per ounce" is US$1,300 to US$1,400 per ounce, "72 – 80,000 ounces" 72,000 to 80,000 ounces, and
+    "US$33-36" US$33 to US$36."""
     for i in range(len(out) - 1):
         low, high = out[i], out[i + 1]
         if not _RANGE_DASH.fullmatch(text[low.end:high.start]):
@@ -213,6 +214,9 @@ def _ranges_sharing_their_ends(out: list[Quantity], text: str) -> list[Quantity]
             unit = f"{low.unit}/{PER_UNIT.get(per.group('per').lower(), per.group('per').lower())}"
             out[i] = replace(low, unit=unit)
             out[i + 1] = replace(high, unit=unit, end=per.end(), text=text[high.start:per.end()])
+        elif (low.unit == "$" or low.unit[:1].isupper()) and "/" not in low.unit and not high.unit and not low.scaled \
+                and not high.scaled and not re.fullmatch(r"(?:19|20)\d\d", high.number_text):
+            out[i + 1] = replace(high, unit=low.unit)  # "from US$33-36 to US$28-31": the high end in the low's currency
         elif not low.unit and high.unit and re.fullmatch(r"\d{1,3}", low.number_text) \
                 and re.search(r"[, ]000$", high.number_text) \
                 and parse_number(high.number_text) / 3 <= low.value * 1000 <= parse_number(high.number_text):

@@ -995,3 +995,15 @@ def test_a_shipment_broken_into_products_after_a_comparison_in_parentheses() -> 
     got = {(r[1], r[2], r[3], r[5]) for r in records(release(body, intro=intro))}
     assert {("sales", "ilmenite", 251000, "2011-Q2"), ("sales", "zircon", 17400, "2011-Q2")} <= got
     assert not any(period == "2010-Q2" and value != 241800 for _m, _metal, value, period in got)
+
+
+def test_an_outlook_of_over_a_figure_and_a_revised_range_whose_high_end_writes_no_currency() -> None:
+    """"revising 2011 site cost guidance downwards from US$33-36 to US$28-31 per tonne milled": the new range, whole;
+    "2011 production guidance of over 90 million pounds of zinc": guidance of at least that, its one figure (a level
+    that "remains above" a figure is no outlook)."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek zinc mine")
+    got = records(release("Management is revising Moose Creek 2011 site cost guidance downwards from US$33-36 to "
+                          "US$28-31 per tonne milled. The Company remains on track to achieve its full-year 2011 "
+                          "production guidance of over 90 million pounds of zinc.", intro=intro))
+    assert [(r[0], r[1], r[3], r[4], r[5]) for r in got] == [("G", "unit_cost", (28, 31), "USD/t", "2011"),
+                                                             ("G", "production", (90000000, 90000000), "lb", "2011")]

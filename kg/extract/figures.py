@@ -150,6 +150,7 @@ def metal_before(before: str, reach: int = 60) -> str | None:
 
 _CHANGE_THEN_VALUE = re.compile(r"(?i)\b(?:rose|fell|eased|climbed|dropped|declined|increased|decreased|improved|grew"
                                 r"|slipped|gained|lifted|jumped|was\s+up|was\s+down)\s+(?:by\s+)?$")
+_LOWER_BOUND = re.compile(r"(?i)(?<!remain\s)(?<!remains\s)\b(?:over|more\s+than|in\s+excess\s+of|at\s+least|exceeding)\s+$")
 _OVER_LENGTH = re.compile(r"(?i)\s*(?:(?:Au|Ag|Cu|Zn|Pb|Ni|gold|silver|copper|zinc|nickel)\s+)?over\s*$")
 
 
@@ -170,8 +171,9 @@ def classify(q: Quantity, before: str, after: str, sentence_before: str = "", ea
         return None  # "the recovered grade eased 4% to 1.88 carats per tonne": the change, then the figure
     if q.unit in {"g/t", "%", "oz/t"} and _OVER_LENGTH.match(after):
         return None  # "18.40 g/t Au over 1.5 m": a grade over a length of core (the length is the next quantity)
-    if BOUND_BEFORE.search(before):
+    if BOUND_BEFORE.search(before) and not (_LOWER_BOUND.search(before) and FORWARD.search(sentence_before + before)):
         return None  # "remained below US$1.40 per pound", "consistently above 2,000 tonnes per day": a bound, not a figure
+        # (an outlook of "over 90 million pounds" is guidance of at least that: its one figure)
     if LOSS_BEFORE.search(before) or RATIO_AFTER.match(after):
         return None
     paragraph_before = earlier + sentence_before
