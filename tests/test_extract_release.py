@@ -321,6 +321,9 @@ _BODY = ("Corvane Mining Corp. (TSX: CVM) reported operating results for the qua
      "2016-08-04 07:03 ET - News Release\n\n", "2016-08-04"),
     # a wire dateline wins over the body's back-reference and the period end
     ("TORONTO, ONTARIO--(Marketwire - Aug. 4, 2016) - ", "2016-08-04"),
+    # an aggregator's clock lines above the wire's own line
+    ("  • Freitag, 05 Juli 2024\n  • 04:21 Uhr Frankfurt\n\nCorvane Mining Reports Second Quarter 2016 Results\n\n"
+     "04.08.2016  |  Business Wire\n\n", "2016-08-04"),
     ("PERTH, Australia, 4 August 2016 /PRNewswire/ -- ", "2016-08-04"),
     # a date line under the title, written numerically (month first, as the text writes its dates)
     ("Corvane Mining : Reports Second Quarter 2016 Results\n08/04/2016 | 10:41pm CEST\n\n", "2016-08-04"),

@@ -170,7 +170,9 @@ _LABEL_BEFORE = re.compile(r"(?i)\b(?:date|release date|released|issued|publishe
 _CLOCK = re.compile(r"(?i)\b\d{1,2}:\d\d(?P<sec>:\d\d)?(?:\s*(?:[ap]\.?m\.?|hrs))?(?:\s*(?:[A-Z]{2,4}T|ET|UTC|GMT))?")
 _DATE_LINE_REST = re.compile(r"(?i)[\s|,.\-–—:*#]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|by\b.*|at\b|\d{1,2}:\d\d.*)?"
                              r"[\s|,.\-–—:*#]*")
-_WIRE = r"(?:\(?\s*(?:Marketwire[d]?|CNW|Canada NewsWire|Business Wire|BUSINESS WIRE|PR ?Newswire|GLOBE NEWSWIRE|Newsfile|ACCESSWIRE|[\w.]+\.com(?:\.au)?|[A-Z]{2,5})\b[^)\n]{0,12}\)?)"
+_WIRE_NAMES = r"Marketwire[d]?|CNW|Canada NewsWire|Business Wire|BUSINESS WIRE|PR ?Newswire|GLOBE NEWSWIRE|Newsfile|ACCESSWIRE"
+_WIRE = rf"(?:\(?\s*(?:{_WIRE_NAMES}|[\w.]+\.com(?:\.au)?|[A-Z]{{2,5}})\b[^)\n]{{0,12}}\)?)"
+_WIRE_NAMED = re.compile(rf"(?i)\b(?:{_WIRE_NAMES})\b")
 # Before a dateline's date: a place in capitalised words, perhaps a wire ("TORONTO, ONTARIO--(Marketwire - ").
 _DATELINE_HEAD = re.compile(rf"[\s*#]*(?:[A-Z][\w.'’]*(?![\w.'’])[\s,.]*){{0,6}}(?:[\s,]*[-–—/]*\s*{_WIRE}\s*[-–—/)]*)?[\s,*]*")
 _DATELINE_TAIL = re.compile(rf"\s*(?:\*\*)?\s*(?:[-–—/]|\(|{_WIRE})")
@@ -247,6 +249,8 @@ def date_rank(text: str, start: int, end: int, body_start: int) -> int:
     if _LABEL_BEFORE.search(before) or start < body_start and len(before) + len(after) < 100 and _RELEASE_LABEL.search(
             before + " " + after):
         return 1
+    if len(before) + len(after) < 60 and _WIRE_NAMED.search(before + " " + after):
+        return 1  # "25.05.2012 | Business Wire": the wire's own line, over a page's clock ("Freitag, 05 Juli 2024")
     if start < body_start and _DATE_LINE_REST.fullmatch(before) and _DATE_LINE_REST.fullmatch(after):
         return 2
     return 3 if start < body_start else 4
