@@ -19,7 +19,10 @@
   training material since (0.689 at the end of stop 20, 0.852 at the end of stop 22);
 - ``blind-6``: tests/fixtures/blind5 (b86-b105), the sixth blind batch (five writers), committed at 9407a67 before
   the extractor ran on it and scored once at e270bbc (facts F1 0.794, see tests/fixtures/blind5/README.md),
-  training material from now on; the next round writes a seventh.
+  training material since (0.916 at the end of stop 23);
+- ``blind-7``: tests/fixtures/blind6 (b106-b125), the seventh blind batch (five writers), committed at 83cdc20
+  before the extractor ran on it and scored once at 9c9e1c7 (facts F1 0.644, see tests/fixtures/blind6/README.md),
+  training material from now on; the next round writes an eighth.
 
 The floors are the scores measured when the sets last changed, rounded down: a change that loses ground
 fails here. The second set is the harder one, and the closer predictor of real releases.
@@ -41,21 +44,24 @@ BLIND_2 = ROOT / "tests" / "fixtures" / "blind2"
 BLIND_3 = ROOT / "tests" / "fixtures" / "blind3"
 BLIND_4 = ROOT / "tests" / "fixtures" / "blind4"
 BLIND_5 = ROOT / "tests" / "fixtures" / "blind5"
+BLIND_6 = ROOT / "tests" / "fixtures" / "blind6"
 SETS = {
     "written-here": (CORPUS, range(1, 19), "r",
                      {"facts": 0.99, "people": 0.99, "incidents": 0.99, "agreements": 0.99, "guidance": 0.97}),
     "modelled-on-real": (CORPUS, range(19, 43), "r", {"facts": 0.89, "people": 0.99, "incidents": 0.99, "guidance": 0.93}),
-    "blind": (BLIND, range(1, 21), "b", {"facts": 0.88, "people": 0.96, "incidents": 0.72, "agreements": 0.99, "guidance": 0.83}),
+    "blind": (BLIND, range(1, 21), "b", {"facts": 0.89, "people": 0.97, "incidents": 0.72, "agreements": 0.99, "guidance": 0.83}),
     "blind-2": (BLIND_2, range(21, 26), "b",
-                {"facts": 0.95, "people": 0.99, "incidents": 0.79, "agreements": 0.99, "guidance": 0.94}),
+                {"facts": 0.95, "people": 0.99, "incidents": 0.80, "agreements": 0.99, "guidance": 0.94}),
     "blind-3": (BLIND_2, range(26, 46), "b",
-                {"facts": 0.87, "people": 0.92, "incidents": 0.77, "agreements": 0.99, "guidance": 0.84}),
+                {"facts": 0.87, "people": 0.93, "incidents": 0.77, "agreements": 0.99, "guidance": 0.84}),
     "blind-4": (BLIND_3, range(46, 66), "b",
-                {"facts": 0.90, "people": 0.91, "incidents": 0.55, "agreements": 0.93, "guidance": 0.78}),
+                {"facts": 0.91, "people": 0.91, "incidents": 0.55, "agreements": 0.93, "guidance": 0.78}),
     "blind-5": (BLIND_4, range(66, 86), "b",
-                {"facts": 0.85, "people": 0.86, "incidents": 0.69, "agreements": 0.85, "guidance": 0.58}),
+                {"facts": 0.86, "people": 0.87, "incidents": 0.69, "agreements": 0.85, "guidance": 0.60}),
     "blind-6": (BLIND_5, range(86, 106), "b",
-                {"facts": 0.79, "people": 0.84, "incidents": 0.45, "agreements": 0.95, "guidance": 0.72}),
+                {"facts": 0.91, "people": 0.94, "incidents": 0.65, "agreements": 0.95, "guidance": 0.75}),
+    "blind-7": (BLIND_6, range(106, 126), "b",
+                {"facts": 0.64, "people": 0.82, "incidents": 0.47, "agreements": 0.70, "guidance": 0.57}),
 }
 
 
