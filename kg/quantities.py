@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from kg.vocabulary import CODES_BEFORE_AMOUNT, CURRENCY_PREFIXES, METALS
 
 NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500,684.5
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # 14,62,350 (lakhs and crores, as India groups digits)
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500,684.5
     r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.234,5 (decimal comma)
     r"|\d{1,3}(?: \d{3})+(?![\d,])(?:\.\d+)?"  # 2 043 (space-grouped)
     r"|\d+,\d{1,2}(?![\d,])"  # 74,5 (decimal comma)
@@ -23,7 +24,7 @@ NUMBER = (
 )
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # lakh and crore: Indian releases
-_SCALE = r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|mln|mn|mm|bn|lakhs?|crores?)\b|(?P<sfx>[kKmMbB])(?=\s|$|[).,;]))?"
+_SCALE = r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|mln|mn|Mn|mm|bn|lakhs?|crores?)\b|(?P<sfx>[kKmMbB])(?=\s|$|[).,;]))?"
 
 # "33.8 million tonnes a year earlier": a tonnage then when it was, not a rate per year
 _NOT_AGO = r"(?!\s+(?:earlier|ago|before|prior|previously|later)\b)"
@@ -52,7 +53,7 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"Mt|M[wd]mt|M\s(?i:tonnes|tons)|(?i:million\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons|tones)|Mtonnes)", "t", 1e6),
     # "41.2 MT" in Indian and Chinese releases is million tonnes; "1,725 MT", a whole number, metric tonnes (see below)
     (r"MT(?![/\w])", "t", 1e6),
-    (r"kt|(?i:ktonnes|(?:thousand|kilo)\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|kilotonnes|kwmt|kdmt)", "t", 1e3),
+    (r"kt|KT(?![/\w])|(?i:ktonnes|(?:thousand|kilo)\s+(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons)|kilotonnes|kwmt|kdmt)", "t", 1e3),
     # "mt" in lower case is a metric tonne (wire style: "1,725 mt"; "7.01 million mt"), "Mt" a million tonnes; "tU" a
     # tonne of uranium
     (r"(?i:(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes|tons|tonne|ton|tones)|dmt|wmt|t)(?![/\w])|mt(?![/\w])|tU(?![/\w])", "t", 1),
@@ -117,6 +118,9 @@ def _scale(m: re.Match[str], scale: str, sfx: str) -> float:
 _DEFINITION = re.compile(r"(?P<words>(?:(?:million|thousand|lakh|crore|metric|wet|dry)\s+)*(?:tonnes|tons|ounces|pounds))\s*\((?P<abbr>[A-Za-z]{1,4})\)")
 
 
+_MILLION_MT = re.compile(r"(?i:\b(?:mn|million|mln)\.?)\s*MT\b")
+
+
 def unit_definitions(text: str) -> dict[str, tuple[str, float]]:
     """Unit abbreviations a release defines for itself: "26.41 million tonnes (MT)" makes "MT" million tonnes there."""
     out: dict[str, tuple[str, float]] = {}
@@ -131,6 +135,8 @@ def unit_definitions(text: str) -> dict[str, tuple[str, float]]:
         for q in _find_quantities("1 " + words):
             if q.unit and q.text == "1 " + words:
                 out.setdefault(abbr, (q.unit, q.value))
+    if _MILLION_MT.search(text):  # "2.94 Mn MT": where a release scales its MT, a bare "96.4 MT" is metric tonnes
+        out.setdefault("MT", ("t", 1.0))
     return out
 
 
@@ -144,7 +150,7 @@ def find_quantities(text: str, default_currency: str | None = None,
     for i, q in enumerate(out):
         number_end = q.start + q.text.index(q.number_text) + len(q.number_text)
         m = pattern.match(text, q.end) if not q.unit else pattern.fullmatch(text, number_end, q.end)
-        if m and (not q.unit or not q.scaled and not q.qualifier):
+        if m and (not q.unit or not q.qualifier):  # the unit written is the abbreviation alone: its scale is the unit's
             # a unit the release defined ("45.6 million tonnes (mt)" then "44.3 mt"), over the grammar's own reading
             unit, factor = defined[m.group(1)]
             value = parse_number(q.number_text) * factor
@@ -177,8 +183,8 @@ def _find_quantities(text: str, default_currency: str | None = None) -> list[Qua
         if m.group("unit"):
             index = next(int(k[1:]) for k, v in m.groupdict().items() if v and re.fullmatch(r"u\d+", k))
             _, unit, unit_factor = _UNITS[index]
-            if m.group("unit") == "MT" and not re.search(r"\.\d", number):
-                unit_factor = 1.0  # "1,725 MT": metric tonnes; "41.2 MT": million tonnes
+            if m.group("unit") == "MT" and (not re.search(r"\.\d", number) or factor != 1.0):
+                unit_factor = 1.0  # "1,725 MT": metric tonnes; "41.2 MT": million tonnes; "2.94 Mn MT": million metric
             factor *= unit_factor
         elif m.group("curword"):
             word = m.group("curword").lower()

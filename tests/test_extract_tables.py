@@ -1037,3 +1037,14 @@ def test_ranges_one_cell_a_line_under_headings_with_a_note_below_them() -> None:
             ("silver", 1011095, "2011-H1")} <= facts
     guided = {(g.metal, g.low, g.high, g.period.label) for g in records if isinstance(g, Guidance)}
     assert guided == {("gold", 80000, 85000, "2011"), ("silver", 1900000, 2100000, "2011")}
+
+
+def test_a_grade_under_a_mines_ore_mined_row_is_the_mined_grade_and_a_unit_column_in_million_tonnes() -> None:
+    """"Moose Creek (UG) | Ore mined | MT | 14,62,350" then " | Zinc grade | % | 5.42": the grade of the ore mined;
+    "Mn MT" a million tonnes (not manganese)."""
+    text = release("| Mine | Particulars | Unit | Q2 2011 | Q2 2010 |\n|---|---|---|---|---|\n"
+                   "| Moose Creek (UG) | Ore mined | MT | 14,62,350 | 13,88,420 |\n| | Zinc grade | % | 5.42 | 5.61 |\n"
+                   "| Lynx (OC) | Ore mined | Mn MT | 0.58 | 0.51 |\n| | Zinc grade | % | 6.02 | 6.24 |\n", intro=TWO_MINES)
+    got = {(r[0], r[1], r[2], r[4], r[5]) for r in run(text)}
+    assert {("ore_mined", None, 1462350, "2011-Q2", "Moose Creek"), ("mined_grade", "zinc", 5.42, "2011-Q2", "Moose Creek"),
+            ("ore_mined", None, 580000, "2011-Q2", "Lynx"), ("mined_grade", "zinc", 6.24, "2010-Q2", "Lynx")} <= got

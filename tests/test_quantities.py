@@ -315,3 +315,19 @@ def test_an_equivalent_abbreviated_with_a_point_is_still_the_qualifier() -> None
     """"41,230 gold eq. oz": gold-equivalent ounces."""
     (q, *_rest) = find_quantities("41,230 gold eq. oz(1)(2)")
     assert (q.value, q.unit, q.qualifier) == (41230, "oz", "gold eq.")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("ore production of 2.94 Mn MT", 2940000), ("mined metal of 168 KT", 168000), ("ore mined 14,62,350 MT", 1462350),
+    ("a total of 1,23,45,678 tonnes", 12345678)])
+def test_indian_units_and_digit_grouping(text: str, value: float) -> None:
+    """"Mn MT" is a million metric tonnes, "KT" a thousand; "14,62,350" groups lakhs and crores."""
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == (value, "t")
+
+
+def test_where_a_release_scales_its_mt_a_bare_mt_is_metric_tonnes() -> None:
+    """A release that writes "2.94 Mn MT" for millions writes "96.4 MT (3.10 Moz)" of silver in metric tonnes."""
+    defined = unit_definitions("record ore production of 2.94 Mn MT")
+    assert [(q.value, q.unit) for q in find_quantities("Saleable silver of 96.4 MT (3.10 Moz)", None, defined)] == [
+        (96.4, "t"), (3100000, "oz")]

@@ -152,6 +152,8 @@ def _unit_quantity(unit_text: str, label: str, currency: str | None = None) -> Q
     """Read a unit as if it followed a number: ``tonnes per day`` -> t/d; ``$`` with ``per 2E oz`` -> $/oz."""
     probe = unit_text
     for start, end, _metal in reversed(find_metals(probe)):
+        if re.match(r"\s*(?:MT|mt|t|tonnes|tons)\b", probe[end:]) and probe[start:end] == "Mn":
+            continue  # "Mn MT": a million tonnes, not manganese
         probe = probe[:start] + probe[end:]  # "2E g/t", "g/t Au": the metal is not the unit
     probe = " ".join(probe.split()) or unit_text.strip()  # "tU": a tonne of uranium is still a tonne
     per = re.search(r"(?i)\bper\s+(?:[2-6]E\s+|payable\s+|[a-z]+\s+)?(ounce|oz|pound|lb|tonne|ton|kg|t)\b", label)
@@ -803,6 +805,7 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
     measures = {j: read for j, c in enumerate(columns) if c.measure and (read := read_label(c.measure, "", doc.currency))}
     headed = False  # the row above was a metric's section row ("Silver (Moz)" over "Moose Creek (100%)")
     carried = ""  # the label of the row above, for a row that writes only its unit
+    ore_row = ""  # the label of the last row of ore, whose grade the grade rows under it give
     for row, texts in body:
         cells = (texts + [""] * (width - len(texts)))[:max(width, len(texts))]
         label = cells[0]
@@ -859,6 +862,11 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
         reading, scale = read
         if text == label and not named:
             last_metric, last_unit = label, own_unit
+        if dimension_of(reading.metric) == "ore":
+            ore_row = label
+        elif dimension_of(reading.metric) == "grade" and ore_row and not _MILL_WORDS.search(label) \
+                and (under := metric_under_section(reading.metric, ore_row)):
+            reading = replace(reading, metric=under)  # "Ore mined" then "Zinc grade": the grade of the ore mined
         if scale == 1.0 and "/" not in reading.unit and reading.unit[:1].isupper() or reading.unit == "$" and scale == 1.0:
             scale = _tabular_scale(doc)  # "(tabular amounts in millions)": money cells of no scale of their own
         if _EQUIVALENT.search(text + " " + section) and not (reading.metal or "").endswith("equivalent"):
