@@ -95,6 +95,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
 CODES_BEFORE_AMOUNT: dict[str, str] = {
     "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "KZT": "KZT", "CNY": "CNY", "RMB": "CNY", "PEN": "PEN", "CLP": "CLP",
     "BRL": "BRL", "GHS": "GHS", "RUB": "RUB", "CHF": "CHF", "PGK": "PGK", "PHP": "PHP", "TRY": "TRY",
+    "LSL": "LSL", "BWP": "BWP", "NAD": "NAD", "ZMW": "ZMW", "TZS": "TZS", "MZN": "MZN", "IDR": "IDR",
+    "ARS": "ARS", "MNT": "MNT",
 }
 CURRENCY_PREFIXES.update(CODES_BEFORE_AMOUNT)
 CURRENCY_NAMES = {

@@ -1048,3 +1048,18 @@ def test_a_grade_under_a_mines_ore_mined_row_is_the_mined_grade_and_a_unit_colum
     got = {(r[0], r[1], r[2], r[4], r[5]) for r in run(text)}
     assert {("ore_mined", None, 1462350, "2011-Q2", "Moose Creek"), ("mined_grade", "zinc", 5.42, "2011-Q2", "Moose Creek"),
             ("ore_mined", None, 580000, "2011-Q2", "Lynx"), ("mined_grade", "zinc", 6.24, "2010-Q2", "Lynx")} <= got
+
+
+def test_labels_ending_in_their_unit_a_count_of_stones_and_a_stage_heading_after_mining() -> None:
+    """"Carats recovered ct", "Operating cost per tonne treated LSL/t" (maloti), "Diamond sales revenue US$'000": each
+    label's own unit; "Diamonds >10.8 ct recovered number" counts stones (no figure); a grade under "Processing"
+    after a "Mining" section is the mill's."""
+    for label, expected in [("Carats recovered ct", ("production", "ct", 1.0)), ("Operating cost per tonne treated LSL/t",
+                            ("unit_cost", "LSL/t", 1.0)), ("Diamond sales revenue US$'000", ("revenue", "USD", 1000.0))]:
+        reading, scale = read_label(label)
+        assert (reading.metric, reading.unit, scale) == expected
+    assert read_label("Diamonds >10.8 ct recovered number") is None
+    text = release("| | Q2 2011 | Q1 2011 |\n|---|---|---|\n| Mining | | |\n| Ore mined (t) | 1,246,310 | 1,198,720 |\n"
+                   "| Processing | | |\n| Ore treated (t) | 1,212,880 | 1,187,406 |\n| Head grade (g/t) | 4.12 | 3.87 |\n")
+    assert {(r[0], r[2]) for r in run(text) if r[4] == "2011-Q2"} == {("ore_mined", 1246310), ("ore_processed", 1212880),
+                                                                     ("head_grade", 4.12)}

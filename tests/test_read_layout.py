@@ -372,3 +372,16 @@ def test_cells_one_a_line_with_lines_of_a_space_between_them_and_a_share_held_ov
     assert [" ".join(c.split()) for c in texts[-4]][1:] == ["3rd Quarter 2019", "2nd Quarter 2019"]
     assert texts[-3:] == [["Tolosa — 100%*"], ["Ore production (tonnes)", "142,310", "138,905"],
                           ["Gold produced (ounces)", "24,871", "23,044"]]
+
+
+def test_spans_on_one_line_over_their_years_on_the_next_and_the_months_under_them() -> None:
+    """"Q2 Q1 Q2 H1" over "Unit FY2017 FY2017 FY2016 FY2017" over "(Oct-Dec 16) ...": one heading a column, span and
+    year together; a label ending in "US$'000" is a row's label."""
+    text = ("                Q2        Q1        Q2        H1\n                Unit FY2017 FY2017 FY2016 FY2017\n"
+            "     (Oct-Dec 16) (Jul-Sep 16) (Oct-Dec 15) (Jul-Dec 16)\nMining\n"
+            "Ore mined t 1,246,310 1,198,720 1,105,480 2,445,030\nDiamond sales revenue US$'000 29,814 22,406 27,096 52,220\n"
+            "Carats recovered ct 74,228 69,701 69,113 143,929\n")
+    (table,) = find_tables(text)
+    assert table.rows[0].texts == ["Unit", "Q2 FY2017", "Q1 FY2017", "Q2 FY2016", "H1 FY2017"]
+    assert [row.texts[0] for row in table.rows[1:]] == ["Mining", "Ore mined t", "Diamond sales revenue US$'000",
+                                                         "Carats recovered ct"]

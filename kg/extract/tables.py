@@ -106,7 +106,8 @@ _BASIS_WORDS = re.compile(r"(?i)\b(?:basis|attributable|equity|share|consolidate
 
 
 _UNIT_COUNT = r"10+(?:,000)*|1(?:,000)+"  # "10,000 tonnes", "1,000 t": a unit column counting several of its unit
-_TRAILING_UNIT = re.compile(r"\s((?:US\$|A\$|C\$|R|\$|USD|AUD|CAD|ZAR)\s?/\s?[a-z]+|g/t|%|Mt|kt|Moz|koz|oz|Mlb|lb"
+_TRAILING_UNIT = re.compile(r"\s((?:US\$|A\$|C\$|R|\$|USD|AUD|CAD|ZAR|LSL)\s?/\s?[a-z]+|g/t|%|Mt|kt|Moz|koz|oz|Mlb|lb"
+                            r"|ct|cpht|number|(?:US|A|C)?\$\s?'000"
                             r"|'?000'?\s?(?:oz|t|lb|kg|ct))$")  # "Refined platinum 000oz": thousands of ounces
 
 
@@ -779,6 +780,10 @@ def _compose(label: str, section: str) -> str:
     return f"{core} {section_core}" + (f" ({unit})" if unit else "")
 
 
+_STAGE_HEADING = re.compile(r"(?i)^\W*(?:processing|milling|plant|concentrator|smelting|refining|sales|marketing|costs?"
+                            r"|financials?)\b")
+
+
 def _only_metal(label: str) -> bool:
     """A label that names a metal and nothing else ("SILVER", "Silver equivalent")."""
     metals = find_metals(label)
@@ -821,6 +826,8 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
                 site, section = None, label if metric else section
             elif metric or _only_metal(label):  # "GOLD" over "Grade (g/t)", "Recovery (%)", "Production (oz)"
                 section, headed = label, True
+            elif _STAGE_HEADING.match(label):
+                section = label  # "Processing" after "Mining": the rows below are no longer the mine's
             graded = None  # a new section: a grade row above it no longer names the metal of the rows below
             continue
         headed = False

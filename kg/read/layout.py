@@ -807,7 +807,7 @@ def _section_row(text: str, s: int, e: int) -> TableRow:
 # a figure as a cell: "1,200,000", "(13)", "-9%", "$612", "16.7"; a dash or n/a for none
 _SPACED_VALUE = (r"(?:(?:[-–(]\s?)?(?:US\$|A\$|C\$|\$|R)?\d{1,3}(?:,\d{3})+(?:\.\d+|[1-9](?![\d,.]))?%?\)?"
                  r"|(?:[-–(]\s?)?(?:US\$|A\$|C\$|\$|R)?\d+(?:\.\d+)?%?\)?|n/a|-)")
-_SPACED_ROW = re.compile(rf"^(?P<label>[^\S\n]*\S.*?[A-Za-z%)\]])(?P<values>(?:[^\S\n]+{_SPACED_VALUE}){{1,12}})[^\S\n]*$")
+_SPACED_ROW = re.compile(rf"^(?P<label>[^\S\n]*\S.*?(?:[A-Za-z%)\]]|'000))(?P<values>(?:[^\S\n]+{_SPACED_VALUE}){{1,12}})[^\S\n]*$")
 _SPACED_CELL = re.compile(_SPACED_VALUE)
 
 
@@ -969,6 +969,34 @@ def _kinds_over_dates(text: str, lines: list[tuple[int, int]], i: int) -> TableR
     return TableRow(tuple(cells), s, e2)
 
 
+_SPAN_TOKEN = re.compile(r"(?i)\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H|9M|YTD|FY)\b")
+_YEAR_TOKEN = re.compile(r"(?i)\b(?:FY\s?)?(?:19|20)\d\d\b|\bFY\s?'?\d\d\b")
+
+
+def _spans_over_years(text: str, lines: list[tuple[int, int]], i: int) -> tuple[TableRow | None, int]:
+    """A heading that names each column's span on one line and its year on the next ("Q2  Q1  Q2  H1  H1" over
+    "Unit FY2017 FY2017 FY2016 FY2017 FY2016"), perhaps with a line of the months each covers under them: one cell per
+    column, span and year read together, and the line the rows start on."""
+    if i + 2 >= len(lines):
+        return None, i + 1
+    s, e = lines[i]
+    spans = list(_SPAN_TOKEN.finditer(text, s, e))
+    if len(spans) < 2 or _SPAN_TOKEN.sub("", text[s:e]).strip():
+        return None, i + 1
+    s2, e2 = lines[i + 1]
+    years = list(_YEAR_TOKEN.finditer(text, s2, e2))
+    if len(years) != len(spans) or _YEAR_TOKEN.sub("", text[years[0].start():e2]).strip():
+        return None, i + 1
+    j = i + 2
+    if text[lines[j][0]:lines[j][1]].count("(") == len(spans) and not re.search(r"\d,\d{3}", text[lines[j][0]:lines[j][1]]):
+        j += 1  # "(Oct-Dec 16) (Jul-Sep 16) ...": the months each column covers
+    if not any(j + k < len(lines) and _spaced_row(text, *lines[j + k]) is not None for k in range(2)):
+        return None, i + 1
+    cells = [Cell(text[s2:years[0].start()].strip(), s2, years[0].start())]
+    cells += [Cell(f"{span.group()} {year.group()}", year.start(), year.end()) for span, year in zip(spans, years)]
+    return TableRow(tuple(cells), s, e2), j
+
+
 def _thousands_joined(row: TableRow, width: int) -> TableRow:
     """A row whose figures group thousands with a space ("Tonnes milled (kt) 1 312 1 275 3 944 3 801") under a heading
     of fewer columns: each group of three digits joins the figure before it, when that gives one figure a column."""
@@ -997,6 +1025,8 @@ def spaced_tables(text: str) -> list[Table]:
         j = i + 1
         if header is None and (header := _kinds_over_dates(text, lines, i)) is not None:
             j = i + 2
+        if header is None:
+            header, j = _spans_over_years(text, lines, i)
         if header is None:
             header, j = _stacked_header(text, lines, i)
         if header is None:
