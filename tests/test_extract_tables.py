@@ -1063,3 +1063,10 @@ def test_labels_ending_in_their_unit_a_count_of_stones_and_a_stage_heading_after
                    "| Processing | | |\n| Ore treated (t) | 1,212,880 | 1,187,406 |\n| Head grade (g/t) | 4.12 | 3.87 |\n")
     assert {(r[0], r[2]) for r in run(text) if r[4] == "2011-Q2"} == {("ore_mined", 1246310), ("ore_processed", 1212880),
                                                                      ("head_grade", 4.12)}
+
+
+def test_words_after_a_labels_comma_are_its_unit_only_when_they_read_as_one() -> None:
+    """"C1 cash cost, net of by-product credits" under a section in US$/lb is a cash cost in the section's unit;
+    "Net sales, SEK m" and "Gold, oz" keep the unit after the comma."""
+    assert read_label("C1 cash cost, net of by-product credits", "US$/lb")[0].metric == "cash_cost"
+    assert read_label("Net sales, SEK m")[0].unit == "SEK" and read_label("Gold, oz")[0].unit == "oz"

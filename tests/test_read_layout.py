@@ -385,3 +385,19 @@ def test_spans_on_one_line_over_their_years_on_the_next_and_the_months_under_the
     assert table.rows[0].texts == ["Unit", "Q2 FY2017", "Q1 FY2017", "Q2 FY2016", "H1 FY2017"]
     assert [row.texts[0] for row in table.rows[1:]] == ["Mining", "Ore mined t", "Diamond sales revenue US$'000",
                                                          "Carats recovered ct"]
+
+
+def test_spans_over_groups_of_years_a_note_in_a_section_row_and_a_label_with_of() -> None:
+    """An MD&A's "Three months ended  Nine months ended" over "September 30  September 30" over "2018 2017 2018 2017":
+    each span over two years; "Unit costs (US$/lb copper produced)(1)" is a section row, its note no figure; "C1 cash
+    cost, net of by-product credits" is a label, though it says "of"."""
+    text = ("                 Three months ended          Nine months ended\n"
+            "                    September 30               September 30\n"
+            "                 2018 2017 2018 2017\nMining\nOre mined (tonnes) 3,612,480 3,288,905 10,497,210 9,871,644\n"
+            "Unit costs (US$/lb copper produced)(1)\nC1 cash cost, net of by-product credits 1.92 2.02 1.88 1.97\n")
+    (table,) = find_tables(text)
+    assert table.rows[0].texts[1:] == ["Three months ended September 30 2018", "Three months ended September 30 2017",
+                                       "Nine months ended September 30 2018", "Nine months ended September 30 2017"]
+    assert [row.texts[0] for row in table.rows[1:]] == ["Mining", "Ore mined (tonnes)",
+                                                         "Unit costs (US$/lb copper produced)(1)",
+                                                         "C1 cash cost, net of by-product credits"]

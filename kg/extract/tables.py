@@ -111,6 +111,10 @@ _TRAILING_UNIT = re.compile(r"\s((?:US\$|A\$|C\$|R|\$|USD|AUD|CAD|ZAR|LSL)\s?/\s
                             r"|'?000'?\s?(?:oz|t|lb|kg|ct))$")  # "Refined platinum 000oz": thousands of ounces
 
 
+_UNIT_TOKEN = re.compile(r"(?i)[$%/€£]|\b(?:oz|ounces?|lbs?|pounds?|tonnes?|tons?|t|kt|mt|kg|ct|carats?|millions?|thousands?"
+                         r"|'?000'?s?|dmt|wmt|cpht|ppm)\b")
+
+
 def _label_unit(label: str) -> tuple[str, str, float]:
     """(label without its unit, unit text, scale) from ``Palladium Production (ozs)``, ``Revenue ($000s)``."""
     label = re.sub(r"(?<=[a-z)])\d{1,2}\b|(?<=[A-Z]{3})\d\b|\(\d\)|\*+$|(?<=\))x+$", "", label).strip()  # "AISC4": a note
@@ -123,6 +127,8 @@ def _label_unit(label: str) -> tuple[str, str, float]:
     m = re.search(r",\s*([^,()]+)$|(?<=\s)(?:in\s+)(?!(?:concentrates?|dor[ée]|solution|cathodes?)\b)([\w$/ ']+)$", label)
     if m and m.group(2) and find_metals(m.group(2)):
         m = None  # "TREO in monazite": what the metal is contained in, not a unit
+    if m and m.group(1) and not _UNIT_TOKEN.search(m.group(1)) and _unit_quantity(m.group(1).strip(), "") is None:
+        m = None  # "C1 cash cost, net of by-product credits": a qualifier after the comma, not a unit
     unit_text = ""
     if groups:  # "Silver Production, (000's) (oz)": every parenthesis says part of the unit
         unit_text = " ".join(g.group(1).strip() for g in groups)

@@ -839,7 +839,7 @@ def _spaced_row(text: str, s: int, e: int) -> TableRow | None:
     glued = _GLUED_ROW.match(line) if not m else None
     m = m or glued
     if not m or len(line) > 160 or re.search(r"[.;:]\s|[.;]$", m.group("label")) or not glued and re.search(
-            r"\b(?:was|were|is|are|of|to|from|for|and|the)\b", m.group("label")):
+            r"\b(?:was|were|is|are|the)\b", m.group("label")):
         return None  # a sentence (figures run into a label are never one)
     label_start = s + len(line) - len(line.lstrip())
     cells = [Cell(m.group("label").strip(), label_start, s + m.end("label"))]
@@ -908,9 +908,10 @@ def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
 
 
 def _spaced_body_row(text: str, s: int, e: int) -> TableRow | None:
-    """A line under a spaced heading: a row of figures, or a short label line with none (a section row)."""
+    """A line under a spaced heading: a row of figures, or a short label line with none (a section row; a note's
+    "(1)" aside)."""
     row = _spaced_row(text, s, e)
-    if row is None and 0 < e - s < 60 and not re.search(r"\d", text[s:e]) and text[s:e].strip() \
+    if row is None and 0 < e - s < 60 and not re.search(r"\d", re.sub(r"\(\d\)", "", text[s:e])) and text[s:e].strip() \
             and not text[s:e].rstrip().endswith("."):
         row = TableRow((Cell(text[s:e].strip(), s, e),), s, e)
     return row
@@ -997,6 +998,37 @@ def _spans_over_years(text: str, lines: list[tuple[int, int]], i: int) -> tuple[
     return TableRow(tuple(cells), s, e2), j
 
 
+_MONTH_DAY = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d\b,?")
+
+
+def _spans_over_year_groups(text: str, lines: list[tuple[int, int]], i: int) -> tuple[TableRow | None, int]:
+    """A heading of spans over groups of years ("Three months ended   Nine months ended" over "September 30
+    September 30" over "2018 2017 2018 2017"): each span, with its day, over as many years as the groups share; and
+    the line the rows start on."""
+    s, e = lines[i]
+    kinds = list(_SPAN_KIND.finditer(text, s, e))
+    if len(kinds) < 2 or _SPAN_KIND.sub("", text[s:e]).strip():
+        return None, i + 1
+    j, days = i + 1, [""] * len(kinds)
+    if j < len(lines) and len(found := _MONTH_DAY.findall(text[lines[j][0]:lines[j][1]])) == len(kinds) \
+            and not _MONTH_DAY.sub("", text[lines[j][0]:lines[j][1]]).strip():
+        days, j = [d.strip(" ,") for d in found], j + 1
+    if j + 1 >= len(lines):
+        return None, i + 1
+    ys, ye = lines[j]
+    years = list(re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[ys:ye]))
+    if len(years) <= len(kinds) or len(years) % len(kinds) or re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", "", text[ys:ye]).strip():
+        return None, i + 1
+    if not any(j + 1 + k < len(lines) and _spaced_row(text, *lines[j + 1 + k]) is not None for k in range(2)):
+        return None, i + 1
+    size = len(years) // len(kinds)
+    cells = [Cell("", ys, ys)]
+    for n, year in enumerate(years):
+        kind, day = kinds[n // size].group(), days[n // size]
+        cells.append(Cell(" ".join(p for p in (kind, day, year.group()) if p), ys + year.start(), ys + year.end()))
+    return TableRow(tuple(cells), s, ye), j + 1
+
+
 def _thousands_joined(row: TableRow, width: int) -> TableRow:
     """A row whose figures group thousands with a space ("Tonnes milled (kt) 1 312 1 275 3 944 3 801") under a heading
     of fewer columns: each group of three digits joins the figure before it, when that gives one figure a column."""
@@ -1027,6 +1059,8 @@ def spaced_tables(text: str) -> list[Table]:
             j = i + 2
         if header is None:
             header, j = _spans_over_years(text, lines, i)
+        if header is None:
+            header, j = _spans_over_year_groups(text, lines, i)
         if header is None:
             header, j = _stacked_header(text, lines, i)
         if header is None:
