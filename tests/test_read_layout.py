@@ -401,3 +401,11 @@ def test_spans_over_groups_of_years_a_note_in_a_section_row_and_a_label_with_of(
     assert [row.texts[0] for row in table.rows[1:]] == ["Mining", "Ore mined (tonnes)",
                                                          "Unit costs (US$/lb copper produced)(1)",
                                                          "C1 cash cost, net of by-product credits"]
+
+
+def test_a_pages_footer_starts_no_stacked_heading() -> None:
+    """"Kestrel Coal Limited – December 2018 Quarterly Report Page 1 of 8" above a table on the next page is the
+    page's footer: it heads no column, though it names a month and a year."""
+    text = ("Kestrel Coal Limited – December 2018 Quarterly Report Page 1 of 8\nFor personal use only\nOPERATIONS\n"
+            "Moose Creek\nROM coal mined 2,184 2,071 1,958 4,255\nCoal sales 1,298 1,316 1,174 2,614\n")
+    assert all("Page" not in " ".join(row.texts) for table in find_tables(text) for row in table.rows)

@@ -932,10 +932,15 @@ def _unit_heading_split(text: str, header: TableRow, body: list[TableRow]) -> Ta
     return TableRow(cells + header.cells[1:], header.start, header.end)
 
 
+_PAGE_FURNITURE = re.compile(r"(?i)\bpage\s+\d+(?:\s+of\s+\d+)?\b|\bfor\s+personal\s+use\s+only\b")
+
+
 def _stacked_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[TableRow | None, int]:
     """A heading of periods stacked over several short lines above the first row ("INDICATOR UNIT SEPTEMBER" /
     "2022 QUARTER" / "DECEMBER" / "2022 QUARTER"), as a PDF's text leaves a header whose cells wrap: one heading, and
-    the line its first row stands on."""
+    the line its first row stands on. A page's footer ("... Page 1 of 8") starts no heading."""
+    if _PAGE_FURNITURE.search(text[lines[i][0]:lines[i][1]]):
+        return None, i + 1
     for j in range(i + 2, min(i + 14, len(lines))):
         s, e = lines[j - 1]
         if not text[s:e].strip() or len(text[s:e]) > 60 or re.search(r"\d{1,3},\d{3}", text[s:e]):
