@@ -1070,3 +1070,14 @@ def test_words_after_a_labels_comma_are_its_unit_only_when_they_read_as_one() ->
     "Net sales, SEK m" and "Gold, oz" keep the unit after the comma."""
     assert read_label("C1 cash cost, net of by-product credits", "US$/lb")[0].metric == "cash_cost"
     assert read_label("Net sales, SEK m")[0].unit == "SEK" and read_label("Gold, oz")[0].unit == "oz"
+
+
+def test_years_under_a_caption_naming_their_span_and_a_corner_in_thousands_of_dollars() -> None:
+    """"Three months ended June 30," above a table headed "2011 | 2010": the second quarters of those years; a corner
+    "(in thousands of US$, except where noted)" gives the money rows their scale."""
+    text = release("Three months ended June 30,\n\n| | 2011 | 2010 |\n|---|---|---|\n| Ore mined (tonnes) | 118,440 | 101,975 |\n\n"
+                   "| (in thousands of US$, except where noted) | Q2 2011 | Q2 2010 |\n|---|---|---|\n"
+                   "| Revenue | 63,982 | 33,958 |\n")
+    got = {(r[0], r[2], r[3], r[4]) for r in run(text)}
+    assert {("ore_mined", 118440, "t", "2011-Q2"), ("ore_mined", 101975, "t", "2010-Q2"),
+            ("revenue", 63982000, "USD", "2011-Q2"), ("revenue", 33958000, "USD", "2010-Q2")} <= got

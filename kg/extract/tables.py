@@ -407,7 +407,7 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
     used = [j for _r, t in body if len(t) > 1 for j, c in enumerate(t) if c.strip()]
     width = min(width, max(used) + 1) if used else width  # no column past the last one any row fills (closing pipes)
     ctx = doc.period_context()
-    header_texts = [t for _r, t in rows[:first]]
+    header_texts = _years_under_caption(_caption(doc, table.start), [t for _r, t in rows[:first]])
     valued = {j for _r, t in body for j, c in enumerate(t) if j and _is_value(c)}
     columns = _column_axes(doc, header_texts, width, valued)
     if _caption_is_not_figures(doc, table.start):
@@ -437,6 +437,20 @@ def read_table(doc: ReleaseDoc, table: Table, previous_metric: str = "") -> list
     return _read_body(doc, body, columns, width, site, default_period,
                       _corner_unit(corner) or header_unit or _caption_unit(doc, table.start) or _heading_unit(header_texts),
                       _corner_metric(doc, table, previous_metric), outer)
+
+
+_BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
+
+
+def _years_under_caption(caption: str, header: list[list[str]]) -> list[list[str]]:
+    """Columns headed by years alone under a caption that names their span without a year ("Three months ended June
+    30," over "2021 | 2020"): each year is of that span."""
+    if not header or not _SPAN_LABEL.search(caption) or re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", caption):
+        return header
+    last = header[-1]
+    if sum(bool(_BARE_YEAR.fullmatch(c)) for c in last) < 2:
+        return header
+    return header[:-1] + [[f"{caption.rstrip(' ,')} {c.strip()}" if _BARE_YEAR.fullmatch(c) else c for c in last]]
 
 
 def _heading_unit(header: list[list[str]]) -> str:
@@ -561,6 +575,8 @@ def _corner_unit(corner: str) -> str:
     """The unit a table's corner cell gives every row that states none ("(tonnes U, unless noted)"), or ""."""
     text = _UNLESS.sub("", corner.strip().strip("()")).strip(" ,;()")
     text = re.sub(r"(?i)^(thousand|million)s\s+of\s+", r"\1 ", text)  # "Thousands of tonnes": thousand tonnes
+    text = re.sub(rf"(?i)^in\s+(?:'?000'?s?|thousands?(?:\s+of)?)\s+({_CURRENCY_SIGN})$", r"\1 thousand", text)  # "(in thousands
+    text = re.sub(rf"(?i)^in\s+millions?(?:\s+of)?\s+({_CURRENCY_SIGN})$", r"\1 million", text)  # of US$)": US$ thousand
     text = re.sub(r"(?i)^in\s+(?:'?000'?s?|thousands?(?:\s+of)?)\s+", "thousand ", text)  # "(in '000 tonnes, unless mentioned)"
     text = re.sub(r"(?i)^in\s+", "", text)
     return text if text and len(text) < 30 and _unit_quantity(text, "") is not None else ""
