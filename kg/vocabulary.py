@@ -45,7 +45,7 @@ METALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "rutile": (("rutile", "synthetic rutile"), ()),
     "ilmenite": (("ilmenite",), ()),
     "monazite": (("monazite",), ()),
-    "heavy_minerals": (("heavy minerals",), ("HM",)),  # "HM grade", "% HM"; "heavy mineral concentrate" is a product
+    "heavy_minerals": (("heavy minerals", "total heavy minerals"), ("HM", "THM")),  # "HM grade", "% HM"; "heavy mineral concentrate" is a product
     "graphite": (("graphite",), ()),
     "ndpr": (("NdPr", "Nd-Pr", "neodymium[- ]praseodymium", "neodymium(?: and |-)praseodymium", "NdPr oxide"), ("NdPr",)),
     "rare_earths": (("rare earths?", "rare[- ]earth oxides?", "rare[- ]earth elements?", "REO", "TREO", "REE"), ("REO", "TREO")),

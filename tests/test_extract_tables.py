@@ -1081,3 +1081,8 @@ def test_years_under_a_caption_naming_their_span_and_a_corner_in_thousands_of_do
     got = {(r[0], r[2], r[3], r[4]) for r in run(text)}
     assert {("ore_mined", 118440, "t", "2011-Q2"), ("ore_mined", 101975, "t", "2010-Q2"),
             ("revenue", 63982000, "USD", "2011-Q2"), ("revenue", 33958000, "USD", "2010-Q2")} <= got
+
+
+def test_total_heavy_minerals_is_the_heavy_mineral_grade() -> None:
+    reading, _scale = read_label("Ore grade (% THM)")
+    assert (reading.metric, reading.metal) == ("head_grade", "heavy_minerals") or reading.metal == "heavy_minerals"
