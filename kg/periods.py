@@ -354,6 +354,8 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<h>first|second|1st|2nd)\s+half(?:[- ]year)?(?:\s+of)?(?:\s+the)?\s+(?P<f>FY)\s?'?(?P<yy>\d\d)\b",
                 re.IGNORECASE), "half"),  # "First half FY06"
     (re.compile(r"\b(?:H(?P<hn>[12])|(?P<hm>[12])H|(?P<six>6M))\s*,?\s*(?:(?P<f>FY|F)\s?)?'?(?P<y>(?:19|20)?\d\d)\b", re.IGNORECASE), "half"),
+    # "Six months 2023" (a column heading): the first half of that year
+    (re.compile(rf"\b(?P<six>six|6)[\s-]*(?:months|mths)(?:\s+of)?,?\s*{_Y}", re.IGNORECASE), "half"),
     # nine months of 2005 / 9M 2005 / 9m 2019 / 9M24
     (re.compile(rf"\b(?:(?:first\s+)?nine\s+months|9M|9\s*(?:months|mths))(?:\s+of)?,?\s*{_Y}", re.IGNORECASE), "nine"),
     (re.compile(r"\b9M\s*'?(?P<yy>\d\d)\b", re.IGNORECASE), "nine"),

@@ -1085,4 +1085,9 @@ def test_years_under_a_caption_naming_their_span_and_a_corner_in_thousands_of_do
 
 def test_total_heavy_minerals_is_the_heavy_mineral_grade() -> None:
     reading, _scale = read_label("Ore grade (% THM)")
-    assert (reading.metric, reading.metal) == ("head_grade", "heavy_minerals") or reading.metal == "heavy_minerals"
+    assert reading.metal == "heavy_minerals"
+
+
+def test_a_leach_extraction_is_a_recovery() -> None:
+    reading, _scale = read_label("Nickel leach extraction (%)")
+    assert (reading.metric, reading.metal) == ("recovery", "nickel")

@@ -602,3 +602,8 @@ def test_a_split_year_is_the_fiscal_year_that_ends_in_its_second_year() -> None:
 
 def test_a_fiscal_quarter_named_by_its_ordinal_and_its_dates_fixes_the_fiscal_year() -> None:
     assert fiscal_year_end("its third quarter production results for the period 1 January to 31 March 2019.") == 6
+
+
+def test_a_heading_of_six_months_and_a_year_is_the_first_half() -> None:
+    assert [m.period.label for m in find_periods("Six months 2023", PeriodContext(release_date=date(2023, 7, 27)))] == [
+        "2023-H1"]
