@@ -1091,3 +1091,12 @@ def test_total_heavy_minerals_is_the_heavy_mineral_grade() -> None:
 def test_a_leach_extraction_is_a_recovery() -> None:
     reading, _scale = read_label("Nickel leach extraction (%)")
     assert (reading.metric, reading.metal) == ("recovery", "nickel")
+
+
+def test_rows_of_products_under_a_shipments_section_are_sold() -> None:
+    """"Finished products" then "Shipments", each over "Ilmenite | kt" and "Rutile | kt": produced, then sold."""
+    intro = INTRO.replace("Moose Creek mine", "Moose Creek mineral sands mine")
+    text = release("| | Unit | Q2 2011 | Q2 2010 |\n|---|---|---|---|\n| Finished products | | | |\n| Ilmenite | kt | 212.4 | 198.6 |\n"
+                   "| Shipments | | | |\n| Ilmenite | kt | 198.5 | 221.0 |\n", intro=intro)
+    got = {(r[0], r[1], round(r[2]), r[4]) for r in run(text)}
+    assert {("production", "ilmenite", 212400, "2011-Q2"), ("sales", "ilmenite", 198500, "2011-Q2")} <= got

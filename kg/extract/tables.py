@@ -1011,7 +1011,7 @@ def _site_like(label: str) -> str | None:
 
 
 def _looks_like_metric(label: str) -> bool:
-    return bool(re.search(r"(?i)produc|sold|sales|output|grade|recover|cost|price|milled|mined|processed|revenue|ounces|tonnes"
+    return bool(re.search(r"(?i)produc|sold|sales|shipment|shipped|despatch|output|grade|recover|cost|price|milled|mined|processed|revenue|ounces|tonnes"
                           r"|throughput|availab|feed|treated|hoisted|milling|mining|ore\b|AISC|C1\b", label))
 
 
