@@ -260,6 +260,12 @@ def test_a_board_listed_under_its_roles_a_competent_person_and_people_of_an_arti
                      "defined by National Instrument 43-101 and has approved this release.",
                      [("Rosa Elvira Cárdenas", "Vice President, Geology and Resources", None, None, None, False)],
                      id="qualified-person-named-first"),
+        pytest.param("As at the date of this announcement, the Board comprises Mr. Zhou Han (Chairman) and Ms. Tao Yu as "
+                     "executive Directors; and Mr. Ho Ka Wai as independent non-executive Director.",
+                     [("Zhou Han", "executive Director", ISSUER, None, None, False),
+                      ("Tao Yu", "executive Director", ISSUER, None, None, False),
+                      ("Ho Ka Wai", "independent non-executive Director", ISSUER, None, None, False)],
+                     id="board-listed-before-its-roles"),
         pytest.param("The CEO of VDM-JV, Sipho Khumalo, said yesterday that water entered the mine.",
                      [("Sipho Khumalo", "CEO", "VDM-JV", None, None, True)], id="role-of-org-before-name"),
         pytest.param("Output rose by 5% in the quarter, according to Boucan chief executive officer Jean Moreau.",

@@ -1100,3 +1100,8 @@ def test_rows_of_products_under_a_shipments_section_are_sold() -> None:
                    "| Shipments | | | |\n| Ilmenite | kt | 198.5 | 221.0 |\n", intro=intro)
     got = {(r[0], r[1], round(r[2]), r[4]) for r in run(text)}
     assert {("production", "ilmenite", 212400, "2011-Q2"), ("sales", "ilmenite", 198500, "2011-Q2")} <= got
+
+
+def test_the_words_before_a_labels_colon_name_its_measure() -> None:
+    reading, _scale = read_label("Sales volume: molybdenum metal contained in concentrate(2)", "tonne")
+    assert (reading.metric, reading.metal) == ("sales", "molybdenum")

@@ -100,6 +100,11 @@ BOARD_LIST = re.compile(rf"(?P<role>(?i:(?:independent\s+)?(?:non-executive|exec
                         rf"(?P<names>(?:{_TITLE_BEFORE})?{PERSON_NAME}"
                         rf"(?:\s*(?:,|and|,\s*and)\s+(?:{_TITLE_BEFORE})?{PERSON_NAME})*)")
 _HONORIFIC = re.compile(_TITLE_BEFORE)
+# "the Board comprises Mr. NAME (Chairman), Mr. NAME and Ms. NAME as executive Directors; Mr. NAME ... as
+# non-executive Directors": a board listed before its roles, as Hong Kong announcements close
+BOARD_AS = re.compile(rf"(?P<names>{_TITLE_BEFORE}{PERSON_NAME}(?:\s*\([^)]*\))?(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)"
+                      rf"{_TITLE_BEFORE}{PERSON_NAME}(?:\s*\([^)]*\))?)*)\s+as\s+"
+                      rf"(?P<role>(?i:(?:independent\s+)?(?:non-executive|executive)\s+Directors?))")
 # "The Board has appointed Dr. NAME as President and Chief Executive Officer", "the appointment of NAME as Vice President
 # Operations", "NAME has joined the Company as Vice President Operations", "NAME will retire as Chief Financial Officer":
 # the role a change of management gives or ends
@@ -316,6 +321,14 @@ def _quoted_people(doc: ReleaseDoc) -> list[PersonRecord]:
                     organization=_organization(doc, org),
                     quoted=pattern in SPEAKER_PATTERNS,
                 ))
+        for m in BOARD_AS.finditer(sentence.text):
+            role = " ".join(m.group("role").split()).rstrip("s")
+            for name in re.finditer(rf"{_TITLE_BEFORE}(?P<name>{PERSON_NAME})", m.group("names")):
+                if _is_name(name.group("name")):
+                    start = sentence.start + m.start("names") + name.start("name")
+                    out.append(PersonRecord(span=doc.text.span(start, start + len(name.group("name"))),
+                                            name=_person_name(name.group("name")), role=role,
+                                            organization=doc.info.issuer, quoted=False))
         for m in BOARD_LIST.finditer(sentence.text):
             role = " ".join(m.group("role").split()).rstrip("s")
             for name in re.finditer(PERSON_NAME, _HONORIFIC.sub(lambda h: " " * len(h.group()), m.group("names"))):

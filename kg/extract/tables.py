@@ -255,6 +255,9 @@ def read_label(label: str, unit_column: str = "", currency: str | None = None) -
     if unit_q.unit == "t" and re.search(r"(?i)\bdaily\b|\bper\s+day\b", text):
         unit_q = replace(unit_q, unit="t/d")  # "Average daily throughput (tonnes)"
     concept = metric_of_label(_label_head(text), unit_q.unit, bool(metals))
+    headed = re.match(r"([^:]{3,40}):\s+\S", text)  # "Sales volume: molybdenum metal contained in concentrate"
+    if headed and (before_colon := metric_of_label(headed.group(1), unit_q.unit, bool(metals))) is not None:
+        concept = before_colon  # the words before the colon name the measure, those after what is measured
     said = metric_of_label(unit_text, unit_q.unit, bool(metals)) if unit_text else None
     if said is not None and said.dimension == "ore" and (concept is None or concept.dimension == "ore"):
         concept = said  # "Ore production (tonnes treated)": the unit's own verb says which ore
