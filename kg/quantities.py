@@ -75,7 +75,7 @@ _QUALIFIER = (r"(?P<qual>(?i:(?:" + "|".join(w.replace(" ", r"[\s-]+") for w in 
               r"(?:\.?[\s-]+|(?=GEO|SEO))){1,3})")  # a footnote mark may follow; "gold eq. oz": an abbreviation's point
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
 _CURRENCY = r"(?P<cur>US\$|\$US|\$A(?=\d)|\$C(?=\d)|U\.S\.\s?\$|USD\$?|C\$|CDN\$|Cdn\$|CA\$|CAD\$?|A\$|AU\$|AUD|NZ\$|MX\$|ZAR|R(?=\s?\d)|£|€|EUR|GBP|\$|Rs\.?(?=\s?\d)|₹|INR|(?:" + "|".join(CODES_BEFORE_AMOUNT) + r")(?=\s?\d))"
-_PER = r"(?:(?:\(\d\))?(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+){0,2}(?P<per>ounce|oz|pound|lb|dmt|wmt|dry\s+(?:metric\s+)?tonne|wet\s+(?:metric\s+)?tonne|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold|carat|ct|gram|g(?![\w/])|(?i:tonne|ton|ounce|oz|pound|lb)(?![a-z]))s?)?"
+_PER = r"(?:(?:\(\d\))?(?:\s*(?:per|/)\s*|\s+an?\s+)(?:(?:[2-6]E|PGM|payable|gold|silver|copper|recovered|refined|attributable)\s+){0,2}(?P<per>ounce|oz|pound|lb|dmtu|dmt|wmt|dry\s+(?:metric\s+)?tonne|wet\s+(?:metric\s+)?tonne|tonne|ton|kg|kilogram|t(?![a-z])|gold\s+ounce|payable\s+(?:ounce|pound)|ounce\s+sold|pound\s+sold|carat|ct|gram|g(?![\w/])|(?i:tonne|ton|ounce|oz|pound|lb)(?![a-z]))s?)?"
 
 QUANTITY = re.compile(
     rf"{_CURRENCY}\s?(?P<num>{NUMBER}){_SCALE}(?:\s+(?P<cur2>USD|CAD|AUD|ZAR))?{_PER}"
@@ -85,7 +85,8 @@ QUANTITY = re.compile(
     rf"|(?P<curword>\s*(?:Canadian|Australian|U\.?S\.?|US)?\s*dollars))?",
 )
 PER_UNIT = {"ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t", "t": "t", "kg": "kg",
-             "kilogram": "kg", "carat": "ct", "ct": "ct", "dmt": "t", "wmt": "t", "gram": "g", "g": "g"}
+             "kilogram": "kg", "carat": "ct", "ct": "ct", "dmt": "t", "wmt": "t", "gram": "g", "g": "g",
+             "dmtu": "dmtu"}  # a dry metric tonne unit: one per cent of manganese (or another metal) in a dry tonne
 
 
 @dataclass(frozen=True)

@@ -331,3 +331,11 @@ def test_where_a_release_scales_its_mt_a_bare_mt_is_metric_tonnes() -> None:
     defined = unit_definitions("record ore production of 2.94 Mn MT")
     assert [(q.value, q.unit) for q in find_quantities("Saleable silver of 96.4 MT (3.10 Moz)", None, defined)] == [
         (96.4, "t"), (3100000, "oz")]
+
+
+def test_a_formula_written_with_html_subscripts_names_its_metal_and_a_price_per_dry_metric_tonne_unit() -> None:
+    from kg.vocabulary import find_metals
+    assert [m for _s, _e, m in find_metals("% Li<sub>2</sub>O, lb U<sub>3</sub>O<sub>8</sub>, 65% WO<sub>3</sub>")] == [
+        "lithium", "uranium", "tungsten"]
+    (q,) = find_quantities("Production cost of US$1.94/dmtu FOB port")
+    assert (q.value, q.unit) == (1.94, "USD/dmtu")
