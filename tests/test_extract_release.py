@@ -464,3 +464,16 @@ def test_a_date_written_year_first_and_an_issuer_named_only_by_the_headline() ->
             "announced uranium production of 21.4 million pounds U3O8 for 2023.\n\nTarkon is now ramping up its mill.\n")
     info = read_release(text).info
     assert (info.date, info.issuer, info.tickers) == ("2024-01-12", "Tarkon", ("TSX:TKU", "NYSE:TKU"))
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_byline_and_a_forums_join_month_is_no_period() -> None:
+    """A forum copy: "Joined: Mar 2013" in a poster's profile, then the article's byline "August 16, 2016" and its
+    dateline "MANILA, Aug. 16 -": released 16 August 2016, and the profile's month is no period it reports on."""
+    text = ("laterite_lad\nSenior Member\nPosts: 2,314\nJoined: Mar 2013\n\nPosted: Wed Aug 17, 2016 9:14 am\n\n"
+            "Kestrel Nickel ordered to halt Moose Creek mine after silt spill\n"
+            "By Maria Reyes | Manila Commerce Daily | August 16, 2016\n\n"
+            "MANILA, Aug. 16 - The regulator ordered Kestrel Nickel Corp. (PSE: KNC) on Monday to suspend operations at "
+            "its Moose Creek nickel mine after silt-laden water spilled into the sea during heavy rain late on Saturday.\n")
+    info = read_release(text).info
+    assert info.date == "2016-08-16"
+    assert info.reporting_period is None or info.reporting_period.year == 2016

@@ -257,16 +257,17 @@ def date_rank(text: str, start: int, end: int, body_start: int) -> int:
 
 
 def _year_for(month: int, day: int, period: Period | None, text: str) -> int | None:
-    """The year of a dateline that gives only a month and day: the first such day after the period it reports on."""
-    if period is not None:
-        return period.end.year + (1 if (month, day) <= (period.end.month, period.end.day) else 0)
-    for _start, _end, stamped in every_date(text, None):  # "Wed Oct 22, 2014 9:12pm EDT" above "PERTH, Oct 23 (Reuters)"
-        for year in (stamped.year, stamped.year + 1):
+    """The year of a dateline that gives only a month and day: that of a full date within three days of it written in
+    the text, else the first such day after the period it reports on."""
+    for _start, _end, stamped in every_date(text, None):  # "Wed Oct 22, 2014 9:12pm EDT" above "PERTH, Oct 23 (Reuters)",
+        for year in (stamped.year, stamped.year + 1):  # a byline's "August 16, 2016" beside "MANILA, Aug. 16"
             try:
                 if abs((date(year, month, day) - stamped).days) <= 3:
                     return year
             except ValueError:
                 continue
+    if period is not None:
+        return period.end.year + (1 if (month, day) <= (period.end.month, period.end.day) else 0)
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
     return max(years) if years else None
 
@@ -751,8 +752,11 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
     # a date read before its period may be misread ("04/08/16" month first): then the period is read without it; a
     # date only the body gives ("recommenced operations on 1 June 2022") places the period only where nothing else does
     placing = dated if ranked and ranked[0] <= 3 else None
+    undated = _reported_period(doc, zones, None, fye, body_start)
+    if placing is not None and undated is not None and not _could_be_reported(undated, placing, ""):
+        undated = None  # "Joined: Mar 2013" above a forum post of 2016: no period a release of that day reports on
     period = (_reported_period(doc, zones, placing, fye, body_start) if placing is not None else None) \
-        or _reported_period(doc, zones, None, fye, body_start) \
+        or undated \
         or (_reported_period(doc, zones, dated, fye, body_start) if dated is not None and placing is None else None)
     final = _release_date(doc, head_end, period)
     release_date = final[1] if final else None
