@@ -753,8 +753,9 @@ def read_release_info(doc: SourceText) -> tuple[ReleaseInfo, list[CompanyMention
     # date only the body gives ("recommenced operations on 1 June 2022") places the period only where nothing else does
     placing = dated if ranked and ranked[0] <= 3 else None
     undated = _reported_period(doc, zones, None, fye, body_start)
-    if placing is not None and undated is not None and not _could_be_reported(undated, placing, ""):
+    if placing is not None and undated is not None and (placing - undated.end).days > 400:
         undated = None  # "Joined: Mar 2013" above a forum post of 2016: no period a release of that day reports on
+        # (one that ends after the date read first may show the date misread, "04/08/16": it is kept)
     period = (_reported_period(doc, zones, placing, fye, body_start) if placing is not None else None) \
         or undated \
         or (_reported_period(doc, zones, dated, fye, body_start) if dated is not None and placing is None else None)
