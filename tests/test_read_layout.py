@@ -409,3 +409,13 @@ def test_a_pages_footer_starts_no_stacked_heading() -> None:
     text = ("Kestrel Coal Limited – December 2018 Quarterly Report Page 1 of 8\nFor personal use only\nOPERATIONS\n"
             "Moose Creek\nROM coal mined 2,184 2,071 1,958 4,255\nCoal sales 1,298 1,316 1,174 2,614\n")
     assert all("Page" not in " ".join(row.texts) for table in find_tables(text) for row in table.rows)
+
+
+def test_a_second_heading_line_that_finishes_each_column_of_the_first() -> None:
+    """"'000 tonnes Dec-18 Sep-18 H1 Change" over "Qtr Qtr FY19 on Sep-18": each column's heading is read from both
+    lines; a mine's section row "Moose Creek (KCL 100%)" holds a share, no figure."""
+    text = ("'000 tonnes Dec-18 Sep-18 H1 Change\nQtr Qtr FY19 on Sep-18\nMoose Creek (KCL 100%)\n"
+            "ROM coal mined 2,184 2,071 4,255 5%\nCoal sales 1,298 1,316 2,614 (1%)\n")
+    (table,) = find_tables(text)
+    assert table.rows[0].texts == ["'000 tonnes", "Dec-18 Qtr", "Sep-18 Qtr", "H1 FY19", "Change on Sep-18"]
+    assert table.rows[1].texts == ["Moose Creek (KCL 100%)"]

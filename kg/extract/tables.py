@@ -580,7 +580,8 @@ def _corner_unit(corner: str) -> str:
     text = re.sub(r"(?i)^(thousand|million)s\s+of\s+", r"\1 ", text)  # "Thousands of tonnes": thousand tonnes
     text = re.sub(rf"(?i)^in\s+(?:'?000'?s?|thousands?(?:\s+of)?)\s+({_CURRENCY_SIGN})$", r"\1 thousand", text)  # "(in thousands
     text = re.sub(rf"(?i)^in\s+millions?(?:\s+of)?\s+({_CURRENCY_SIGN})$", r"\1 million", text)  # of US$)": US$ thousand
-    text = re.sub(r"(?i)^in\s+(?:'?000'?s?|thousands?(?:\s+of)?)\s+", "thousand ", text)  # "(in '000 tonnes, unless mentioned)"
+    text = re.sub(r"(?i)^(?:in\s+)?(?:'?000'?s?|thousands?(?:\s+of)?)\s+", "thousand ", text)  # "(in '000 tonnes, unless
+    # mentioned)", "'000 tonnes"
     text = re.sub(r"(?i)^in\s+", "", text)
     return text if text and len(text) < 30 and _unit_quantity(text, "") is not None else ""
 

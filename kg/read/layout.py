@@ -909,9 +909,10 @@ def _spaced_header(text: str, s: int, e: int) -> TableRow | None:
 
 def _spaced_body_row(text: str, s: int, e: int) -> TableRow | None:
     """A line under a spaced heading: a row of figures, or a short label line with none (a section row; a note's
-    "(1)" aside)."""
+    "(1)" and a share held, "Coorumbene (NRC 100%)", aside)."""
     row = _spaced_row(text, s, e)
-    if row is None and 0 < e - s < 60 and not re.search(r"\d", re.sub(r"\(\d\)", "", text[s:e])) and text[s:e].strip() \
+    if row is None and 0 < e - s < 60 and not re.search(r"\d", re.sub(r"\(\d\)|\([^()\d]*\d+(?:\.\d+)?\s*%\)", "", text[s:e])) \
+            and text[s:e].strip() \
             and not text[s:e].rstrip().endswith("."):
         row = TableRow((Cell(text[s:e].strip(), s, e),), s, e)
     return row
@@ -1034,6 +1035,30 @@ def _spans_over_year_groups(text: str, lines: list[tuple[int, int]], i: int) -> 
     return TableRow(tuple(cells), s, ye), j + 1
 
 
+_SECOND_LINE_TOKEN = re.compile(r"(?i)(?:on|vs\.?|to)\s+\S+|\S+")
+
+
+def _paired_heading_lines(text: str, lines: list[tuple[int, int]], i: int) -> tuple[TableRow | None, int]:
+    """A heading whose second line finishes each column of the first, word for word from the right ("'000 tonnes
+    Dec-18 Sep-18 Dec-17 H1 Change Change" over "Qtr Qtr Qtr FY19 on Sep-18 on Dec-17"): one cell per column, the
+    words of the first line left over the corner; and the line the rows start on."""
+    if i + 2 >= len(lines):
+        return None, i + 1
+    (s, e), (s2, e2) = lines[i], lines[i + 1]
+    upper = list(re.finditer(r"\S+", text[s:e]))
+    lower = list(_SECOND_LINE_TOKEN.finditer(text[s2:e2]))
+    if len(lower) < 2 or len(upper) <= len(lower) or len(text[s2:e2]) > 80 or re.search(r"\d,\d{3}", text[s:e2]):
+        return None, i + 1
+    paired = list(zip(upper[len(upper) - len(lower):], lower))
+    cells = [Cell(text[s:s + paired[0][0].start()].strip(), s, s + paired[0][0].start())]
+    cells += [Cell(f"{a.group()} {b.group()}", s2 + b.start(), s2 + b.end()) for a, b in paired]
+    if sum(1 for c in cells[1:] if any(not m.relative for m in find_periods(c.text, PeriodContext()))) < 2:
+        return None, i + 1
+    if not any(i + 2 + k < len(lines) and _spaced_row(text, *lines[i + 2 + k]) is not None for k in range(2)):
+        return None, i + 1
+    return TableRow(tuple(cells), s, e2), i + 2
+
+
 def _thousands_joined(row: TableRow, width: int) -> TableRow:
     """A row whose figures group thousands with a space ("Tonnes milled (kt) 1 312 1 275 3 944 3 801") under a heading
     of fewer columns: each group of three digits joins the figure before it, when that gives one figure a column."""
@@ -1066,6 +1091,8 @@ def spaced_tables(text: str) -> list[Table]:
             header, j = _spans_over_years(text, lines, i)
         if header is None:
             header, j = _spans_over_year_groups(text, lines, i)
+        if header is None:
+            header, j = _paired_heading_lines(text, lines, i)
         if header is None:
             header, j = _stacked_header(text, lines, i)
         if header is None:
