@@ -22,7 +22,7 @@
   training material since (0.916 at the end of stop 23);
 - ``blind-7``: tests/fixtures/blind6 (b106-b125), the seventh blind batch (five writers), committed at 83cdc20
   before the extractor ran on it and scored once at 9c9e1c7 (facts F1 0.644, see tests/fixtures/blind6/README.md),
-  training material since (0.833 at the end of stop 23); the next round writes an eighth.
+  training material since (0.854 at the end of stop 23); the next round writes an eighth.
 
 The floors are the scores measured when the sets last changed, rounded down: a change that loses ground
 fails here. The second set is the harder one, and the closer predictor of real releases.
@@ -61,7 +61,7 @@ SETS = {
     "blind-6": (BLIND_5, range(86, 106), "b",
                 {"facts": 0.91, "people": 0.94, "incidents": 0.65, "agreements": 0.95, "guidance": 0.75}),
     "blind-7": (BLIND_6, range(106, 126), "b",
-                {"facts": 0.83, "people": 0.87, "incidents": 0.51, "agreements": 0.71, "guidance": 0.57}),
+                {"facts": 0.85, "people": 0.87, "incidents": 0.51, "agreements": 0.71, "guidance": 0.57}),
 }
 
 
