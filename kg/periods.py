@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -693,15 +693,13 @@ def _terms_pattern(terms: tuple[tuple[str, Period], ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:the\s+)?(?P<term>{words})(?![\w-])", re.IGNORECASE)
 
 
-def _with_terms(text: str, mentions: tuple[tuple[int, int, bool, re.Match[str], str], ...],
-                terms: tuple[tuple[str, Period], ...]) -> list[tuple[int, int, bool, re.Match[str], str]]:
+def _with_terms(text: str, mentions: Sequence[tuple[int, int, bool, re.Match[str], str]],
+                terms: tuple[tuple[str, Period], ...]) -> Sequence[tuple[int, int, bool, re.Match[str], str]]:
     """The mentions of ``text`` with the release's defined period terms among them; a term wins over the patterns'
     reading of its words ("Corresponding Period of Last Year" is the period the release defined, not last year)."""
-    if not terms:
-        return list(mentions)
-    found = [(m.start(), m.end(), False, m, "defined") for m in _terms_pattern(terms).finditer(text)]
+    found = [(m.start(), m.end(), False, m, "defined") for m in _terms_pattern(terms).finditer(text)] if terms else []
     if not found:
-        return list(mentions)
+        return mentions
     kept = [c for c in mentions if all(c[1] <= f[0] or c[0] >= f[1] for f in found)]
     return sorted(kept + found, key=lambda f: f[0])
 
@@ -747,10 +745,9 @@ def find_periods(text: str, ctx: PeriodContext) -> Iterator[PeriodMention]:
     anchor = ctx
     anchored_here = False
     latest: Period | None = None  # the year to date runs to the latest period named ("Sep Qtr  Dec Qtr  Mar Qtr  YTD")
-    named = dict(ctx.terms)
     for start, end, relative, m, form in _with_terms(text, _mentions(text), ctx.terms):
         if form == "defined":
-            period: Period | None = named[_term_key(m.group("term"))]
+            period: Period | None = dict(ctx.terms)[_term_key(m.group("term"))]
         elif form == "ytd" and latest is not None and (anchor.anchor is None or latest.end > anchor.anchor.end):
             period = _relative(m, form, replace(anchor, anchor=latest))
         elif relative and _names_a_quarter(m, form) and anchor.anchor is not None and anchor.anchor.kind != "quarter" \

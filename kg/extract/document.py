@@ -29,11 +29,16 @@ class ReleaseDoc:
     own_mines: tuple[str, ...]  # keys of the mines the issuer operates (or whose operator is unnamed)
     currency: str | None
     fye_month: int
-    period_terms: tuple[tuple[str, Period], ...] = ()  # the release's own names for periods ("the Reporting Period")
 
     @property
     def release_date(self) -> date | None:
         return date.fromisoformat(self.info.date) if self.info.date else None
+
+    @cached_property
+    def period_terms(self) -> tuple[tuple[str, Period], ...]:
+        """The release's own names for periods ("the Reporting Period"), read once."""
+        plain = PeriodContext(self.release_date, self.info.reporting_period, self.fye_month, self.info.reporting_period)
+        return defined_periods(self.text.clean, plain)
 
     def period_context(self) -> PeriodContext:
         return PeriodContext(self.release_date, self.info.reporting_period, self.fye_month, self.info.reporting_period,
@@ -105,7 +110,6 @@ def read_release(original: str | SourceText) -> ReleaseDoc:
         operators = {company_key(r.operator) for _s, r in mentions if mine_key(r.name) == key and r.operator}
         if not operators or issuer_key in operators:
             own.append(key)
-    dated = date.fromisoformat(info.date) if info.date else None
     return ReleaseDoc(
         text=text,
         info=info,
@@ -115,7 +119,5 @@ def read_release(original: str | SourceText) -> ReleaseDoc:
         own_mines=tuple(own),
         currency=release_currency(text.clean) or implied_currency(text.clean),
         fye_month=info.fiscal_year_end_month,
-        period_terms=defined_periods(text.clean, PeriodContext(dated, info.reporting_period, info.fiscal_year_end_month,
-                                                               info.reporting_period)),
     )
 

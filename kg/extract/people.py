@@ -321,25 +321,29 @@ def _quoted_people(doc: ReleaseDoc) -> list[PersonRecord]:
                     organization=_organization(doc, org),
                     quoted=pattern in SPEAKER_PATTERNS,
                 ))
-        for m in BOARD_AS.finditer(sentence.text):
-            role = " ".join(m.group("role").split()).rstrip("s")
-            for name in re.finditer(rf"{_TITLE_BEFORE}(?P<name>{PERSON_NAME})", m.group("names")):
-                if _is_name(name.group("name")):
-                    start = sentence.start + m.start("names") + name.start("name")
-                    out.append(PersonRecord(span=doc.text.span(start, start + len(name.group("name"))),
-                                            name=_person_name(name.group("name")), role=role,
-                                            organization=doc.info.issuer, quoted=False))
-        for m in BOARD_LIST.finditer(sentence.text):
-            role = " ".join(m.group("role").split()).rstrip("s")
-            for name in re.finditer(PERSON_NAME, _HONORIFIC.sub(lambda h: " " * len(h.group()), m.group("names"))):
-                if _is_name(name.group()) and not re.fullmatch(r"(?:and|Mr|Ms|Mrs|Dr)", name.group()):
-                    start = sentence.start + m.start("names") + name.start()
-                    out.append(PersonRecord(span=doc.text.span(start, start + len(name.group())), name=_person_name(name.group()),
+        for pattern, members in ((BOARD_AS, _titled_names), (BOARD_LIST, _listed_names)):
+            for m in pattern.finditer(sentence.text):
+                role = " ".join(m.group("role").split()).rstrip("s")
+                for offset, name in members(m.group("names")):
+                    start = sentence.start + m.start("names") + offset
+                    out.append(PersonRecord(span=doc.text.span(start, start + len(name)), name=_person_name(name),
                                             role=role, organization=doc.info.issuer, quoted=False))
         for m in HONORIFIC_SPEAKER.finditer(sentence.text):
             out.append(PersonRecord(span=doc.text.span(sentence.start + m.start(), sentence.start + m.end()),
                                     name=_person_name(m.group("name")), organization=doc.info.issuer, quoted=True))
     return out
+
+
+def _titled_names(names: str) -> list[tuple[int, str]]:
+    """The names of a board list that writes each with its honorific ("Mr. NAME (Chairman), Ms. NAME"), with offsets."""
+    return [(n.start("name"), n.group("name")) for n in re.finditer(rf"{_TITLE_BEFORE}(?P<name>{PERSON_NAME})", names)
+            if _is_name(n.group("name"))]
+
+
+def _listed_names(names: str) -> list[tuple[int, str]]:
+    """The names of a board list ("Mr. NAME, NAME and Ms. NAME"), honorifics or not, with offsets."""
+    return [(n.start(), n.group()) for n in re.finditer(PERSON_NAME, _HONORIFIC.sub(lambda h: " " * len(h.group()), names))
+            if _is_name(n.group()) and not re.fullmatch(r"(?:and|Mr|Ms|Mrs|Dr)", n.group())]
 
 
 def _is_heading(text: str) -> bool:

@@ -874,8 +874,8 @@ def _read_body(doc: ReleaseDoc, body: list[tuple[TableRow, list[str]]], columns:
             text = label if read_label(_TOTAL.sub("", label), "", doc.currency) or not section else section
         elif named and (section or last_metric) and not _looks_like_metric(_label_unit(label)[0].replace(named, "")):
             row_site, text = named, section or last_metric  # a row per mine under a metric or its total
-        elif named and _METAL_UNIT.fullmatch(_label_unit(label)[1]) and not _looks_like_metric(label):
-            row_site, text = named, f"Production ({_label_unit(label)[1]})"  # "Lac Sauvagine (oz)": the mine's output
+        elif named and _METAL_UNIT.fullmatch(own_label_unit := _label_unit(label)[1]) and not _looks_like_metric(label):
+            row_site, text = named, f"Production ({own_label_unit})"  # "Lac Sauvagine (oz)": the mine's output
         elif _BASIS.match(label):
             text = section
         else:

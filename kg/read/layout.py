@@ -954,26 +954,31 @@ def _stacked_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[Ta
     return None, i + 1
 
 
+def _rows_follow(text: str, lines: list[tuple[int, int]], j: int) -> bool:
+    """A row of figures stands on line ``j`` or the one after it (a section label may come first)."""
+    return any(j + k < len(lines) and _spaced_row(text, *lines[j + k]) is not None for k in range(2))
+
+
 _SPAN_KIND = re.compile(r"(?i)\b(?:quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|half[- ]year|year)"
                         r"(?:\s+(?:ended|ending|to))?")
 
 
-def _kinds_over_dates(text: str, lines: list[tuple[int, int]], i: int) -> TableRow | None:
+def _kinds_over_dates(text: str, lines: list[tuple[int, int]], i: int) -> tuple[TableRow | None, int]:
     """A heading whose first line names each column's span and whose second line gives each one's end ("Quarter ended
     Quarter ended Nine months Nine months" over "31 March 2019 31 March 2018 31 March 2019 31 March 2018"): one cell
-    per column, its span and its day read together."""
+    per column, its span and its day read together; and the line the rows start on."""
     if i + 2 >= len(lines):
-        return None
+        return None, i + 1
     s, e = lines[i]
     kinds = list(_SPAN_KIND.finditer(text, s, e))
     s2, e2 = lines[i + 1]
     days = [(a, b) for a, b, _day in find_dates(text[s2:e2])]
     if len(kinds) < 2 or len(days) != len(kinds) or text[s2:s2 + days[0][0]].strip() \
             or _spaced_row(text, *lines[i + 2]) is None:
-        return None
+        return None, i + 1
     cells = [Cell(text[s:kinds[0].start()].strip(), s, kinds[0].start())]
     cells += [Cell(f"{kind.group()} {text[s2 + a:s2 + b]}", s2 + a, s2 + b) for kind, (a, b) in zip(kinds, days)]
-    return TableRow(tuple(cells), s, e2)
+    return TableRow(tuple(cells), s, e2), i + 2
 
 
 _SPAN_TOKEN = re.compile(r"(?i)\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H|9M|YTD|FY)\b")
@@ -997,7 +1002,7 @@ def _spans_over_years(text: str, lines: list[tuple[int, int]], i: int) -> tuple[
     j = i + 2
     if text[lines[j][0]:lines[j][1]].count("(") == len(spans) and not re.search(r"\d,\d{3}", text[lines[j][0]:lines[j][1]]):
         j += 1  # "(Oct-Dec 16) (Jul-Sep 16) ...": the months each column covers
-    if not any(j + k < len(lines) and _spaced_row(text, *lines[j + k]) is not None for k in range(2)):
+    if not _rows_follow(text, lines, j):
         return None, i + 1
     cells = [Cell(text[s2:years[0].start()].strip(), s2, years[0].start())]
     cells += [Cell(f"{span.group()} {year.group()}", year.start(), year.end()) for span, year in zip(spans, years)]
@@ -1025,7 +1030,7 @@ def _spans_over_year_groups(text: str, lines: list[tuple[int, int]], i: int) -> 
     years = list(re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[ys:ye]))
     if len(years) <= len(kinds) or len(years) % len(kinds) or re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", "", text[ys:ye]).strip():
         return None, i + 1
-    if not any(j + 1 + k < len(lines) and _spaced_row(text, *lines[j + 1 + k]) is not None for k in range(2)):
+    if not _rows_follow(text, lines, j + 1):
         return None, i + 1
     size = len(years) // len(kinds)
     cells = [Cell("", ys, ys)]
@@ -1054,7 +1059,7 @@ def _paired_heading_lines(text: str, lines: list[tuple[int, int]], i: int) -> tu
     cells += [Cell(f"{a.group()} {b.group()}", s2 + b.start(), s2 + b.end()) for a, b in paired]
     if sum(1 for c in cells[1:] if any(not m.relative for m in find_periods(c.text, PeriodContext()))) < 2:
         return None, i + 1
-    if not any(i + 2 + k < len(lines) and _spaced_row(text, *lines[i + 2 + k]) is not None for k in range(2)):
+    if not _rows_follow(text, lines, i + 2):
         return None, i + 1
     return TableRow(tuple(cells), s, e2), i + 2
 
@@ -1075,6 +1080,11 @@ def _thousands_joined(row: TableRow, width: int) -> TableRow:
     return TableRow((row.cells[0], *joined), row.start, row.end) if len(joined) == width else row
 
 
+# headings written over two or more lines, each reader giving the heading and the line its rows start on
+_HEADINGS_OVER_LINES: tuple[Callable[[str, list[tuple[int, int]], int], tuple[TableRow | None, int]], ...] = (
+    _kinds_over_dates, _spans_over_years, _spans_over_year_groups, _paired_heading_lines, _stacked_header)
+
+
 def spaced_tables(text: str) -> list[Table]:
     """Tables whose cells stand a single space apart: two or more rows of a label and figures, under a heading line
     of periods; a short label line between them (no figures) is a section row."""
@@ -1085,16 +1095,10 @@ def spaced_tables(text: str) -> list[Table]:
         below = _spaced_body_row(text, *lines[i + 1]) if i + 1 < len(lines) else None
         header = _spaced_header(text, *lines[i]) if below is not None else None  # periods are read only over a row
         j = i + 1
-        if header is None and (header := _kinds_over_dates(text, lines, i)) is not None:
-            j = i + 2
-        if header is None:
-            header, j = _spans_over_years(text, lines, i)
-        if header is None:
-            header, j = _spans_over_year_groups(text, lines, i)
-        if header is None:
-            header, j = _paired_heading_lines(text, lines, i)
-        if header is None:
-            header, j = _stacked_header(text, lines, i)
+        for heading_over_lines in _HEADINGS_OVER_LINES:
+            if header is not None:
+                break
+            header, j = heading_over_lines(text, lines, i)
         if header is None:
             i += 1
             continue
