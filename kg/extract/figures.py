@@ -48,7 +48,7 @@ class Reading:
             return self
         metal = principal(self.unit.split("/")[1])
         if metal is None and self.metric == "cash_cost" and self.unit.endswith("/t"):
-            return replace(self, metric="unit_cost")  # no product sold by the tonne: a cash cost per tonne of ore milled
+            return self.of_ore_tonne()  # no product sold by the tonne: a cash cost per tonne of ore milled
         return replace(self, metal=metal)
 
 
